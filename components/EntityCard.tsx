@@ -1,0 +1,143 @@
+import { formatDate, formatWhen } from '../lib/format-date';
+import type { EntityCard as Card, EntityRef } from '../lib/messages';
+import { SourceLine } from './SourceLine';
+
+const TYPE_LABEL: Record<Card['type'], string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  agreement: 'Agreement',
+  outlet: 'News outlet',
+  event: 'Event',
+};
+
+const STANCE_LABEL: Record<string, string> = {
+  supports: 'supports',
+  opposes: 'opposes',
+  criticizes: 'criticises',
+  defends: 'defends',
+  neutral: 'comments',
+};
+
+export interface EntityCardProps {
+  card: Card;
+  /** Why this mention was linked to this entity (the linker's reason). */
+  reason?: string;
+  /** Opens another entity's card (a related chip). */
+  onOpenEntity?: (ref: EntityRef) => void;
+  onClose?: () => void;
+}
+
+function Refs({ refs }: { refs: EntityRef[] }) {
+  return <>{refs.map((r) => r.name).join(', ')}</>;
+}
+
+/**
+ * The hover card: who or what this is, the facts with their dates and
+ * sources, and why the mention was linked. All text is rendered as text.
+ */
+export function EntityCard({ card, reason, onOpenEntity, onClose }: EntityCardProps) {
+  const a = card.agreement;
+  const titleId = `backstory-card-title-${card.id}`;
+  return (
+    <div class="card" role="dialog" aria-labelledby={titleId} data-type={card.type} data-entity={card.id}>
+      <header>
+        <span class="type">{TYPE_LABEL[card.type]}</span>
+        {onClose && (
+          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      <h2 id={titleId} dir="auto">
+        {card.name}
+      </h2>
+      <p class="description" dir="auto">
+        {card.description}
+      </p>
+      {card.role && (
+        <p class="role" dir="auto">
+          <strong>{card.role.value}</strong>
+          {formatWhen(card.role) && <span class="when"> · {formatWhen(card.role)}</span>}
+          <span class="cite">
+            {' '}
+            (<SourceLine source={card.role.source} />)
+          </span>
+        </p>
+      )}
+      {a && (
+        <dl class="agreement">
+          <dt>Kind</dt>
+          <dd>{a.kind}</dd>
+          {a.parties.length > 0 && (
+            <>
+              <dt>Parties</dt>
+              <dd>
+                <Refs refs={a.parties} />
+              </dd>
+            </>
+          )}
+          {a.signatories.length > 0 && (
+            <>
+              <dt>Signed by</dt>
+              <dd>
+                <Refs refs={a.signatories} />
+              </dd>
+            </>
+          )}
+          <dt>Signed</dt>
+          <dd>
+            {formatDate(a.signed.date)}
+            {a.signed.place && `, ${a.signed.place.name}`}
+          </dd>
+          <dt>Status</dt>
+          <dd>{a.status}</dd>
+        </dl>
+      )}
+      {a && a.reactions.length > 0 && (
+        <section class="reactions" aria-label="Reactions">
+          <h3>Reactions</h3>
+          <ol>
+            {a.reactions.map((r) => (
+              <li key={`${r.who.id}-${r.date}`} data-stance={r.stance}>
+                <span class="when">{formatDate(r.date)}</span> <strong>{r.who.name}</strong> {STANCE_LABEL[r.stance]}:{' '}
+                {r.summary} <SourceLine source={r.source} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {card.facts.length > 0 && (
+        <section class="facts" aria-label="Facts">
+          <ul>
+            {card.facts.map((f) => (
+              <li key={`${f.label}-${f.value}`}>
+                {formatWhen(f) && <span class="when">{formatWhen(f)}</span>} <span class="label">{f.label}:</span>{' '}
+                <span dir="auto">{f.value}</span> <SourceLine source={f.source} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {card.related.length > 0 && (
+        <section class="related" aria-label="Related">
+          {card.related.map((r) => (
+            <button type="button" class="chip" key={r.id} data-entity={r.id} onClick={() => onOpenEntity?.(r)}>
+              {r.name}
+            </button>
+          ))}
+        </section>
+      )}
+      <footer>
+        {reason && (
+          <p class="reason">
+            <span class="label">Why linked:</span> {reason}
+          </p>
+        )}
+        <p class="stories">
+          {card.relatedStories === 1 ? '1 related story' : `${card.relatedStories} related stories`}
+        </p>
+      </footer>
+    </div>
+  );
+}

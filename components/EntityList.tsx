@@ -1,0 +1,43 @@
+import type { EntityType } from '../lib/factstore/schema';
+import type { TabEntity } from '../lib/messages';
+
+const GROUPS: { type: EntityType; label: string }[] = [
+  { type: 'person', label: 'People' },
+  { type: 'organization', label: 'Organisations' },
+  { type: 'place', label: 'Places' },
+  { type: 'agreement', label: 'Agreements' },
+  { type: 'outlet', label: 'News outlets' },
+  { type: 'event', label: 'Events' },
+];
+
+/** The entities found on a page, grouped by type, most mentioned first. */
+export function EntityList({ entities }: { entities: TabEntity[] }) {
+  return (
+    <div class="entity-list">
+      {GROUPS.map(({ type, label }) => {
+        const items = entities.filter((e) => e.type === type);
+        if (items.length === 0) return null;
+        return (
+          <section key={type} aria-label={label}>
+            <h2>{label}</h2>
+            <ul>
+              {items.map((e) => (
+                <li key={e.id} data-entity={e.id}>
+                  <span class="name" dir="auto">
+                    {e.name}
+                  </span>{' '}
+                  <span class="count" title={`${e.count} mentions on this page`}>
+                    ×{e.count}
+                  </span>
+                  <p class="description" dir="auto">
+                    {e.description}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { formatDate } from '../lib/format-date';
+import type { CardSource } from '../lib/messages';
+
+/** "Rudaw, 13 Aug 2025", linked only when the pack knows the URL. */
+export function SourceLine({ source }: { source: CardSource | undefined }) {
+  if (!source) return <span class="source missing">source missing</span>;
+  const label = [source.outlet, formatDate(source.date)].filter(Boolean).join(', ');
+  return (
+    <span class="source">
+      {source.url ? (
+        <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? source.outlet}>
+          {label}
+        </a>
+      ) : (
+        <span title={source.title}>{label}</span>
+      )}
+    </span>
+  );
+}

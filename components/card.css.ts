@@ -1,0 +1,61 @@
+/**
+ * The card's styles, applied inside its shadow root. The host resets every
+ * inherited property (`all: initial`), so the page's CSS cannot reach in, and
+ * the shadow boundary keeps these rules from reaching out. Sizes are in px,
+ * not rem, so a page's `html { font-size: 4px }` does not shrink the card.
+ */
+export const CARD_CSS = `
+:host { all: initial; }
+.card {
+  box-sizing: border-box;
+  width: 360px;
+  max-width: calc(100vw - 16px);
+  max-height: min(70vh, 520px);
+  overflow-y: auto;
+  padding: 14px 16px 12px;
+  border-radius: 10px;
+  background: #fffdf8;
+  color: #1d1d1b;
+  border: 1px solid rgba(0, 0, 0, 0.14);
+  box-shadow: 0 10px 30px rgba(0, 0, 0, 0.18), 0 2px 6px rgba(0, 0, 0, 0.08);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Naskh Arabic", sans-serif;
+  text-align: start;
+}
+.card * { box-sizing: border-box; }
+header { display: flex; justify-content: space-between; align-items: center; }
+.type { font-size: 11px; letter-spacing: 0.06em; text-transform: uppercase; color: #6b5e4b; }
+.close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #6b5e4b; border-radius: 4px; }
+.close:focus-visible, .chip:focus-visible, a:focus-visible { outline: 2px solid #2b6cb0; outline-offset: 1px; }
+h2 { margin: 2px 0 4px; font: 600 18px/1.25 Georgia, "Times New Roman", serif; color: #111; }
+h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; color: #6b5e4b; }
+p { margin: 0 0 8px; }
+.description { color: #333; }
+.role { padding: 6px 8px; background: #f3efe6; border-radius: 6px; }
+.when { color: #6b5e4b; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.label { color: #6b5e4b; }
+.source, .source a { color: #2b6cb0; font-size: 12px; }
+.source.missing { color: #b83232; }
+.source a { text-decoration: underline; text-underline-offset: 2px; }
+dl.agreement { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0 8px; font-size: 13px; }
+dl.agreement dt { color: #6b5e4b; }
+dl.agreement dd { margin: 0; }
+ul, ol { margin: 0; padding-inline-start: 18px; font-size: 13px; }
+li { margin: 0 0 4px; }
+li[data-stance="opposes"] strong, li[data-stance="criticizes"] strong { color: #9b2c2c; }
+li[data-stance="defends"] strong, li[data-stance="supports"] strong { color: #276749; }
+.related { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 4px; }
+.chip { all: unset; cursor: pointer; font-size: 12px; padding: 2px 9px; border-radius: 999px; background: #ece6d9; color: #333; }
+.chip:hover { background: #e0d7c5; }
+footer { margin-top: 8px; padding-top: 6px; border-top: 1px solid rgba(0, 0, 0, 0.08); font-size: 12px; color: #555; }
+footer p { margin: 0 0 2px; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f1e1c; color: #ece8e1; border-color: rgba(255, 255, 255, 0.16); }
+  h2 { color: #f5f1ea; }
+  .description { color: #d6d0c6; }
+  .role { background: #2c2a26; }
+  .type, .when, .label, h3, .close, dl.agreement dt { color: #b7ab97; }
+  .source, .source a { color: #90cdf4; }
+  .chip { background: #35322c; color: #ece8e1; }
+  footer { color: #b5ada1; border-top-color: rgba(255, 255, 255, 0.1); }
+}
+`;

@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import type { MessageType } from '../messages';
+import type { Handlers, Sender } from './handlers';
+
+/** The largest article text the background accepts in one scan (characters). */
+export const MAX_SCAN_CHARS = 2_000_000;
+
+const RequestSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('scan'),
+    url: v.pipe(v.string(), v.maxLength(4096)),
+    title: v.pipe(v.string(), v.maxLength(4096)),
+    text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS, 'text too long')),
+  }),
+  v.strictObject({ type: v.literal('card'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
+  v.strictObject({ type: v.literal('tabEntities'), tabId: v.pipe(v.number(), v.integer()) }),
+]);
+
+/**
+ * Checks an incoming message against the protocol and calls its handler.
+ * Messages come from pages we do not control: anything that does not fit is
+ * refused with a reason, never passed on.
+ */
+export async function dispatch(handlers: Handlers, message: unknown, sender: Sender): Promise<unknown> {
+  const parsed = v.safeParse(RequestSchema, message);
+  if (!parsed.success) {
+    return { ok: false, error: `Refused message: ${v.summarize(parsed.issues).split('\n')[0]}` };
+  }
+  const req = parsed.output;
+  const handler = handlers[req.type as MessageType] as (r: typeof req, s: Sender) => Promise<unknown>;
+  return handler(req, sender);
+}

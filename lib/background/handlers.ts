@@ -1,0 +1,68 @@
+import { entityCard } from '../factstore/card';
+import { type FactStore, scanText } from '../factstore/store';
+import type { MessageType, PaintedMention, Protocol, Request, TabEntity } from '../messages';
+
+/** What the background remembers about one tab's last scan. */
+export interface TabScan {
+  url: string;
+  mentions: PaintedMention[];
+}
+
+/** Where tab scans are kept: memory in tests, `storage.session` in the browser. */
+export interface TabStore {
+  get(tabId: number): Promise<TabScan | undefined>;
+  set(tabId: number, scan: TabScan): Promise<void>;
+  delete(tabId: number): Promise<void>;
+}
+
+/** An in-memory tab store. */
+export function memoryTabStore(): TabStore {
+  const map = new Map<number, TabScan>();
+  return {
+    get: async (id) => map.get(id),
+    set: async (id, scan) => void map.set(id, scan),
+    delete: async (id) => void map.delete(id),
+  };
+}
+
+/** Who sent a message: the content script of a tab, or an extension page. */
+export interface Sender {
+  tabId?: number;
+}
+
+export type Handlers = {
+  [K in MessageType]: (req: Request<K>, sender: Sender) => Promise<ReturnType<Protocol[K]>>;
+};
+
+/** The background's answers to each message type. */
+export function createHandlers(store: () => FactStore, tabs: TabStore): Handlers {
+  return {
+    async scan(req, sender) {
+      const s = store();
+      const mentions: PaintedMention[] = scanText(s, req.text).map((m) => ({
+        ...m,
+        type: s.entities.get(m.entityId)?.type ?? 'event',
+      }));
+      if (sender.tabId !== undefined) await tabs.set(sender.tabId, { url: req.url, mentions });
+      return mentions;
+    },
+    async card(req) {
+      const card = entityCard(store(), req.entityId);
+      return card ? { ok: true, value: card } : { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
+    },
+    async tabEntities(req) {
+      const scan = await tabs.get(req.tabId);
+      if (!scan) return null;
+      const s = store();
+      const counts = new Map<string, number>();
+      for (const m of scan.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      const entities: TabEntity[] = [];
+      for (const [id, count] of counts) {
+        const e = s.entities.get(id);
+        if (e) entities.push({ id, name: e.name, type: e.type, description: e.description, count });
+      }
+      entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      return { url: scan.url, entities };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { OWN_UI_ATTRIBUTE } from './collect-text';
+
+/**
+ * The one element Backstory adds to a page: a host with a closed shadow root
+ * that holds the card. Styles are isolated both ways.
+ */
+export class CardHost {
+  readonly host: HTMLElement;
+  readonly mount: HTMLElement;
+  private readonly root: ShadowRoot;
+
+  constructor(css: string, doc: Document = document) {
+    this.host = doc.createElement('div');
+    this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
+    // CSSOM writes are allowed under a strict style-src CSP; a style attribute is not.
+    const s = this.host.style;
+    s.setProperty('all', 'initial', 'important');
+    s.setProperty('position', 'fixed', 'important');
+    s.setProperty('z-index', '2147483647', 'important');
+    s.setProperty('top', '0', 'important');
+    s.setProperty('left', '0', 'important');
+    s.setProperty('display', 'none', 'important');
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    if (view && 'adoptedStyleSheets' in this.root && typeof view.CSSStyleSheet === 'function') {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.root.adoptedStyleSheets = [sheet];
+    } else {
+      const style = doc.createElement('style');
+      style.textContent = css;
+      this.root.append(style);
+    }
+    this.mount = doc.createElement('div');
+    this.root.append(this.mount);
+  }
+
+  /** Adds the host to the page if it is not there (a page may remove it). */
+  attach(doc: Document = this.host.ownerDocument): void {
+    if (!this.host.isConnected) doc.documentElement.append(this.host);
+  }
+
+  /** Shows the card at viewport coordinates. */
+  place(left: number, top: number): void {
+    const s = this.host.style;
+    s.setProperty('left', `${Math.round(left)}px`, 'important');
+    s.setProperty('top', `${Math.round(top)}px`, 'important');
+    s.setProperty('display', 'block', 'important');
+  }
+
+  hide(): void {
+    this.host.style.setProperty('display', 'none', 'important');
+  }
+
+  get visible(): boolean {
+    return this.host.isConnected && this.host.style.getPropertyValue('display') !== 'none';
+  }
+
+  /** The card's size as laid out. */
+  size(): { width: number; height: number } {
+    const r = this.mount.getBoundingClientRect();
+    return { width: r.width, height: r.height };
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+}
+
+/**
+ * Where to put a card of `size` next to the name at `anchor`: below it when
+ * there is room, else above; kept inside the viewport; never over the name.
+ */
+export function placeCard(
+  anchor: { left: number; top: number; bottom: number },
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+  gap = 8,
+): { left: number; top: number; side: 'below' | 'above' } {
+  const left = Math.max(gap, Math.min(anchor.left, viewport.width - size.width - gap));
+  const below = anchor.bottom + gap;
+  if (below + size.height <= viewport.height - gap || anchor.top - gap - size.height < gap) {
+    return { left, top: below, side: 'below' };
+  }
+  return { left, top: anchor.top - gap - size.height, side: 'above' };
+}

@@ -1,0 +1,36 @@
+/** The caret position under a point, from whichever API the browser has. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : undefined;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : undefined;
+  }
+  return undefined;
+}
+
+function inside(rect: DOMRect, x: number, y: number): boolean {
+  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+}
+
+/**
+ * The index of the range under the point `(x, y)`, or -1. The caret snaps to
+ * the nearest character even over blank space, so the point must also lie in
+ * one of the range's client rects.
+ */
+export function hitTest(doc: Document, ranges: readonly Range[], x: number, y: number): number {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return -1;
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i] as Range;
+    if (!range.intersectsNode(caret.node)) continue;
+    for (const rect of range.getClientRects()) if (inside(rect, x, y)) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,117 @@
+import * as v from 'valibot';
+
+/**
+ * The fact-pack format. One schema serves the build (bundled packs), the
+ * options page (reader packs) and `npm run packs:check`.
+ * Documented with a full example in `docs/fact-packs.md`.
+ */
+
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id (a-z, 0-9, . _ -)'));
+const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'expected a non-empty string'));
+
+export const EntityTypeSchema = v.picklist(['person', 'organization', 'place', 'agreement', 'outlet', 'event']);
+
+const Url = v.pipe(v.string(), v.url('expected a URL'), v.regex(/^https?:/, 'expected an http(s) URL'));
+
+/**
+ * Where a fact comes from. Title, date and URL are each given only where they
+ * are really known (a reference work has no single date; a saved article may
+ * have lost its headline); `note` says what is missing or inferred.
+ */
+export const SourceSchema = v.strictObject({
+  id: Id,
+  outlet: Text,
+  title: v.optional(Text),
+  date: v.optional(IsoDate),
+  url: v.optional(Url),
+  note: v.optional(Text),
+});
+
+export const AliasSchema = v.strictObject({
+  text: Text,
+  /** BCP 47 language tag of the alias, e.g. "fa", "ar", "ckb". */
+  lang: v.optional(v.string()),
+  /**
+   * How the linker treats the alias: `name` is a full name; `short` a surname
+   * or short form (linked after the full name, or when it is unambiguous);
+   * `demonym` links to its country; `generic` a phrase like "the pact" that is
+   * linked only by context.
+   */
+  kind: v.optional(v.picklist(['name', 'short', 'acronym', 'demonym', 'generic'])),
+});
+
+export const FactSchema = v.strictObject({
+  label: Text,
+  value: Text,
+  date: v.optional(IsoDate),
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  source: Id,
+});
+
+export const ReactionSchema = v.strictObject({
+  who: Id,
+  stance: v.picklist(['supports', 'opposes', 'criticizes', 'defends', 'neutral']),
+  date: IsoDate,
+  summary: Text,
+  source: Id,
+});
+
+export const AgreementSchema = v.strictObject({
+  kind: Text,
+  parties: v.array(Id),
+  signatories: v.array(Id),
+  signed: v.strictObject({ date: IsoDate, place: v.optional(Id) }),
+  status: Text,
+  reactions: v.array(ReactionSchema),
+});
+
+export const EntitySchema = v.strictObject({
+  id: Id,
+  type: EntityTypeSchema,
+  name: Text,
+  aliases: v.array(AliasSchema),
+  description: Text,
+  facts: v.array(FactSchema),
+  related: v.optional(v.array(Id)),
+  /** The country a place, body or person belongs to: lets "Baghdad" stand for Iraq in context. */
+  country: v.optional(Id),
+  agreement: v.optional(AgreementSchema),
+});
+
+export const CoverageSchema = v.strictObject({
+  id: Id,
+  /** The headline, when known; never made up. */
+  title: v.optional(Text),
+  outlet: Text,
+  date: IsoDate,
+  url: v.optional(Url),
+  entities: v.array(Id),
+  /** One line in the pack author's own words. */
+  summary: Text,
+  note: v.optional(Text),
+});
+
+export const PackSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  version: Text,
+  license: Text,
+  sources: v.array(SourceSchema),
+  entities: v.array(EntitySchema),
+  coverage: v.array(CoverageSchema),
+});
+
+export type EntityType = v.InferOutput<typeof EntityTypeSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type Reaction = v.InferOutput<typeof ReactionSchema>;
+export type Agreement = v.InferOutput<typeof AgreementSchema>;
+export type Entity = v.InferOutput<typeof EntitySchema>;
+export type CoverageItem = v.InferOutput<typeof CoverageSchema>;
+export type Pack = v.InferOutput<typeof PackSchema>;

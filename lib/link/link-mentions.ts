@@ -1,0 +1,188 @@
+import type { AliasEntry } from '../match/alias-index';
+import type { Candidate } from '../match/find-candidates';
+
+/** A linked mention: a span of the text and the entity it names. */
+export interface Mention {
+  entityId: string;
+  /** Offsets into the scanned text. */
+  start: number;
+  end: number;
+  /** The surface form as written. */
+  text: string;
+  /** Why this span was linked to this entity, in words a reader understands. */
+  reason: string;
+}
+
+/** What the linker needs to know about entities. */
+export interface LinkContext {
+  name(entityId: string): string | undefined;
+  /**
+   * For agreements: the entities whose presence in a paragraph points to it
+   * (parties, signatories, place of signing, related entities, those who
+   * reacted), and the year it was signed.
+   */
+  agreement(entityId: string): { evidence: ReadonlySet<string>; year: number } | undefined;
+  /** The country an entity belongs to ("Baghdad" → Iraq), if any. */
+  countryOf(entityId: string): string | undefined;
+}
+
+/**
+ * Turns alias matches into linked mentions, choosing among candidates the way
+ * a careful reader would, and drops what cannot be decided.
+ */
+export function linkMentions(text: string, candidates: readonly Candidate[], ctx: LinkContext): Mention[] {
+  // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
+  // the text: they anchor short forms and ambiguous aliases.
+  const anchored = new Map<string, number>(); // entity id → first offset
+  for (const c of candidates) {
+    const ids = entityIds(c.aliases);
+    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym');
+    if (ids.length === 1 && strong.length > 0) {
+      const id = ids[0] as string;
+      if (!anchored.has(id)) anchored.set(id, c.start);
+    }
+  }
+  const mentions: Mention[] = [];
+  const state: GenericState = { lastAgreement: undefined };
+  for (const c of candidates) {
+    const m = linkOne(text, c, candidates, anchored, ctx, state);
+    if (m) mentions.push(m);
+  }
+  return mentions;
+}
+
+interface GenericState {
+  /** The agreement the last generic phrase was linked to, and where. */
+  lastAgreement: { id: string; end: number } | undefined;
+}
+
+const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{Ll}.]*[ \t]+$/u;
+
+/**
+ * Whether the span sits inside a longer capitalised name ("Bruce Springsteen",
+ * "Lenny Bruce"). A capital after a sentence end does not count.
+ */
+function partOfLongerName(text: string, start: number, end: number): boolean {
+  if (CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return true;
+  const before = text.slice(Math.max(0, start - 30), start);
+  const m = CAPITALISED_WORD_BEFORE.exec(before);
+  if (!m) return false;
+  const preceding = before.slice(0, m.index).trimEnd();
+  // "… Iraq. Bruce said": the capital starts a sentence, not a name.
+  return !(preceding === '' || /[.!?:"”]$/.test(preceding) || m[0].trimEnd().endsWith('.'));
+}
+
+function entityIds(aliases: readonly AliasEntry[]): string[] {
+  return [...new Set(aliases.map((a) => a.entityId))];
+}
+
+function linkOne(
+  text: string,
+  c: Candidate,
+  all: readonly Candidate[],
+  anchored: ReadonlyMap<string, number>,
+  ctx: LinkContext,
+  state: GenericState,
+): Mention | undefined {
+  const mention = (entityId: string, reason: string): Mention => ({
+    entityId,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    reason,
+  });
+  const generic = c.aliases.filter((a) => a.kind === 'generic');
+  if (generic.length === c.aliases.length) return linkGeneric(text, c, all, ctx, state);
+
+  const specific = c.aliases.filter((a) => a.kind !== 'generic');
+  const ids = entityIds(specific);
+  if (ids.length === 1) {
+    const id = ids[0] as string;
+    const alias = specific[0] as AliasEntry;
+    const name = ctx.name(id) ?? id;
+    switch (alias.kind) {
+      case 'short': {
+        // "Bruce" in "Bruce Springsteen" or "Lenny Bruce" is part of another name.
+        if (partOfLongerName(text, c.start, c.end)) return undefined;
+        const first = anchored.get(id);
+        if (first !== undefined && first < c.start) return mention(id, `“${c.text}” after “${name}” earlier in the text`);
+        return mention(id, `the only “${c.text}” in the fact store`);
+      }
+      case 'demonym':
+        return mention(id, `“${c.text}” is the demonym of ${name}`);
+      default:
+        return mention(id, `“${c.text}” is a name of ${name}`);
+    }
+  }
+  // Several entities share this alias: take the one the text names elsewhere.
+  const named = ids.filter((id) => anchored.has(id));
+  if (named.length === 1) {
+    const id = named[0] as string;
+    return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
+  }
+  return undefined;
+}
+
+const YEAR = /\b(19|20)\d{2}\b/g;
+const NEW_CUE = /\b(new|newly|recent|recently|latest|fresh)\b/i;
+/** How far back (in characters) "the agreement" may refer to the last one named. */
+const BACK_REFERENCE_WINDOW = 1500;
+
+/**
+ * A generic phrase ("the pact", "the MoU") is linked to the agreement that the
+ * paragraph points to: at least two of its parties, signatories, place of
+ * signing or related entities named there (a capital counts for its country),
+ * with a year written there that fits its signing as the strongest sign, and
+ * the newest as the tie-break. With no such paragraph evidence it refers back
+ * to the agreement linked just before; otherwise it is left alone.
+ */
+function linkGeneric(
+  text: string,
+  c: Candidate,
+  all: readonly Candidate[],
+  ctx: LinkContext,
+  state: GenericState,
+): Mention | undefined {
+  const paraStart = text.lastIndexOf('\n', c.start) + 1;
+  const nl = text.indexOf('\n', c.end);
+  const paraEnd = nl === -1 ? text.length : nl;
+  const inPara = new Set<string>();
+  for (const o of all) {
+    if (o.start < paraStart || o.end > paraEnd || o === c) continue;
+    for (const a of o.aliases) {
+      if (a.kind === 'generic') continue;
+      inPara.add(a.entityId);
+      const country = ctx.countryOf(a.entityId);
+      if (country) inPara.add(country);
+    }
+  }
+  const years = [...text.slice(paraStart, paraEnd).matchAll(YEAR)].map((m) => Number(m[0]));
+  // "a newly signed agreement", "the new pact": the most recent one.
+  const saysNew = NEW_CUE.test(text.slice(Math.max(paraStart, c.start - 40), c.start));
+  let best: { id: string; score: number; why: string } | undefined;
+  for (const id of entityIds(c.aliases)) {
+    const agreement = ctx.agreement(id);
+    if (!agreement) continue;
+    let named = 0;
+    for (const e of agreement.evidence) if (inPara.has(e)) named++;
+    if (named < 2) continue;
+    const yearFits = years.includes(agreement.year);
+    // Among agreements that fit equally, the newest: news is mostly about it.
+    const score = named + (yearFits ? 10 : 0) + agreement.year / 10_000 + (saysNew ? agreement.year / 1_000 : 0);
+    const why = yearFits
+      ? `the paragraph names ${agreement.year} and those involved in ${ctx.name(id) ?? id}`
+      : `the paragraph names those involved in ${ctx.name(id) ?? id}`;
+    if (!best || score > best.score) best = { id, score, why };
+  }
+  const mention = (id: string, reason: string): Mention => {
+    state.lastAgreement = { id, end: c.end };
+    return { entityId: id, start: c.start, end: c.end, text: c.text, reason };
+  };
+  if (best) return mention(best.id, `“${c.text}”: ${best.why}`);
+  const last = state.lastAgreement;
+  if (last && c.start - last.end < BACK_REFERENCE_WINDOW && entityIds(c.aliases).includes(last.id)) {
+    return mention(last.id, `“${c.text}” refers back to ${ctx.name(last.id) ?? last.id}, named just before`);
+  }
+  return undefined;
+}

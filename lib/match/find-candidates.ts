@@ -1,0 +1,57 @@
+import { isWordChar, type NormalizedText, normalizeText } from '../text/normalize';
+import type { AliasEntry, AliasIndex } from './alias-index';
+
+/** A span of the original text where one or more aliases matched. */
+export interface Candidate {
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** The surface form, as written in the text. */
+  text: string;
+  /** Every alias (of possibly several entities) that matched here. */
+  aliases: AliasEntry[];
+}
+
+/**
+ * Finds alias matches in `text`: whole words only, leftmost-longest,
+ * non-overlapping. Case-sensitive aliases match only with their exact case.
+ */
+export function findCandidates(text: string, index: AliasIndex): Candidate[] {
+  const norm = normalizeText(text);
+  return findInNormalized(text, norm, index);
+}
+
+/** As {@link findCandidates}, on text already normalised. */
+export function findInNormalized(text: string, norm: NormalizedText, index: AliasIndex): Candidate[] {
+  const { folded, cased } = norm;
+  const out: Candidate[] = [];
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    // Only start at the beginning of a word.
+    if (i > 0 && isWordChar(folded[i - 1]) && isWordChar(folded[i])) {
+      i++;
+      continue;
+    }
+    let node = index.root;
+    let best: { end: number; aliases: AliasEntry[] } | undefined;
+    for (let j = i; j < n; j++) {
+      const child = node.next.get(folded[j] as string);
+      if (!child) break;
+      node = child;
+      if (node.aliases && !(isWordChar(folded[j]) && isWordChar(folded[j + 1]))) {
+        const fits = node.aliases.filter((a) => a.cased === undefined || cased.slice(i, j + 1) === a.cased);
+        if (fits.length > 0) best = { end: j + 1, aliases: fits };
+      }
+    }
+    if (best) {
+      const start = norm.starts[i] ?? 0;
+      const end = norm.ends[best.end - 1] ?? start;
+      out.push({ start, end, text: text.slice(start, end), aliases: best.aliases });
+      i = best.end;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}

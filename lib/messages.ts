@@ -1,0 +1,90 @@
+import type { Mention } from './link/link-mentions';
+import type { EntityType } from './factstore/schema';
+
+/** A serialisable result, for calls that can fail in ways the caller shows. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A mention as the content script paints it: the linked span plus its entity type. */
+export interface PaintedMention extends Mention {
+  type: EntityType;
+}
+
+/** One source, as a card shows it. */
+export interface CardSource {
+  outlet: string;
+  title?: string;
+  date?: string;
+  url?: string;
+}
+
+/** One dated fact with its source, as a card shows it. */
+export interface CardFact {
+  label: string;
+  value: string;
+  /** A date or a `from`–`to` span, as ISO-like strings (YYYY, YYYY-MM, YYYY-MM-DD). */
+  date?: string;
+  from?: string;
+  to?: string;
+  source?: CardSource;
+}
+
+/** A reference to another entity: enough to show a chip. */
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** Everything the hover card shows for one entity. */
+export interface EntityCard {
+  id: string;
+  name: string;
+  type: EntityType;
+  description: string;
+  /** A person's current role, when the store knows it. */
+  role?: CardFact;
+  facts: CardFact[];
+  agreement?: {
+    kind: string;
+    parties: EntityRef[];
+    signatories: EntityRef[];
+    signed: { date: string; place?: EntityRef };
+    status: string;
+    reactions: { who: EntityRef; stance: string; date: string; summary: string; source?: CardSource }[];
+  };
+  related: EntityRef[];
+  /** How many coverage items mention this entity. */
+  relatedStories: number;
+}
+
+/** The entities on one tab, as the popup lists them. */
+export interface TabEntity extends EntityRef {
+  description: string;
+  count: number;
+}
+
+/** The one contract between the content script, the popup and the background. */
+export interface Protocol {
+  /** Find and link mentions in an article's text. */
+  scan(req: { url: string; title: string; text: string }): PaintedMention[];
+  /** Everything the hover card shows for one entity. */
+  card(req: { entityId: string }): Result<EntityCard>;
+  /** The entities found on a tab, most mentioned first. */
+  tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
+}
+
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType = MessageType> = K extends MessageType
+  ? { type: K } & Parameters<Protocol[K]>[0]
+  : never;
+export type Response<K extends MessageType> = ReturnType<Protocol[K]>;
+
+/** Anything that can carry a message to the background: `browser.runtime` in production. */
+export interface MessageChannel {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** Sends a typed request to the background and returns its typed response. */
+export async function call<K extends MessageType>(channel: MessageChannel, request: Request<K>): Promise<Response<K>> {
+  return (await channel.sendMessage(request)) as Response<K>;
+}

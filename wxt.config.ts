@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
+
+/**
+ * The `e2e` mode (`wxt build --mode e2e`) is the build the tests and the demo
+ * load: it also runs on localhost, where they serve their pages. The shipped
+ * build (`wxt build`) never does.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ mode }) => ({
+    name: 'Backstory',
+    description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
+    permissions: ['storage'],
+    host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
+    action: { default_title: 'Backstory' },
+    browser_specific_settings: {
+      gecko: { id: 'backstory@backstory.invalid', strict_min_version: '140.0' },
+    },
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...TEST_SITE_MATCHES];
+      }
+    },
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
