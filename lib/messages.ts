@@ -1,5 +1,5 @@
-import type { Mention } from './link/link-mentions';
 import type { EntityType } from './factstore/schema';
+import type { Mention } from './link/link-mentions';
 
 /** A serialisable result, for calls that can fail in ways the caller shows. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -6,11 +6,11 @@ import { CARD_CSS } from '../../components/card.css';
 import { EntityCard } from '../../components/EntityCard';
 import { CardHost, placeCard } from '../../lib/dom/card-host';
 import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
-import { paint, pageHighlightEnv } from '../../lib/dom/highlights';
+import { pageHighlightEnv, paint } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { toRange } from '../../lib/dom/to-ranges';
 import type { EntityType } from '../../lib/factstore/schema';
-import { call, type EntityCard as Card, type PaintedMention } from '../../lib/messages';
+import { type EntityCard as Card, call, type PaintedMention } from '../../lib/messages';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 
 export default defineContentScript({
@@ -96,8 +96,13 @@ export default defineContentScript({
       if (event.key === 'Escape' && hover.current >= 0) hover.close();
     });
     // A card that stays put while the name scrolls away is wrong: close it.
-    ctx.addEventListener(window, 'scroll', () => {
-      if (anchor) hover.close();
-    }, { passive: true });
+    ctx.addEventListener(
+      window,
+      'scroll',
+      () => {
+        if (anchor) hover.close();
+      },
+      { passive: true },
+    );
   },
 });

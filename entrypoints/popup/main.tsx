@@ -33,9 +33,7 @@ function Popup() {
         <h1>Backstory</h1>
       </header>
       {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
-      {state.kind === 'none' && (
-        <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
-      )}
+      {state.kind === 'none' && <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>}
       {state.kind === 'ready' && (
         <>
           <p class="summary">On this page</p>

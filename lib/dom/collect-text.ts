@@ -66,6 +66,8 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+const WHITESPACE_ONLY = /^[\s\u200B]*$/;
+const WHITESPACE_END = /\s$/;
 const COMMENTS = /(^|[\s_-])(comments?|disqus|replies)([\s_-]|$)/i;
 
 /** Marks the extension's own UI, so the collector never reads it. */
@@ -135,6 +137,13 @@ export function collectText(root: Element): TextMap {
       pendingBreak = true;
       lastBlock = null;
     }
+    // White space between blocks is not text a reader sees.
+    if (
+      WHITESPACE_ONLY.test(data) &&
+      (pendingBreak || length === 0 || WHITESPACE_END.test(parts[parts.length - 1] ?? ''))
+    ) {
+      continue;
+    }
     if (pendingBreak && length > 0) {
       parts.push('\n');
       length += 1;
@@ -142,7 +151,9 @@ export function collectText(root: Element): TextMap {
     pendingBreak = false;
     nodes.push(node as Text);
     starts.push(length);
-    parts.push(data);
+    // Line breaks inside a text node are only white space when rendered;
+    // the collected text keeps "\n" for block boundaries alone.
+    parts.push(data.replace(/[\n\r\u2029]/g, ' '));
     length += data.length;
   }
   return { text: parts.join(''), nodes, starts };

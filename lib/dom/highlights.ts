@@ -25,7 +25,11 @@ export function pageHighlightEnv(win: Window & typeof globalThis = window): High
  * Paints ranges grouped by entity type, replacing what was painted before.
  * The page's DOM is not touched.
  */
-export function paint(env: HighlightEnv, byType: ReadonlyMap<EntityType, Range[]>, previous: Iterable<string> = []): string[] {
+export function paint(
+  env: HighlightEnv,
+  byType: ReadonlyMap<EntityType, Range[]>,
+  previous: Iterable<string> = [],
+): string[] {
   for (const name of previous) env.highlights.delete(name);
   const names: string[] = [];
   for (const [type, ranges] of byType) {

@@ -49,7 +49,8 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
     .slice()
     .sort((a, b) => when(b).localeCompare(when(a)))
     .map((f) => cardFact(store, e.id, f));
-  const refs = (ids: readonly string[]) => ids.map((id) => ref(store, id)).filter((r): r is EntityRef => r !== undefined);
+  const refs = (ids: readonly string[]) =>
+    ids.map((id) => ref(store, id)).filter((r): r is EntityRef => r !== undefined);
   const a = e.agreement;
   const place = a?.signed.place ? ref(store, a.signed.place) : undefined;
   return {

@@ -1,6 +1,6 @@
+import { type LinkContext, linkMentions, type Mention } from '../link/link-mentions';
 import { type AliasIndex, buildAliasIndex } from '../match/alias-index';
 import { findCandidates } from '../match/find-candidates';
-import { type LinkContext, linkMentions, type Mention } from '../link/link-mentions';
 import type { CoverageItem, Entity, Pack, Source } from './schema';
 
 /** The loaded fact store: every pack's entities, sources and coverage, and the alias index. */

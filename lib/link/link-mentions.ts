@@ -106,7 +106,8 @@ function linkOne(
         // "Bruce" in "Bruce Springsteen" or "Lenny Bruce" is part of another name.
         if (partOfLongerName(text, c.start, c.end)) return undefined;
         const first = anchored.get(id);
-        if (first !== undefined && first < c.start) return mention(id, `“${c.text}” after “${name}” earlier in the text`);
+        if (first !== undefined && first < c.start)
+          return mention(id, `“${c.text}” after “${name}” earlier in the text`);
         return mention(id, `the only “${c.text}” in the fact store`);
       }
       case 'demonym':

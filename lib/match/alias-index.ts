@@ -55,7 +55,8 @@ export function buildAliasIndex(entries: Iterable<Omit<AliasEntry, 'cased'>>): A
       node = child;
     }
     const full: AliasEntry = isCaseSensitive(entry.text) ? { ...entry, cased: norm.cased } : { ...entry };
-    (node.aliases ??= []).push(full);
+    node.aliases ??= [];
+    node.aliases.push(full);
     size++;
   }
   return { root, size };

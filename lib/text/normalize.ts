@@ -84,11 +84,17 @@ export function normalizeText(text: string): NormalizedText {
       out = ch.normalize('NFD').replace(/\p{M}/gu, '') || ch;
     }
     if (SPACE.test(out)) {
+      // A run of white space becomes one space, or one newline when it holds
+      // a line break: newlines separate blocks, and no match crosses them.
+      const sep = out === '\n' || out === '\u2029' ? '\n' : ' ';
       if (!lastWasSpace) {
-        folded.push(' ');
-        cased.push(' ');
+        folded.push(sep);
+        cased.push(sep);
         starts.push(i);
         ends.push(next);
+      } else if (sep === '\n' && folded.length > 0) {
+        folded[folded.length - 1] = '\n';
+        cased[cased.length - 1] = '\n';
       }
       lastWasSpace = true;
       i = next;
@@ -107,7 +113,8 @@ export function normalizeText(text: string): NormalizedText {
     }
     i = next;
   }
-  if (folded.length > 0 && folded[folded.length - 1] === ' ') {
+  const last = folded[folded.length - 1];
+  if (last === ' ' || last === '\n') {
     folded.pop();
     cased.pop();
     starts.pop();

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, MAX_SCAN_CHARS } from '../../lib/background/dispatch';
+import { createHandlers, memoryTabStore } from '../../lib/background/handlers';
+import type { PaintedMention, TabEntity } from '../../lib/messages';
+import { seedStore } from '../fixtures/store';
+
+const store = seedStore();
+const handlers = () => createHandlers(() => store, memoryTabStore());
+
+describe('the background', () => {
+  it('scans text from a tab and remembers what it found for the popup', async () => {
+    const h = handlers();
+    const mentions = (await dispatch(
+      h,
+      { type: 'scan', url: 'https://example.org/a', title: 'A', text: 'Ali Larijani met Larijani’s hosts in Baghdad.' },
+      { tabId: 7 },
+    )) as PaintedMention[];
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Ali Larijani', 'person'],
+      ['Larijani', 'person'],
+      ['Baghdad', 'place'],
+    ]);
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 7 }, {})) as { entities: TabEntity[] };
+    expect(tab.entities.map((e) => [e.id, e.count])).toEqual([
+      ['ali-larijani', 2],
+      ['baghdad', 1],
+    ]);
+    expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, {})).toBeNull();
+  });
+
+  it('answers a card request, and an error for an unknown entity', async () => {
+    const h = handlers();
+    expect(await dispatch(h, { type: 'card', entityId: 'tammy-bruce' }, {})).toMatchObject({
+      ok: true,
+      value: { name: 'Tammy Bruce', type: 'person' },
+    });
+    expect(await dispatch(h, { type: 'card', entityId: 'nobody' }, {})).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'clearHistory' }],
+    ['a wrong field type', { type: 'card', entityId: 42 }],
+    ['an extra field', { type: 'card', entityId: 'iran', extra: true }],
+    ['a text over the size limit', { type: 'scan', url: 'u', title: 't', text: 'x'.repeat(MAX_SCAN_CHARS + 1) }],
+    ['not an object', 'scan'],
+    ['a __proto__ key', JSON.parse('{"type":"card","entityId":"iran","__proto__":{"polluted":true}}')],
+  ])('refuses %s with a reason', async (_name, message) => {
+    const res = await dispatch(handlers(), message, { tabId: 1 });
+    expect(res).toMatchObject({ ok: false });
+    expect((res as { error: string }).error).toMatch(/^Refused message/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+/** @vitest-environment happy-dom */
+import { describe, expect, it } from 'vitest';
+import { placeCard } from '../../lib/dom/card-host';
+import { type Clock, HoverIntent } from '../../lib/dom/hover';
+
+/** A clock the test advances by hand. */
+function fakeClock() {
+  let now = 0;
+  let next = 1;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const clock: Clock = {
+    setTimeout(fn, ms) {
+      const id = next++;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout(id) {
+      timers.delete(id);
+    },
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    for (const [id, t] of [...timers]) {
+      if (t.at <= now) {
+        timers.delete(id);
+        t.fn();
+      }
+    }
+  };
+  return { clock, advance };
+}
+
+function intent() {
+  const { clock, advance } = fakeClock();
+  const log: string[] = [];
+  const hover = new HoverIntent({
+    doc: document,
+    ranges: () => [],
+    isOnCard: () => false,
+    onOpen: (i) => log.push(`open ${i}`),
+    onClose: () => log.push('close'),
+    clock,
+  });
+  return { hover, advance, log };
+}
+
+describe('HoverIntent', () => {
+  it('opens a card only after the pointer dwells about 500 ms on a name', () => {
+    const { hover, advance, log } = intent();
+    hover.update(2);
+    advance(400);
+    expect(log).toEqual([]);
+    hover.update(2);
+    advance(100);
+    expect(log).toEqual(['open 2']);
+  });
+
+  it('does not open when the pointer passes over a name', () => {
+    const { hover, advance, log } = intent();
+    hover.update(1);
+    advance(200);
+    hover.update(-1);
+    advance(1000);
+    expect(log).toEqual([]);
+  });
+
+  it('closes about 300 ms after the pointer leaves, unless it comes back', () => {
+    const { hover, advance, log } = intent();
+    hover.update(0);
+    advance(500);
+    hover.update(-1);
+    advance(200);
+    hover.update(0); // back on the name in time
+    advance(500);
+    expect(log).toEqual(['open 0']);
+    hover.update(-1);
+    advance(300);
+    expect(log).toEqual(['open 0', 'close']);
+  });
+
+  it('switches straight to another name’s card after its own dwell', () => {
+    const { hover, advance, log } = intent();
+    hover.update(0);
+    advance(500);
+    hover.update(3);
+    advance(500);
+    expect(log).toEqual(['open 0', 'open 3']);
+  });
+});
+
+describe('placeCard', () => {
+  const viewport = { width: 1000, height: 800 };
+  const size = { width: 360, height: 300 };
+
+  it('puts the card below the name when there is room', () => {
+    expect(placeCard({ left: 100, top: 100, bottom: 120 }, size, viewport)).toEqual({
+      left: 100,
+      top: 128,
+      side: 'below',
+    });
+  });
+
+  it('flips above the name near the bottom edge, without covering it', () => {
+    const spot = placeCard({ left: 100, top: 700, bottom: 720 }, size, viewport);
+    expect(spot.side).toBe('above');
+    expect(spot.top + size.height).toBeLessThanOrEqual(700);
+  });
+
+  it('keeps the card inside the right edge', () => {
+    const spot = placeCard({ left: 900, top: 100, bottom: 120 }, size, viewport);
+    expect(spot.left + size.width).toBeLessThanOrEqual(viewport.width);
+  });
+});

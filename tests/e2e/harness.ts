@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { findChromium, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
+import { startServer } from '../../scripts/server.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = resolve(ROOT, '../shared');
+export const SEEDS_DIR = join(SHARED, 'seeds');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  userDataDir: string;
+  origin: string;
+  routes: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Serves the demo and seed pages and launches Chromium with the e2e build loaded. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
+  }
+  const chrome = findChromium();
+  if ('error' in chrome) throw new Error(chrome.error);
+  const server = await startServer({ demoDir: join(ROOT, 'assets/demo'), seedsDir: SEEDS_DIR });
+  const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR, executablePath: chrome.path });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    ...launched,
+    origin: server.origin,
+    routes: server.routes,
+    async close() {
+      await launched.context.close();
+      await server.close();
+    },
+  };
+}
+
+/** The painted highlights, as the page itself sees them: name → painted strings. */
+export async function paintedText(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) out[name] = [...highlight].map((r) => (r as Range).toString());
+    return out;
+  });
+}
+
+/** Waits until Backstory has painted something on the page. */
+export async function waitForPaint(page: Page): Promise<void> {
+  await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
+}
+
+/** The viewport centre of the `nth` painted occurrence of `text`. */
+export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([t, n]) => {
+      const ranges: Range[] = [];
+      for (const [, h] of CSS.highlights) for (const r of h) if ((r as Range).toString() === t) ranges.push(r as Range);
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[n as number];
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, nth] as const,
+  );
+  if (!point) throw new Error(`“${text}” (#${nth}) is not painted`);
+  return point;
+}
+
+/**
+ * The text of the open card, read through the DevTools protocol: the card
+ * lives in a closed shadow root that no page script (nor Playwright's
+ * selectors) can enter.
+ */
+export async function cardText(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (n) => (n.attributes ?? []).includes('data-backstory-ui'));
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () {
+        const host = this.host;
+        if (host.style.display === 'none') return null;
+        const card = this.querySelector('.card');
+        return card ? card.innerText : null;
+      }`,
+      returnByValue: true,
+    })) as { result: { value: string | null } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (test(node)) return node;
+  for (const child of [
+    ...(node.children ?? []),
+    ...(node.shadowRoots ?? []),
+    ...(node.contentDocument ? [node.contentDocument] : []),
+  ]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export { openRealPopup };

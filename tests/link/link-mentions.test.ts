@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createFactStore, scanText } from '../../lib/factstore/store';
+import { entity, pack, seedStore } from '../fixtures/store';
+
+const store = seedStore();
+const linked = (text: string) => scanText(store, text).map((m) => `${m.text}→${m.entityId}`);
+
+describe('linking people', () => {
+  it('links "Larijani" after "Ali Larijani" to the same person, and says so', () => {
+    const [, second] = scanText(store, 'Ali Larijani arrived. Larijani then spoke.');
+    expect(second).toMatchObject({ text: 'Larijani', entityId: 'ali-larijani' });
+    expect(second?.reason).toContain('after “Ali Larijani”');
+  });
+
+  it('links "Bruce" after "Tammy Bruce"', () => {
+    expect(linked('Tammy Bruce spoke on Tuesday. Bruce added a line.')).toEqual([
+      'Tammy Bruce→tammy-bruce',
+      'Bruce→tammy-bruce',
+    ]);
+  });
+
+  it('does not link "Bruce" inside another name ("Bruce Springsteen", "Lenny Bruce")', () => {
+    expect(linked('Bruce Springsteen played in New Jersey.')).toEqual([]);
+    expect(linked('The comedian Lenny Bruce was arrested.')).toEqual([]);
+  });
+
+  it('links a bare surname with no full name nearby only when the store has one candidate', () => {
+    const two = createFactStore([
+      pack([
+        entity({ id: 'a-smith', name: 'Anna Smith', aliases: [{ text: 'Smith', kind: 'short' }] }),
+        entity({ id: 'b-smith', name: 'Ben Smith', aliases: [{ text: 'Smith', kind: 'short' }] }),
+        entity({ id: 'c-jones', name: 'Cara Jones', aliases: [{ text: 'Jones', kind: 'short' }] }),
+      ]),
+    ]);
+    const ids = (text: string) => scanText(two, text).map((m) => m.entityId);
+    expect(ids('Smith said so.')).toEqual([]);
+    expect(ids('Ben Smith said so. Later, Smith left.')).toEqual(['b-smith', 'b-smith']);
+    expect(ids('Jones said so.')).toEqual(['c-jones']);
+  });
+
+  it('links demonyms to their country', () => {
+    const [m] = scanText(store, 'An Iraqi official said.');
+    expect(m).toMatchObject({ entityId: 'iraq' });
+    expect(m?.reason).toContain('demonym');
+  });
+});
+
+describe('linking agreement phrases', () => {
+  it('links "a security pact" to the 2023 agreement when the paragraph says March 2023', () => {
+    const text = 'In March 2023, Iran and Iraq signed a security pact on the border.';
+    expect(linked(text)).toContain('security pact→pact-2023');
+  });
+
+  it('links "a newly signed border security agreement" to the 2025 memorandum', () => {
+    const text =
+      'Iran’s top security official said a newly signed border security agreement with Iraq curbs interference.';
+    expect(linked(text)).toContain('border security agreement→mou-2025');
+  });
+
+  it('links "the MoU" to the 2025 memorandum when its signatories are named', () => {
+    expect(linked('Ali Larijani and Qasim al-Araji signed the MoU.')).toContain('MoU→mou-2025');
+  });
+
+  it('does not link an agreement phrase when no agreement in the store fits', () => {
+    expect(linked('France and Germany signed a trade agreement.')).toEqual([]);
+    expect(linked('The deal was good for shareholders.')).toEqual([]);
+  });
+
+  it('lets "this agreement" refer back to the agreement linked just before', () => {
+    const text = 'Iran and Iraq defended the deal.\nFor both governments, this agreement is a signal.';
+    const mentions = scanText(store, text).filter((m) => m.entityId === 'mou-2025');
+    expect(mentions.map((m) => m.text)).toEqual(['deal', 'agreement']);
+    expect(mentions[1]?.reason).toContain('refers back');
+  });
+});
