@@ -8,6 +8,8 @@ import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
  */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 everywhere: Firefox 140+ supports it, and one manifest shape is simpler to keep least-privileged.
+  manifestVersion: 3,
   manifest: ({ mode }) => ({
     name: 'Backstory',
     description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',

@@ -1,0 +1,102 @@
+// `npm run demo`: builds the extension, serves the demo pages on localhost and
+// opens Chromium with Backstory loaded. With a display, a window to read in;
+// without one (CI, SSH), a headless run that hovers a name, saves screenshots
+// of the underlined page, the open card and the popup into demo-output/, and
+// prints the mentions it found.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium, launchWithExtension, openRealPopup } from './chromium.mjs';
+import { ROOT, run } from './run.mjs';
+import { startServer } from './server.mjs';
+
+const OUT = join(ROOT, 'demo-output');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+const ARTICLE = '/demo/mou-signed.html';
+
+const chrome = findChromium();
+if ('error' in chrome) {
+  console.error(chrome.error);
+  process.exit(1);
+}
+
+console.log('Building the extension (wxt build --mode e2e)…');
+const build = await run('wxt', ['build', '--mode', 'e2e'], { quiet: true });
+if (build.code !== 0) {
+  console.error(build.output);
+  console.error('The build failed; see above.');
+  process.exit(1);
+}
+
+const server = await startServer({ demoDir: join(ROOT, 'assets/demo'), seedsDir: join(ROOT, '../shared/seeds') });
+const hasDisplay =
+  process.platform === 'darwin' ||
+  process.platform === 'win32' ||
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = !hasDisplay || process.env.BACKSTORY_DEMO_HEADLESS === '1';
+
+const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR, executablePath: chrome.path, headless });
+const { context, worker } = launched;
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(server.origin + ARTICLE);
+
+if (!headless) {
+  console.log(`Chromium is open with Backstory on ${server.origin}${ARTICLE}`);
+  console.log('Hover an underlined name to see its card. Close the window (or press Ctrl+C) to stop.');
+  const stop = async () => {
+    await context.close().catch(() => {});
+    await server.close();
+    process.exit(0);
+  };
+  context.on('close', stop);
+  process.on('SIGINT', stop);
+} else {
+  try {
+    await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'underlined.png') });
+
+    // Hover "Larijani" and wait out the dwell.
+    const point = await page.evaluate(() => {
+      for (const [, h] of CSS.highlights) {
+        for (const r of h) {
+          if (r.toString() === 'Ali Larijani') {
+            r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const rect = r.getClientRects()[0];
+            return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+        }
+      }
+      return null;
+    });
+    if (!point) throw new Error('“Ali Larijani” was not painted on the demo page.');
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.move(point.x + 1, point.y);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(OUT, 'card.png') });
+    await page.mouse.move(2, 2);
+
+    const popup = await openRealPopup(launched, page);
+    await popup.page.waitForSelector('.entity-list, .empty', { timeout: 10_000 });
+    await popup.page.screenshot({ path: join(OUT, 'popup.png'), fullPage: true });
+    await popup.close();
+
+    // The mentions the background found for this tab.
+    const scan = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const got = await chrome.storage.session.get(`tab:${tab?.id}`);
+      return got[`tab:${tab?.id}`];
+    });
+    const mentions = scan?.mentions ?? [];
+    console.log(`\nMentions found on ${server.origin}${ARTICLE} (${mentions.length}):\n`);
+    for (const m of mentions) {
+      console.log(`  ${String(m.start).padStart(5)}  ${m.text.padEnd(38)} ${m.type.padEnd(13)} ${m.entityId}`);
+    }
+    console.log(`\nScreenshots: ${join(OUT, 'underlined.png')}, ${join(OUT, 'card.png')}, ${join(OUT, 'popup.png')}`);
+  } catch (error) {
+    console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,62 @@
+// `npm test`: everything, in order: format, lint, typecheck, unit tests, both
+// browser builds, the e2e build, and the end-to-end tests in Chromium.
+// Stops at the first failure and prints a summary with the runners' counts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, run } from './run.mjs';
+
+const OUT = join(ROOT, 'test-output');
+const steps = [
+  ['format', 'biome', ['format', '.']],
+  ['lint', 'biome', ['check', '.']],
+  ['typecheck', 'tsc', ['--noEmit']],
+  [
+    'unit tests',
+    'vitest',
+    [
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(OUT, 'unit.json')}`,
+    ],
+  ],
+  ['build chrome', 'wxt', ['build']],
+  ['build firefox', 'wxt', ['build', '-b', 'firefox']],
+  ['build e2e', 'wxt', ['build', '--mode', 'e2e']],
+  [
+    'e2e tests',
+    'vitest',
+    ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${join(OUT, 'e2e.json')}`],
+  ],
+];
+
+function counts(file) {
+  try {
+    const r = JSON.parse(readFileSync(join(OUT, file), 'utf8'));
+    return `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  } catch {
+    return '';
+  }
+}
+
+const summary = [];
+let failed = false;
+for (const [name, command, args] of steps) {
+  console.log(
+    `\n▶ ${name}: ${command} ${args.filter((a) => !a.startsWith('--reporter') && !a.startsWith('--outputFile')).join(' ')}`,
+  );
+  const started = Date.now();
+  const { code } = await run(command, args);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const detail = name === 'unit tests' ? counts('unit.json') : name === 'e2e tests' ? counts('e2e.json') : '';
+  summary.push(`${code === 0 ? '✔' : '✘'} ${name.padEnd(14)} ${seconds.padStart(6)} s  ${detail}`);
+  if (code !== 0) {
+    failed = true;
+    break;
+  }
+}
+console.log(`\n${'─'.repeat(60)}\n${summary.join('\n')}\n${'─'.repeat(60)}`);
+console.log(failed ? 'npm test: FAILED' : 'npm test: all passed');
+process.exit(failed ? 1 : 0);
