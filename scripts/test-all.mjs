@@ -32,10 +32,16 @@ const steps = [
   ],
 ];
 
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
 function counts(file) {
   try {
     const r = JSON.parse(readFileSync(join(OUT, file), 'utf8'));
-    return `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+    const skipped = r.numPendingTests + r.numTodoTests;
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += skipped;
+    return `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`;
   } catch {
     return '';
   }
@@ -58,5 +64,6 @@ for (const [name, command, args] of steps) {
   }
 }
 console.log(`\n${'─'.repeat(60)}\n${summary.join('\n')}\n${'─'.repeat(60)}`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 console.log(failed ? 'npm test: FAILED' : 'npm test: all passed');
 process.exit(failed ? 1 : 0);
