@@ -10,7 +10,7 @@ export const CARD_CSS = `
   box-sizing: border-box;
   width: 360px;
   max-width: calc(100vw - 16px);
-  max-height: min(70vh, 520px);
+  max-height: min(70vh, 520px, var(--backstory-max-height, 520px));
   overflow-y: auto;
   padding: 14px 16px 12px;
   border-radius: 10px;

@@ -72,7 +72,7 @@ export default defineContentScript({
       host.place(-10_000, -10_000); // lay out off-screen to measure
       const rect = range.getBoundingClientRect();
       const spot = placeCard(rect, host.size(), { width: window.innerWidth, height: window.innerHeight });
-      host.place(spot.left, spot.top);
+      host.place(spot.left, spot.top, spot.maxHeight);
     };
 
     const hide = () => {

@@ -40,8 +40,10 @@ export class CardHost {
     if (!this.host.isConnected) doc.documentElement.append(this.host);
   }
 
-  /** Shows the card at viewport coordinates. */
-  place(left: number, top: number): void {
+  /** Shows the card at viewport coordinates, at most `maxHeight` tall. */
+  place(left: number, top: number, maxHeight?: number): void {
+    if (maxHeight !== undefined) this.mount.style.setProperty('--backstory-max-height', `${Math.floor(maxHeight)}px`);
+    else this.mount.style.removeProperty('--backstory-max-height');
     const s = this.host.style;
     s.setProperty('left', `${Math.round(left)}px`, 'important');
     s.setProperty('top', `${Math.round(top)}px`, 'important');
@@ -69,18 +71,23 @@ export class CardHost {
 
 /**
  * Where to put a card of `size` next to the name at `anchor`: below it when
- * there is room, else above; kept inside the viewport; never over the name.
+ * it fits, else above when it fits there, else on the roomier side with its
+ * height capped to the room. Kept inside the viewport; never over the name.
  */
 export function placeCard(
   anchor: { left: number; top: number; bottom: number },
   size: { width: number; height: number },
   viewport: { width: number; height: number },
   gap = 8,
-): { left: number; top: number; side: 'below' | 'above' } {
+): { left: number; top: number; side: 'below' | 'above'; maxHeight: number } {
   const left = Math.max(gap, Math.min(anchor.left, viewport.width - size.width - gap));
-  const below = anchor.bottom + gap;
-  if (below + size.height <= viewport.height - gap || anchor.top - gap - size.height < gap) {
-    return { left, top: below, side: 'below' };
+  const roomBelow = viewport.height - anchor.bottom - 2 * gap;
+  const roomAbove = anchor.top - 2 * gap;
+  const below = size.height <= roomBelow || (size.height > roomAbove && roomBelow >= roomAbove);
+  if (below) {
+    const maxHeight = Math.max(0, roomBelow);
+    return { left, top: anchor.bottom + gap, side: 'below', maxHeight };
   }
-  return { left, top: anchor.top - gap - size.height, side: 'above' };
+  const height = Math.min(size.height, roomAbove);
+  return { left, top: anchor.top - gap - height, side: 'above', maxHeight: Math.max(0, roomAbove) };
 }

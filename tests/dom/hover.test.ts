@@ -93,7 +93,7 @@ describe('placeCard', () => {
   const size = { width: 360, height: 300 };
 
   it('puts the card below the name when there is room', () => {
-    expect(placeCard({ left: 100, top: 100, bottom: 120 }, size, viewport)).toEqual({
+    expect(placeCard({ left: 100, top: 100, bottom: 120 }, size, viewport)).toMatchObject({
       left: 100,
       top: 128,
       side: 'below',
@@ -104,6 +104,14 @@ describe('placeCard', () => {
     const spot = placeCard({ left: 100, top: 700, bottom: 720 }, size, viewport);
     expect(spot.side).toBe('above');
     expect(spot.top + size.height).toBeLessThanOrEqual(700);
+  });
+
+  it('caps the card’s height to the roomier side when it fits neither', () => {
+    const tall = { width: 360, height: 700 };
+    const spot = placeCard({ left: 100, top: 300, bottom: 320 }, tall, viewport);
+    expect(spot.side).toBe('below');
+    expect(spot.top + spot.maxHeight).toBeLessThanOrEqual(viewport.height);
+    expect(spot.top).toBeGreaterThan(320);
   });
 
   it('keeps the card inside the right edge', () => {
