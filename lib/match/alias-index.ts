@@ -1,29 +1,55 @@
 import { normalizeText } from '../text/normalize';
 
-/** One alias of one entity, as the matcher knows it. */
+export type AliasKind = 'name' | 'short' | 'acronym' | 'demonym' | 'generic';
+const KINDS: readonly AliasKind[] = ['name', 'short', 'acronym', 'demonym', 'generic'];
+
+/** One alias of one entity, as the matcher reports it. */
 export interface AliasEntry {
   entityId: string;
-  /** The alias as written in the pack. */
-  text: string;
-  kind: 'name' | 'short' | 'acronym' | 'demonym' | 'generic';
+  kind: AliasKind;
   /**
    * When set, the surface text must have exactly this case (after the same
-   * normalisation minus case folding): "MoU" does not match "mou", "UN" does
-   * not match "un".
+   * normalisation minus case folding): "MoU" does not match "mou".
    */
   cased?: string;
+  /** When true, the surface must start with a capital: "Turkey" is not "turkey". */
+  capital?: boolean;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  aliases?: AliasEntry[];
+/** An alias to index: its text, entity and kind. */
+export interface AliasInput {
+  entityId: string;
+  text: string;
+  kind: AliasKind;
 }
 
-/** A multi-pattern index over normalised aliases. */
+/**
+ * A multi-pattern index over normalised aliases: a trie laid out in flat
+ * typed arrays (breadth-first, so a node's children are contiguous and the
+ * child reached by edge `e` is node `e + 1`). It builds from sorted keys
+ * without allocating a node object per character, serialises to a few
+ * buffers, and loads without rebuilding.
+ */
 export interface AliasIndex {
-  root: TrieNode;
-  size: number;
+  /** `firstEdge[n]..firstEdge[n + 1]` are node `n`'s edges. */
+  firstEdge: Uint32Array;
+  /** The UTF-16 code unit on each edge, ascending within a node. */
+  labels: Uint16Array;
+  /** `valueStart[n]..valueStart[n + 1]` index `values` for node `n`'s aliases. */
+  valueStart: Uint32Array;
+  /** Alias numbers ending at each node. */
+  values: Uint32Array;
+  /** Per alias: index into `entityIds`. */
+  aliasEntity: Uint32Array;
+  /** Per alias: kind (low 3 bits), case-sensitive (bit 3), needs a capital (bit 4). */
+  aliasFlags: Uint8Array;
+  /** Per case-sensitive alias: its cased form. */
+  aliasCased: Map<number, string>;
+  entityIds: string[];
 }
+
+const CASED = 1 << 3;
+const CAPITAL = 1 << 4;
 
 /**
  * An alias is matched case-sensitively when it is acronym-like: a single word
@@ -38,26 +64,120 @@ export function isCaseSensitive(alias: string): boolean {
   return capitals >= 2;
 }
 
-/** Builds the index from alias entries. */
-export function buildAliasIndex(entries: Iterable<Omit<AliasEntry, 'cased'>>): AliasIndex {
-  const root: TrieNode = { next: new Map() };
-  let size = 0;
-  for (const entry of entries) {
-    const norm = normalizeText(entry.text);
+/** Whether an alias starts with a capital letter ("Turkey", "Chad"): then the text must too. */
+export function startsWithCapital(alias: string): boolean {
+  return /^\p{Lu}/u.test(alias.trimStart());
+}
+
+/** Builds the index from aliases. Aliases that normalise to nothing are skipped. */
+export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
+  const entityNumbers = new Map<string, number>();
+  const entityIds: string[] = [];
+  const keys: string[] = [];
+  const aliasEntity: number[] = [];
+  const aliasFlags: number[] = [];
+  const aliasCased = new Map<number, string>();
+  for (const input of inputs) {
+    const norm = normalizeText(input.text);
     if (norm.folded.length === 0) continue;
-    let node = root;
-    for (const ch of norm.folded) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(ch, child);
-      }
-      node = child;
+    let entity = entityNumbers.get(input.entityId);
+    if (entity === undefined) {
+      entity = entityIds.length;
+      entityIds.push(input.entityId);
+      entityNumbers.set(input.entityId, entity);
     }
-    const full: AliasEntry = isCaseSensitive(entry.text) ? { ...entry, cased: norm.cased } : { ...entry };
-    node.aliases ??= [];
-    node.aliases.push(full);
-    size++;
+    const n = keys.length;
+    keys.push(norm.folded);
+    aliasEntity.push(entity);
+    let flags = KINDS.indexOf(input.kind);
+    if (isCaseSensitive(input.text)) {
+      flags |= CASED;
+      aliasCased.set(n, norm.cased);
+    } else if (startsWithCapital(input.text)) {
+      flags |= CAPITAL;
+    }
+    aliasFlags.push(flags);
   }
-  return { root, size };
+
+  const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
+  const firstEdge: number[] = [];
+  const labels: number[] = [];
+  const valueStart: number[] = [];
+  const values: number[] = [];
+  // Breadth-first over ranges of sorted keys that share a prefix of length `depth`.
+  const queue: { lo: number; hi: number; depth: number }[] = [{ lo: 0, hi: order.length, depth: 0 }];
+  for (let q = 0; q < queue.length; q++) {
+    const { lo, hi, depth } = queue[q] as { lo: number; hi: number; depth: number };
+    firstEdge.push(labels.length);
+    valueStart.push(values.length);
+    let i = lo;
+    // Keys that end here come first in sorted order.
+    while (i < hi && (keys[order[i] as number] as string).length === depth) values.push(order[i++] as number);
+    while (i < hi) {
+      const c = (keys[order[i] as number] as string).charCodeAt(depth);
+      let j = i + 1;
+      while (j < hi && (keys[order[j] as number] as string).charCodeAt(depth) === c) j++;
+      labels.push(c);
+      queue.push({ lo: i, hi: j, depth: depth + 1 });
+      i = j;
+    }
+  }
+  firstEdge.push(labels.length);
+  valueStart.push(values.length);
+  return {
+    firstEdge: Uint32Array.from(firstEdge),
+    labels: Uint16Array.from(labels),
+    valueStart: Uint32Array.from(valueStart),
+    values: Uint32Array.from(values),
+    aliasEntity: Uint32Array.from(aliasEntity),
+    aliasFlags: Uint8Array.from(aliasFlags),
+    aliasCased,
+    entityIds,
+  };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The child of `node` along code unit `c`, or -1. */
+export function childOf(index: AliasIndex, node: number, c: number): number {
+  const { firstEdge, labels } = index;
+  let lo = firstEdge[node] as number;
+  let hi = (firstEdge[node + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const label = labels[mid] as number;
+    if (label === c) return mid + 1;
+    if (label < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Whether any alias ends at `node`. */
+export function hasValues(index: AliasIndex, node: number): boolean {
+  return (index.valueStart[node] as number) < (index.valueStart[node + 1] as number);
+}
+
+/** The aliases that end at `node`. */
+export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
+  const out: AliasEntry[] = [];
+  for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
+    const alias = index.values[v] as number;
+    const flags = index.aliasFlags[alias] as number;
+    const entry: AliasEntry = {
+      entityId: index.entityIds[index.aliasEntity[alias] as number] as string,
+      kind: KINDS[flags & 7] as AliasKind,
+    };
+    if (flags & CASED) entry.cased = index.aliasCased.get(alias) as string;
+    if (flags & CAPITAL) entry.capital = true;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The number of aliases in the index. */
+export function aliasCount(index: AliasIndex): number {
+  return index.aliasEntity.length;
 }

@@ -1,5 +1,5 @@
 import { isWordChar, type NormalizedText, normalizeText } from '../text/normalize';
-import type { AliasEntry, AliasIndex } from './alias-index';
+import { type AliasEntry, type AliasIndex, childOf, hasValues, valuesOf } from './alias-index';
 
 /** A span of the original text where one or more aliases matched. */
 export interface Candidate {
@@ -14,11 +14,19 @@ export interface Candidate {
 
 /**
  * Finds alias matches in `text`: whole words only, leftmost-longest,
- * non-overlapping. Case-sensitive aliases match only with their exact case.
+ * non-overlapping. Case-sensitive aliases match only with their exact case,
+ * and capitalised names only where the text has a capital.
  */
 export function findCandidates(text: string, index: AliasIndex): Candidate[] {
-  const norm = normalizeText(text);
-  return findInNormalized(text, norm, index);
+  return findInNormalized(text, normalizeText(text), index);
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** Whether `ch` is not a lower-case letter (a capital, or a letter of a script without case). */
+function notLower(ch: string | undefined): boolean {
+  return ch !== undefined && (UPPER.test(ch) || !LOWER.test(ch));
 }
 
 /** As {@link findCandidates}, on text already normalised. */
@@ -33,14 +41,16 @@ export function findInNormalized(text: string, norm: NormalizedText, index: Alia
       i++;
       continue;
     }
-    let node = index.root;
+    let node = 0;
     let best: { end: number; aliases: AliasEntry[] } | undefined;
     for (let j = i; j < n; j++) {
-      const child = node.next.get(folded[j] as string);
-      if (!child) break;
-      node = child;
-      if (node.aliases && !(isWordChar(folded[j]) && isWordChar(folded[j + 1]))) {
-        const fits = node.aliases.filter((a) => a.cased === undefined || cased.slice(i, j + 1) === a.cased);
+      node = childOf(index, node, folded.charCodeAt(j));
+      if (node < 0) break;
+      if (hasValues(index, node) && !(isWordChar(folded[j]) && isWordChar(folded[j + 1]))) {
+        const fits = valuesOf(index, node).filter(
+          (a) =>
+            (a.cased === undefined || cased.slice(i, j + 1) === a.cased) && (!a.capital || notLower(cased[i])),
+        );
         if (fits.length > 0) best = { end: j + 1, aliases: fits };
       }
     }

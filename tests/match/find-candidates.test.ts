@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AliasEntry, buildAliasIndex, isCaseSensitive } from '../../lib/match/alias-index';
+import { type AliasInput, buildAliasIndex, isCaseSensitive } from '../../lib/match/alias-index';
 import { findCandidates } from '../../lib/match/find-candidates';
 
-const alias = (entityId: string, text: string, kind: AliasEntry['kind'] = 'name') => ({ entityId, text, kind });
+const alias = (entityId: string, text: string, kind: AliasInput['kind'] = 'name'): AliasInput => ({ entityId, text, kind });
 
 const index = buildAliasIndex([
   alias('iran', 'Iran'),
@@ -71,5 +71,27 @@ describe('findCandidates', () => {
     ['UN Charter', false],
   ])('treats %j as case-sensitive: %s', (text, expected) => {
     expect(isCaseSensitive(text)).toBe(expected);
+  });
+});
+
+describe('capitalised names', () => {
+  const countries = buildAliasIndex([alias('turkey', 'Turkey'), alias('chad', 'Chad'), alias('irib', 'IRIB', 'acronym')]);
+  const names = (text: string) => findCandidates(text, countries).map((c) => c.text);
+
+  it('match only where the text has a capital: "Turkey" is not the bird', () => {
+    expect(names('We ate turkey in Turkey. TURKEY.')).toEqual(['Turkey', 'TURKEY']);
+  });
+
+  it('match in any script without case', () => {
+    const fa = buildAliasIndex([alias('iran', 'ایران')]);
+    expect(findCandidates('سفر به ایران', fa).map((c) => c.text)).toEqual(['ایران']);
+  });
+});
+
+describe('the index', () => {
+  it('keeps every alias of every entity, including shared aliases', () => {
+    const shared = buildAliasIndex([alias('a', 'Smith', 'short'), alias('b', 'Smith', 'short'), alias('a', 'Anna Smith')]);
+    const [c] = findCandidates('Smith', shared);
+    expect(c?.aliases.map((a) => a.entityId).sort()).toEqual(['a', 'b']);
   });
 });
