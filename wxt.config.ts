@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { factStorePlugin } from './build/fact-store-plugin';
 import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
 
 /**
@@ -30,5 +31,6 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [factStorePlugin()],
   }),
 });

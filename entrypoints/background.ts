@@ -1,10 +1,10 @@
+import compiled from 'virtual:backstory-store';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
-import { BUNDLED_PACKS } from '../lib/factstore/bundled';
-import { createFactStore, type FactStore } from '../lib/factstore/store';
+import { type FactStore, loadCompiledStore } from '../lib/factstore/store';
 
 /** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
 function sessionTabStore(): TabStore {
@@ -22,7 +22,7 @@ function sessionTabStore(): TabStore {
 export default defineBackground(() => {
   let store: FactStore | undefined;
   const getStore = () => {
-    store ??= createFactStore(BUNDLED_PACKS);
+    store ??= loadCompiledStore(compiled);
     return store;
   };
   const tabs = sessionTabStore();

@@ -66,7 +66,7 @@ export interface TabEntity extends EntityRef {
 /** The one contract between the content script, the popup and the background. */
 export interface Protocol {
   /** Find and link mentions in an article's text. */
-  scan(req: { url: string; title: string; text: string }): PaintedMention[];
+  scan(req: { url: string; title: string; text: string; lang?: string }): PaintedMention[];
   /** Everything the hover card shows for one entity. */
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */

@@ -27,6 +27,7 @@ export default defineContentScript({
       url: location.href,
       title: document.title,
       text: map.text,
+      lang: document.documentElement.lang || undefined,
     });
     if (!Array.isArray(mentions) || ctx.isInvalid) return;
 

@@ -11,6 +11,7 @@ const RequestSchema = v.variant('type', [
     url: v.pipe(v.string(), v.maxLength(4096)),
     title: v.pipe(v.string(), v.maxLength(4096)),
     text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS, 'text too long')),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   v.strictObject({ type: v.literal('card'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('tabEntities'), tabId: v.pipe(v.number(), v.integer()) }),

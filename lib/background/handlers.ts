@@ -39,7 +39,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore): Handlers
   return {
     async scan(req, sender) {
       const s = store();
-      const mentions: PaintedMention[] = scanText(s, req.text).map((m) => ({
+      const mentions: PaintedMention[] = scanText(s, req.text, { lang: req.lang }).map((m) => ({
         ...m,
         type: s.entities.get(m.entityId)?.type ?? 'event',
       }));

@@ -7,8 +7,8 @@ function ref(store: FactStore, id: string): EntityRef | undefined {
   return e ? { id: e.id, name: e.name, type: e.type } : undefined;
 }
 
-function cardSource(store: FactStore, entityId: string, sourceId: string): CardSource | undefined {
-  const s = sourceOf(store, entityId, sourceId);
+function cardSource(store: FactStore, key: string): CardSource | undefined {
+  const s = sourceOf(store, key);
   if (!s) return undefined;
   return {
     outlet: s.outlet,
@@ -18,8 +18,8 @@ function cardSource(store: FactStore, entityId: string, sourceId: string): CardS
   };
 }
 
-function cardFact(store: FactStore, entityId: string, f: Fact): CardFact {
-  const source = cardSource(store, entityId, f.source);
+function cardFact(store: FactStore, f: Fact): CardFact {
+  const source = cardSource(store, f.source);
   return {
     label: f.label,
     value: f.value,
@@ -48,7 +48,7 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
     .filter((f) => f !== role)
     .slice()
     .sort((a, b) => when(b).localeCompare(when(a)))
-    .map((f) => cardFact(store, e.id, f));
+    .map((f) => cardFact(store, f));
   const refs = (ids: readonly string[]) =>
     ids.map((id) => ref(store, id)).filter((r): r is EntityRef => r !== undefined);
   const a = e.agreement;
@@ -58,7 +58,7 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
     name: e.name,
     type: e.type,
     description: e.description,
-    ...(role ? { role: cardFact(store, e.id, role) } : {}),
+    ...(role ? { role: cardFact(store, role) } : {}),
     facts,
     ...(a
       ? {
@@ -74,7 +74,7 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
               .flatMap((r) => {
                 const who = ref(store, r.who);
                 if (!who) return [];
-                const source = cardSource(store, e.id, r.source);
+                const source = cardSource(store, r.source);
                 return [{ who, stance: r.stance, date: r.date, summary: r.summary, ...(source ? { source } : {}) }];
               }),
           },

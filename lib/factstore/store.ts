@@ -1,40 +1,92 @@
 import { type LinkContext, linkMentions, type Mention } from '../link/link-mentions';
-import { type AliasIndex, buildAliasIndex } from '../match/alias-index';
+import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alias-index';
 import { findCandidates } from '../match/find-candidates';
+import { deserializeIndex, type SerializedIndex, serializeIndex } from '../match/serialize-index';
+import { emptyData, type MergedData, mergePacks } from './merge';
 import type { CoverageItem, Entity, Pack, Source } from './schema';
 
 /** The loaded fact store: every pack's entities, sources and coverage, and the alias index. */
 export interface FactStore {
+  /** Entities by id; their facts' `source` fields are global source keys (see `merge.ts`). */
   entities: ReadonlyMap<string, Entity>;
-  /** Sources keyed by `packId/sourceId`, as facts refer to them within their pack. */
   sources: ReadonlyMap<string, Source>;
-  /** Which pack each entity came from. */
-  packOf: ReadonlyMap<string, string>;
   coverage: readonly CoverageItem[];
+  packs: MergedData['packs'];
   index: AliasIndex;
 }
 
-/** Builds a fact store from packs; a later pack's entity with the same id replaces an earlier one. */
-export function createFactStore(packs: readonly Pack[]): FactStore {
-  const entities = new Map<string, Entity>();
-  const sources = new Map<string, Source>();
-  const packOf = new Map<string, string>();
-  const coverage: CoverageItem[] = [];
-  for (const pack of packs) {
-    for (const s of pack.sources) sources.set(`${pack.id}/${s.id}`, s);
-    for (const e of pack.entities) {
-      entities.set(e.id, e);
-      packOf.set(e.id, pack.id);
-    }
-    coverage.push(...pack.coverage);
+/** Every alias of every entity, its name included, for the index. */
+export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
+  const out: AliasInput[] = [];
+  for (const e of entities) {
+    out.push({ entityId: e.id, text: e.name, kind: 'name' });
+    for (const a of e.aliases) out.push({ entityId: e.id, text: a.text, kind: a.kind ?? 'name', lang: a.lang });
   }
-  const index = buildAliasIndex(
-    [...entities.values()].flatMap((e) => [
-      { entityId: e.id, text: e.name, kind: 'name' as const },
-      ...e.aliases.map((a) => ({ entityId: e.id, text: a.text, kind: a.kind ?? ('name' as const) })),
-    ]),
-  );
-  return { entities, sources, packOf, coverage, index };
+  return out;
+}
+
+function fromData(data: MergedData, index?: AliasIndex): FactStore {
+  return {
+    entities: data.entities,
+    sources: data.sources,
+    coverage: data.coverage,
+    packs: data.packs,
+    index: index ?? buildAliasIndex(aliasInputs(data.entities.values())),
+  };
+}
+
+/** Builds a fact store from packs, merged in order (see {@link mergePacks}). */
+export function createFactStore(packs: readonly Pack[]): FactStore {
+  return fromData(mergePacks(emptyData(), packs));
+}
+
+/**
+ * The build-time artifact the background loads at start: the merged packs and
+ * the alias index, ready to use without validating or indexing anything.
+ */
+export interface CompiledStore {
+  format: 1;
+  packs: MergedData['packs'];
+  entities: Entity[];
+  sources: [string, Source][];
+  coverage: CoverageItem[];
+  index: SerializedIndex;
+}
+
+/** Compiles packs (already validated) into the artifact. */
+export function compileStore(packs: readonly Pack[]): CompiledStore {
+  const store = createFactStore(packs);
+  return {
+    format: 1,
+    packs: store.packs,
+    entities: [...store.entities.values()],
+    sources: [...store.sources],
+    coverage: [...store.coverage],
+    index: serializeIndex(store.index),
+  };
+}
+
+/** Loads the compiled artifact. */
+export function loadCompiledStore(compiled: CompiledStore): FactStore {
+  const data: MergedData = {
+    entities: new Map(compiled.entities.map((e) => [e.id, e])),
+    sources: new Map(compiled.sources),
+    coverage: compiled.coverage,
+    packs: compiled.packs,
+  };
+  return fromData(data, deserializeIndex(compiled.index));
+}
+
+/** The bundled store extended with the reader's own packs (the index is rebuilt over all of them). */
+export function extendStore(base: FactStore, packs: readonly Pack[]): FactStore {
+  if (packs.length === 0) return base;
+  const data: MergedData = {
+    entities: new Map(base.entities),
+    sources: new Map(base.sources),
+    coverage: [...base.coverage],
+    packs: [...base.packs],
+  };
+  return fromData(mergePacks(data, packs));
 }
 
 /** The linker's view of the store. */
@@ -58,13 +110,17 @@ export function linkContext(store: FactStore): LinkContext {
   };
 }
 
-/** Finds and links every mention of the store's entities in `text`. */
-export function scanText(store: FactStore, text: string): Mention[] {
-  return linkMentions(text, findCandidates(text, store.index), linkContext(store));
+/** Options of a scan: the page's language, when known ("en", "fr-FR"). */
+export interface ScanOptions {
+  lang?: string | undefined;
 }
 
-/** The source a fact of `entityId` cites. */
-export function sourceOf(store: FactStore, entityId: string, sourceId: string): Source | undefined {
-  const pack = store.packOf.get(entityId);
-  return pack === undefined ? undefined : store.sources.get(`${pack}/${sourceId}`);
+/** Finds and links every mention of the store's entities in `text`. */
+export function scanText(store: FactStore, text: string, options: ScanOptions = {}): Mention[] {
+  return linkMentions(text, findCandidates(text, store.index), linkContext(store), options);
+}
+
+/** The source behind a global source key. */
+export function sourceOf(store: FactStore, key: string): Source | undefined {
+  return store.sources.get(key);
 }

@@ -30,7 +30,13 @@ export interface LinkContext {
  * Turns alias matches into linked mentions, choosing among candidates the way
  * a careful reader would, and drops what cannot be decided.
  */
-export function linkMentions(text: string, candidates: readonly Candidate[], ctx: LinkContext): Mention[] {
+export function linkMentions(
+  text: string,
+  found: readonly Candidate[],
+  ctx: LinkContext,
+  options: { lang?: string | undefined } = {},
+): Mention[] {
+  const candidates = filterByLanguage(found, options.lang);
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
@@ -58,19 +64,50 @@ interface GenericState {
 
 const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{Ll}.]*[ \t]+$/u;
+// Capitalised words that do not start a name: "In Baghdad", "The Iranian".
+const FUNCTION_WORDS = new Set(
+  'a an and as at about across after against before between both but by for from in into like near neither nor not of on or over than the to toward towards under via with within without'.split(
+    ' ',
+  ),
+);
 
 /**
- * Whether the span sits inside a longer capitalised name ("Bruce Springsteen",
- * "Lenny Bruce"). A capital after a sentence end does not count.
+ * Whether the span sits inside a longer capitalised name: "Lenny Bruce",
+ * "New Jersey" (before), "Bruce Springsteen" (after, checked when `after`).
+ * A capital that starts a sentence, or a function word ("In Baghdad"), does not count.
  */
-function partOfLongerName(text: string, start: number, end: number): boolean {
-  if (CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return true;
+function partOfLongerName(text: string, start: number, end: number, after: boolean): boolean {
+  if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return true;
   const before = text.slice(Math.max(0, start - 30), start);
   const m = CAPITALISED_WORD_BEFORE.exec(before);
   if (!m) return false;
+  const word = m[0].trim();
+  if (FUNCTION_WORDS.has(word.toLowerCase())) return false;
   const preceding = before.slice(0, m.index).trimEnd();
   // "… Iraq. Bruce said": the capital starts a sentence, not a name.
-  return !(preceding === '' || /[.!?:"”]$/.test(preceding) || m[0].trimEnd().endsWith('.'));
+  return !(preceding === '' || /[.!?:"”“]$/.test(preceding) || word.endsWith('.'));
+}
+
+/** The primary language subtag: "fr-FR" → "fr". */
+function baseLang(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/**
+ * Drops aliases tagged with another language than the page's: the German and
+ * Swedish "Island" (Iceland) is not linked on an English page. Untagged
+ * aliases, and every alias on a page of unknown language, stay.
+ */
+function filterByLanguage(candidates: readonly Candidate[], pageLang: string | undefined): Candidate[] {
+  if (!pageLang) return [...candidates];
+  const page = baseLang(pageLang);
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const aliases = c.aliases.filter((a) => !a.lang || baseLang(a.lang) === page);
+    if (aliases.length === c.aliases.length) out.push(c);
+    else if (aliases.length > 0) out.push({ ...c, aliases });
+  }
+  return out;
 }
 
 function entityIds(aliases: readonly AliasEntry[]): string[] {
@@ -104,7 +141,7 @@ function linkOne(
     switch (alias.kind) {
       case 'short': {
         // "Bruce" in "Bruce Springsteen" or "Lenny Bruce" is part of another name.
-        if (partOfLongerName(text, c.start, c.end)) return undefined;
+        if (partOfLongerName(text, c.start, c.end, true)) return undefined;
         const first = anchored.get(id);
         if (first !== undefined && first < c.start)
           return mention(id, `“${c.text}” after “${name}” earlier in the text`);
@@ -113,6 +150,9 @@ function linkOne(
       case 'demonym':
         return mention(id, `“${c.text}” is the demonym of ${name}`);
       default:
+        // A one-word name after another capitalised word is part of a longer
+        // name the store does not know: "New Jersey" is not Jersey.
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
         return mention(id, `“${c.text}” is a name of ${name}`);
     }
   }

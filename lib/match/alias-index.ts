@@ -14,6 +14,8 @@ export interface AliasEntry {
   cased?: string;
   /** When true, the surface must start with a capital: "Turkey" is not "turkey". */
   capital?: boolean;
+  /** The alias's language, when the pack gives one ("fa", "de"). */
+  lang?: string;
 }
 
 /** An alias to index: its text, entity and kind. */
@@ -21,6 +23,7 @@ export interface AliasInput {
   entityId: string;
   text: string;
   kind: AliasKind;
+  lang?: string | undefined;
 }
 
 /**
@@ -45,6 +48,8 @@ export interface AliasIndex {
   aliasFlags: Uint8Array;
   /** Per case-sensitive alias: its cased form. */
   aliasCased: Map<number, string>;
+  /** Per language-tagged alias: its language. */
+  aliasLang: Map<number, string>;
   entityIds: string[];
 }
 
@@ -77,6 +82,7 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
   const aliasEntity: number[] = [];
   const aliasFlags: number[] = [];
   const aliasCased = new Map<number, string>();
+  const aliasLang = new Map<number, string>();
   for (const input of inputs) {
     const norm = normalizeText(input.text);
     if (norm.folded.length === 0) continue;
@@ -97,6 +103,7 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
       flags |= CAPITAL;
     }
     aliasFlags.push(flags);
+    if (input.lang) aliasLang.set(n, input.lang);
   }
 
   const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
@@ -132,6 +139,7 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     aliasEntity: Uint32Array.from(aliasEntity),
     aliasFlags: Uint8Array.from(aliasFlags),
     aliasCased,
+    aliasLang,
     entityIds,
   };
 }
@@ -172,6 +180,8 @@ export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
     };
     if (flags & CASED) entry.cased = index.aliasCased.get(alias) as string;
     if (flags & CAPITAL) entry.capital = true;
+    const lang = index.aliasLang.get(alias);
+    if (lang) entry.lang = lang;
     out.push(entry);
   }
   return out;

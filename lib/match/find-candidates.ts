@@ -48,8 +48,7 @@ export function findInNormalized(text: string, norm: NormalizedText, index: Alia
       if (node < 0) break;
       if (hasValues(index, node) && !(isWordChar(folded[j]) && isWordChar(folded[j + 1]))) {
         const fits = valuesOf(index, node).filter(
-          (a) =>
-            (a.cased === undefined || cased.slice(i, j + 1) === a.cased) && (!a.capital || notLower(cased[i])),
+          (a) => (a.cased === undefined || cased.slice(i, j + 1) === a.cased) && (!a.capital || notLower(cased[i])),
         );
         if (fits.length > 0) best = { end: j + 1, aliases: fits };
       }

@@ -45,6 +45,22 @@ describe('linking people', () => {
   });
 });
 
+describe('linking places', () => {
+  it('does not link a one-word place inside a longer name ("New Jersey", "Northern Ireland")', () => {
+    expect(linked('She grew up in New Jersey and moved to Northern Ireland.')).toEqual([]);
+  });
+
+  it('links a place after a capitalised function word or at a sentence start', () => {
+    expect(linked('In Baghdad, talks resumed. Baghdad said no.')).toEqual(['Baghdad→baghdad', 'Baghdad→baghdad']);
+  });
+
+  it('does not link a translated country name on a page in another language', () => {
+    // "Island" is Iceland in German and Swedish.
+    expect(scanText(store, 'Island.', { lang: 'en' }).map((m) => m.entityId)).toEqual([]);
+    expect(scanText(store, 'Island.', { lang: 'de' }).map((m) => m.entityId)).toEqual(['iceland']);
+  });
+});
+
 describe('linking agreement phrases', () => {
   it('links "a security pact" to the 2023 agreement when the paragraph says March 2023', () => {
     const text = 'In March 2023, Iran and Iraq signed a security pact on the border.';
@@ -62,8 +78,9 @@ describe('linking agreement phrases', () => {
   });
 
   it('does not link an agreement phrase when no agreement in the store fits', () => {
-    expect(linked('France and Germany signed a trade agreement.')).toEqual([]);
-    expect(linked('The deal was good for shareholders.')).toEqual([]);
+    const agreements = (text: string) => linked(text).filter((m) => /agreement|deal/.test(m));
+    expect(agreements('France and Germany signed a trade agreement.')).toEqual([]);
+    expect(agreements('The deal was good for shareholders.')).toEqual([]);
   });
 
   it('lets "this agreement" refer back to the agreement linked just before', () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { type AliasInput, buildAliasIndex, isCaseSensitive } from '../../lib/match/alias-index';
 import { findCandidates } from '../../lib/match/find-candidates';
 
-const alias = (entityId: string, text: string, kind: AliasInput['kind'] = 'name'): AliasInput => ({ entityId, text, kind });
+const alias = (entityId: string, text: string, kind: AliasInput['kind'] = 'name'): AliasInput => ({
+  entityId,
+  text,
+  kind,
+});
 
 const index = buildAliasIndex([
   alias('iran', 'Iran'),
@@ -75,7 +79,11 @@ describe('findCandidates', () => {
 });
 
 describe('capitalised names', () => {
-  const countries = buildAliasIndex([alias('turkey', 'Turkey'), alias('chad', 'Chad'), alias('irib', 'IRIB', 'acronym')]);
+  const countries = buildAliasIndex([
+    alias('turkey', 'Turkey'),
+    alias('chad', 'Chad'),
+    alias('irib', 'IRIB', 'acronym'),
+  ]);
   const names = (text: string) => findCandidates(text, countries).map((c) => c.text);
 
   it('match only where the text has a capital: "Turkey" is not the bird', () => {
@@ -90,7 +98,11 @@ describe('capitalised names', () => {
 
 describe('the index', () => {
   it('keeps every alias of every entity, including shared aliases', () => {
-    const shared = buildAliasIndex([alias('a', 'Smith', 'short'), alias('b', 'Smith', 'short'), alias('a', 'Anna Smith')]);
+    const shared = buildAliasIndex([
+      alias('a', 'Smith', 'short'),
+      alias('b', 'Smith', 'short'),
+      alias('a', 'Anna Smith'),
+    ]);
     const [c] = findCandidates('Smith', shared);
     expect(c?.aliases.map((a) => a.entityId).sort()).toEqual(['a', 'b']);
   });

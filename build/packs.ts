@@ -1,0 +1,43 @@
+// Node-only: reads and validates the bundled packs at build time. Used by the
+// Vite plugin that compiles the fact store, by the tests and by `annotate`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Pack } from '../lib/factstore/schema';
+import { parsePackText, validatePack } from '../lib/factstore/validate';
+import { type WorldCountry, worldPack } from '../lib/factstore/world-pack';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PACKS_DIR = join(ROOT, 'assets/packs');
+
+const require = createRequire(import.meta.url);
+
+/** The world pack, generated from the installed `world-countries` package. */
+export function loadWorldPack(): Pack {
+  const countries = require('world-countries') as WorldCountry[];
+  const { version } = require('world-countries/package.json') as { version: string };
+  const result = validatePack(worldPack(countries, version));
+  if (!result.ok) throw new Error(`The generated world pack is invalid:\n  ${result.errors.join('\n  ')}`);
+  return result.pack;
+}
+
+/** Reads and validates one pack file; throws with every error, one per line. */
+export function loadPackFile(path: string): Pack {
+  const result = parsePackText(readFileSync(path, 'utf8'));
+  if (!result.ok) throw new Error(`${path}:\n  ${result.errors.join('\n  ')}`);
+  return result.pack;
+}
+
+/** The hand-written packs in `assets/packs/`, in file-name order. */
+export function loadHandWrittenPacks(): Pack[] {
+  return readdirSync(PACKS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => loadPackFile(join(PACKS_DIR, f)));
+}
+
+/** Every bundled pack, in merge order: the generated world first, then the hand-written packs. */
+export function loadBundledPacks(): Pack[] {
+  return [loadWorldPack(), ...loadHandWrittenPacks()];
+}

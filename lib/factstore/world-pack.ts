@@ -1,0 +1,223 @@
+import type { Alias, Entity, Pack } from './schema';
+
+/** The fields of a `world-countries` record that the world pack uses. */
+export interface WorldCountry {
+  name: { common: string; official: string; native?: Record<string, { official: string; common: string }> };
+  cca3: string;
+  independent?: boolean | null;
+  unMember?: boolean;
+  capital?: string[];
+  subregion?: string;
+  region?: string;
+  altSpellings?: string[];
+  demonyms?: Record<string, { f: string; m: string }>;
+  translations?: Record<string, { official: string; common: string }>;
+}
+
+// world-countries keys languages by ISO 639-3; pages declare BCP 47 (639-1 where one exists).
+const ISO639_1: Record<string, string> = {
+  afr: 'af',
+  amh: 'am',
+  ara: 'ar',
+  aze: 'az',
+  bel: 'be',
+  ben: 'bn',
+  bos: 'bs',
+  bul: 'bg',
+  cat: 'ca',
+  ces: 'cs',
+  dan: 'da',
+  deu: 'de',
+  div: 'dv',
+  dzo: 'dz',
+  ell: 'el',
+  eng: 'en',
+  est: 'et',
+  fao: 'fo',
+  fas: 'fa',
+  per: 'fa',
+  fij: 'fj',
+  fin: 'fi',
+  fra: 'fr',
+  gle: 'ga',
+  glv: 'gv',
+  grn: 'gn',
+  hat: 'ht',
+  heb: 'he',
+  her: 'hz',
+  hin: 'hi',
+  hmo: 'ho',
+  hrv: 'hr',
+  hun: 'hu',
+  hye: 'hy',
+  ind: 'id',
+  isl: 'is',
+  ita: 'it',
+  jpn: 'ja',
+  kal: 'kl',
+  kat: 'ka',
+  kaz: 'kk',
+  khm: 'km',
+  kin: 'rw',
+  kir: 'ky',
+  kon: 'kg',
+  kor: 'ko',
+  lao: 'lo',
+  lat: 'la',
+  lav: 'lv',
+  lin: 'ln',
+  lit: 'lt',
+  ltz: 'lb',
+  mah: 'mh',
+  mkd: 'mk',
+  mlg: 'mg',
+  mlt: 'mt',
+  mon: 'mn',
+  mri: 'mi',
+  msa: 'ms',
+  mya: 'my',
+  nau: 'na',
+  nbl: 'nr',
+  nde: 'nd',
+  ndo: 'ng',
+  nep: 'ne',
+  nld: 'nl',
+  nno: 'nn',
+  nob: 'nb',
+  nor: 'no',
+  nya: 'ny',
+  pol: 'pl',
+  por: 'pt',
+  pus: 'ps',
+  que: 'qu',
+  roh: 'rm',
+  ron: 'ro',
+  run: 'rn',
+  rus: 'ru',
+  sag: 'sg',
+  sin: 'si',
+  slk: 'sk',
+  slv: 'sl',
+  smo: 'sm',
+  sna: 'sn',
+  som: 'so',
+  sot: 'st',
+  spa: 'es',
+  sqi: 'sq',
+  srp: 'sr',
+  ssw: 'ss',
+  swa: 'sw',
+  swe: 'sv',
+  tam: 'ta',
+  tgk: 'tg',
+  tha: 'th',
+  tir: 'ti',
+  ton: 'to',
+  tsn: 'tn',
+  tso: 'ts',
+  tuk: 'tk',
+  tur: 'tr',
+  ukr: 'uk',
+  urd: 'ur',
+  uzb: 'uz',
+  ven: 've',
+  vie: 'vi',
+  xho: 'xh',
+  zho: 'zh',
+  zul: 'zu',
+};
+
+/** A language tag for a world-countries language key. */
+export function languageTag(iso639_3: string): string {
+  return ISO639_1[iso639_3] ?? iso639_3;
+}
+
+/** A stable id from a name: "United States" → "united-states", "Côte d'Ivoire" → "cote-d-ivoire". */
+export function slugId(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export const WORLD_SOURCE_ID = 'world-countries';
+
+/**
+ * The world pack: every country and territory in `world-countries`, with its
+ * common and official names (in English, in its own languages, and in the
+ * package's translations, each tagged with its language), English demonyms
+ * and capital. Ids are slugs of the common name ("iran"), so hand-written
+ * packs that use the same id enrich the generated entry (see `merge.ts`).
+ */
+export function worldPack(countries: readonly WorldCountry[], packageVersion: string): Pack {
+  const entities: Entity[] = countries.map((c) => {
+    const aliases: Alias[] = [];
+    // The same spelling can be a name in several languages ("Island" in
+    // Czech, German and Swedish): keep one alias per language.
+    const seen = new Set<string>([`${c.name.common}|`]);
+    const add = (text: string | undefined, extra: Omit<Alias, 'text'> = {}) => {
+      const t = text?.trim();
+      const key = `${t}|${extra.lang ?? ''}`;
+      if (!t || t === c.name.common || seen.has(key)) return;
+      seen.add(key);
+      aliases.push({ text: t, ...extra });
+    };
+    add(c.name.official);
+    // Alternative spellings carry no language: keep only the multi-word ones
+    // ("Republic of Iceland"); the single words are codes ("IS") or foreign
+    // names ("Island") that would be read as English words.
+    for (const spelling of c.altSpellings ?? []) if (/\s/.test(spelling.trim())) add(spelling);
+    for (const [code, d] of Object.entries(c.demonyms ?? {})) {
+      const lang = languageTag(code);
+      const tag = lang === 'en' ? {} : { lang };
+      add(d.m, { kind: 'demonym', ...tag });
+      add(d.f, { kind: 'demonym', ...tag });
+    }
+    for (const [code, n] of Object.entries(c.name.native ?? {})) {
+      const lang = languageTag(code);
+      add(n.official, { lang });
+      // Some records give the first word of the official name as the common
+      // name ("Republic" for Iraq in Sorani): not a name on its own.
+      if (n.common !== n.official.split(/\s+/)[0]) add(n.common, { lang });
+    }
+    for (const [code, n] of Object.entries(c.translations ?? {})) {
+      const lang = languageTag(code);
+      add(n.common, { lang });
+      add(n.official, { lang });
+    }
+    const capitals = c.capital?.filter(Boolean) ?? [];
+    const where = c.subregion || c.region || 'the world';
+    const what = c.independent === false ? 'Territory' : 'Country';
+    const description =
+      capitals.length > 0 ? `${what} in ${where}; capital ${capitals.join(', ')}.` : `${what} in ${where}.`;
+    const facts: Entity['facts'] = [{ label: 'Official name', value: c.name.official, source: WORLD_SOURCE_ID }];
+    if (capitals.length > 0) {
+      facts.push({
+        label: capitals.length > 1 ? 'Capitals' : 'Capital',
+        value: capitals.join(', '),
+        source: WORLD_SOURCE_ID,
+      });
+    }
+    if (c.unMember) facts.push({ label: 'United Nations', value: 'Member state', source: WORLD_SOURCE_ID });
+    return { id: slugId(c.name.common), type: 'place', name: c.name.common, aliases, description, facts };
+  });
+  return {
+    id: 'world',
+    name: 'Countries of the world',
+    version: packageVersion,
+    license: 'ODbL-1.0 (world-countries data)',
+    sources: [
+      {
+        id: WORLD_SOURCE_ID,
+        outlet: 'world-countries',
+        title: `world-countries ${packageVersion}`,
+        url: 'https://github.com/mledoze/countries',
+        note: 'Generated at build time from the world-countries npm package.',
+      },
+    ],
+    entities,
+    coverage: [],
+  };
+}
