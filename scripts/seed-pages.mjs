@@ -13,12 +13,21 @@ export function listSeeds(seedsDir) {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), path: join(seedsDir, f) }));
 }
 
+// The outlet that published each seed, as recorded in the coverage items of
+// assets/packs/iran-iraq-2025.json; shown in the byline like a news site does.
+const OUTLETS = { '000': 'Rudaw', '002': 'Khaleej Telegraph' };
+
+/** The outlet of a seed, by its file-name prefix. */
+export function seedOutlet(name) {
+  return OUTLETS[name.slice(0, 3)];
+}
+
 /**
  * An article page for one seed: its lines as paragraphs inside <article>,
  * and a "Comments" tail (seed 000 carries its site's comment policy) in a
  * comments section, where a reader would find it.
  */
-export function seedPage(text, title) {
+export function seedPage(text, title, outlet) {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -32,6 +41,7 @@ export function seedPage(text, title) {
 </head><body>
 <header><nav><a href="/">Home</a> · <a href="/world">World</a></nav></header>
 <main><article><h1>${escapeHtml(title)}</h1>
+${outlet ? `<p class="byline">${escapeHtml(outlet)}</p>` : ''}
 ${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
 </article>
 ${comments.length ? `<section class="comments"><h2>Comments</h2>${comments.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}</section>` : ''}
@@ -39,6 +49,6 @@ ${comments.length ? `<section class="comments"><h2>Comments</h2>${comments.map((
 }
 
 /** Reads a seed and builds its page. */
-export function seedPageFromFile(path, title) {
-  return seedPage(readFileSync(path, 'utf8'), title);
+export function seedPageFromFile(path, title, outlet) {
+  return seedPage(readFileSync(path, 'utf8'), title, outlet);
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { listSeeds, seedPageFromFile } from './seed-pages.mjs';
+import { listSeeds, seedOutlet, seedPageFromFile } from './seed-pages.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +42,12 @@ export function startServer(options) {
     const seed = /^\/seeds\/([\w-]+)\.html$/.exec(url.pathname);
     if (seed && options.seedsDir) {
       const found = listSeeds(options.seedsDir).find((s) => s.name === seed[1]);
-      if (found) return send(200, seedPageFromFile(found.path, `Seed article ${found.name.slice(0, 3)}`));
+      if (found) {
+        return send(
+          200,
+          seedPageFromFile(found.path, `Seed article ${found.name.slice(0, 3)}`, seedOutlet(found.name)),
+        );
+      }
     }
     send(404, 'Not found', 'text/plain');
   });
