@@ -28,7 +28,7 @@ function describe(issue: v.BaseIssue<unknown>): string {
 function findForbiddenKeys(value: unknown, path: (string | number)[], out: string[]): void {
   if (out.length >= 20 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => findForbiddenKeys(item, [...path, i], out));
+    for (let i = 0; i < value.length; i++) findForbiddenKeys(value[i], [...path, i], out);
     return;
   }
   for (const key of Object.keys(value)) {
