@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Pack } from './factstore/schema';
 
 /** A note the reader wrote: on an entity, or on a passage of a page. */
 export interface Note {
@@ -12,6 +13,23 @@ export interface Note {
   updatedAt: number;
 }
 
+/** A reader pack's summary, listed in the options page. */
+export interface StoredPack {
+  id: string;
+  name: string;
+  version: string;
+  entities: number;
+  sources: number;
+  coverage: number;
+  importedAt: number;
+}
+
+/** A reader pack's content, kept apart so that listing packs does not load them. */
+export interface StoredPackData {
+  id: string;
+  pack: Pack;
+}
+
 /**
  * The extension's own database. Opened only by the background and extension
  * pages, never by the content script (which runs in the page's origin).
@@ -21,11 +39,18 @@ export interface Note {
  */
 export class BackstoryDB extends Dexie {
   notes!: EntityTable<Note, 'id'>;
+  packs!: EntityTable<StoredPack, 'id'>;
+  packData!: EntityTable<StoredPackData, 'id'>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       notes: 'id, entityId, url, createdAt, updatedAt',
+    });
+    // v2: the reader's own fact packs. No data changes, so no upgrade function.
+    this.version(2).stores({
+      packs: 'id, importedAt',
+      packData: 'id',
     });
   }
 }

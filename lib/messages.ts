@@ -71,6 +71,18 @@ export interface Protocol {
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
+  /** The packs bundled with the extension. */
+  bundledPacks(req: Record<never, never>): PackSummary[];
+  /** The reader's packs changed in the database: reload them. Extension pages only. */
+  packsChanged(req: Record<never, never>): Result<{ entities: number }>;
+}
+
+/** A pack as the options page lists it. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  entities: number;
 }
 
 export type MessageType = keyof Protocol;

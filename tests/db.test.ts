@@ -1,34 +1,44 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackstoryDB } from '../lib/db';
 
-const dbs: BackstoryDB[] = [];
+const opened: Dexie[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) {
+  for (const db of opened.splice(0)) {
     db.close();
-    await db.delete();
+    await Dexie.delete(db.name);
   }
 });
 
+const NOTE = { id: 'n1', entityId: 'ali-larijani', body: 'Watch his next trip.', createdAt: 1, updatedAt: 1 };
+
 describe('BackstoryDB', () => {
-  it('opens at version 1 with a notes table, and keeps a note across reopening', async () => {
+  it('keeps a note across closing and reopening', async () => {
     const db = new BackstoryDB('test-notes');
-    dbs.push(db);
-    await db.open();
-    expect(db.verno).toBe(1);
-    await db.notes.add({
-      id: 'n1',
-      entityId: 'ali-larijani',
-      body: 'Watch his next trip.',
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    opened.push(db);
+    await db.notes.add(NOTE);
     db.close();
     const again = new BackstoryDB('test-notes');
-    dbs.push(again);
-    await again.open();
-    expect(await again.notes.where('entityId').equals('ali-larijani').toArray()).toEqual([
-      { id: 'n1', entityId: 'ali-larijani', body: 'Watch his next trip.', createdAt: 1, updatedAt: 1 },
+    opened.push(again);
+    expect(await again.notes.where('entityId').equals('ali-larijani').toArray()).toEqual([NOTE]);
+  });
+
+  it('upgrades a version 1 database with real notes to the current version without losing any', async () => {
+    // Version 1 exactly as it first shipped.
+    const v1 = new Dexie('test-upgrade');
+    v1.version(1).stores({ notes: 'id, entityId, url, createdAt, updatedAt' });
+    await v1.table('notes').bulkAdd([NOTE, { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a' }]);
+    v1.close();
+
+    const current = new BackstoryDB('test-upgrade');
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(2);
+    expect(await current.notes.orderBy('id').toArray()).toEqual([
+      NOTE,
+      { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a' },
     ]);
+    expect(await current.packs.count()).toBe(0);
   });
 });

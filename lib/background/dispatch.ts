@@ -15,7 +15,12 @@ const RequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('card'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('tabEntities'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.strictObject({ type: v.literal('bundledPacks') }),
+  v.strictObject({ type: v.literal('packsChanged') }),
 ]);
+
+/** Messages that act on the reader's stored data: refused from content scripts. */
+const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged']);
 
 /**
  * Checks an incoming message against the protocol and calls its handler.
@@ -28,6 +33,9 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
     return { ok: false, error: `Refused message: ${v.summarize(parsed.issues).split('\n')[0]}` };
   }
   const req = parsed.output;
+  if (EXTENSION_PAGES_ONLY.has(req.type) && !sender.extensionPage) {
+    return { ok: false, error: `Refused message: “${req.type}” is accepted only from Backstory's own pages` };
+  }
   const handler = handlers[req.type as MessageType] as (r: typeof req, s: Sender) => Promise<unknown>;
   return handler(req, sender);
 }

@@ -25,9 +25,17 @@ export function memoryTabStore(): TabStore {
   };
 }
 
-/** Who sent a message: the content script of a tab, or an extension page. */
+/** Who sent a message: the content script of a tab, or one of Backstory's own pages. */
 export interface Sender {
   tabId?: number;
+  /** True only for the extension's own pages (popup, options), never for a content script. */
+  extensionPage?: boolean;
+}
+
+/** What the background does beyond answering from the store. */
+export interface BackgroundHooks {
+  /** Reloads the reader's packs into the store; resolves with the number of entities. */
+  reloadPacks(): Promise<number>;
 }
 
 export type Handlers = {
@@ -35,7 +43,7 @@ export type Handlers = {
 };
 
 /** The background's answers to each message type. */
-export function createHandlers(store: () => FactStore, tabs: TabStore): Handlers {
+export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
   return {
     async scan(req, sender) {
       const s = store();
@@ -63,6 +71,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore): Handlers
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return { url: scan.url, entities };
+    },
+    async bundledPacks() {
+      return store().packs.map(({ id, name, version, entities }) => ({ id, name, version, entities }));
+    },
+    async packsChanged() {
+      if (!hooks) return { ok: false, error: 'Reader packs are not available here.' };
+      return { ok: true, value: { entities: await hooks.reloadPacks() } };
     },
   };
 }

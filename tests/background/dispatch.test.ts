@@ -37,6 +37,24 @@ describe('the background', () => {
     expect(await dispatch(h, { type: 'card', entityId: 'nobody' }, {})).toMatchObject({ ok: false });
   });
 
+  it('accepts packsChanged only from an extension page, never from a content script', async () => {
+    let reloads = 0;
+    const h = createHandlers(() => store, memoryTabStore(), {
+      reloadPacks: async () => {
+        reloads++;
+        return 1;
+      },
+    });
+    const forged = await dispatch(h, { type: 'packsChanged' }, { tabId: 3, extensionPage: false });
+    expect(forged).toMatchObject({ ok: false });
+    expect(reloads).toBe(0);
+    expect(await dispatch(h, { type: 'packsChanged' }, { extensionPage: true })).toEqual({
+      ok: true,
+      value: { entities: 1 },
+    });
+    expect(reloads).toBe(1);
+  });
+
   it.each([
     ['an unknown type', { type: 'clearHistory' }],
     ['a wrong field type', { type: 'card', entityId: 42 }],

@@ -14,6 +14,7 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
 export interface Harness {
   context: BrowserContext;
   worker: Worker;
+  extensionId: string;
   userDataDir: string;
   origin: string;
   routes: Record<string, string>;

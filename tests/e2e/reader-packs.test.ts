@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entity, pack } from '../fixtures/store';
+import { type Harness, paintedText, startHarness, waitForPaint } from './harness';
+
+let h: Harness;
+let options: Page;
+beforeAll(async () => {
+  h = await startHarness();
+  h.routes['/fagin.html'] =
+    '<!doctype html><html lang="en"><body><article><p>Qasim al-Araji briefed Steven Fagin in Baghdad.</p></article></body></html>';
+  options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.waitForSelector('[data-testid="bundled-packs"] li');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const FAGIN = pack(
+  [
+    entity({
+      id: 'steven-fagin',
+      name: 'Steven Fagin',
+      description: 'US diplomat in Baghdad.',
+      facts: [{ label: 'Met', value: 'Qasim al-Araji', date: '2025-08-16', source: 'src' }],
+    }),
+  ],
+  { id: 'my-notes', name: 'My diplomats' },
+);
+
+async function importFile(name: string, content: string) {
+  await options.setInputFiles('input[type="file"]', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(content),
+  });
+}
+
+describe('reader packs in the options page', () => {
+  it('lists the bundled packs', async () => {
+    const names = await options.locator('[data-testid="bundled-packs"] strong').allInnerTexts();
+    expect(names).toEqual(
+      expect.arrayContaining(['Countries of the world', 'Iran–Iraq border security memorandum, 2025']),
+    );
+  });
+
+  it('refuses a bad pack with the path of each bad field, and stores nothing', async () => {
+    const bad = JSON.parse(JSON.stringify(FAGIN));
+    bad.entities[0].aliases = [42];
+    await importFile('bad.json', JSON.stringify(bad));
+    const status = options.locator('[role="status"]');
+    await expect.poll(() => status.innerText()).toContain('was not imported; nothing was stored');
+    expect(await status.innerText()).toContain('entities[0].aliases[0]');
+    expect(await options.locator('[data-testid="reader-packs"]').count()).toBe(0);
+  });
+
+  it('imports a good pack, which the matcher uses at once, and removes it again', async () => {
+    await importFile('fagin.json', JSON.stringify(FAGIN));
+    await expect.poll(() => options.locator('[role="status"]').innerText()).toContain('Imported “My diplomats”');
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/fagin.html`);
+    await waitForPaint(page);
+    expect((await paintedText(page))['backstory-person']).toEqual(['Qasim al-Araji', 'Steven Fagin']);
+    await page.close();
+
+    await options.getByRole('button', { name: 'Remove My diplomats' }).click();
+    await expect.poll(() => options.locator('[data-testid="reader-packs"]').count()).toBe(0);
+    const again = await h.context.newPage();
+    await again.goto(`${h.origin}/fagin.html`);
+    await waitForPaint(again);
+    expect((await paintedText(again))['backstory-person']).toEqual(['Qasim al-Araji']);
+    await again.close();
+  });
+});
