@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { factStorePlugin } from './build/fact-store-plugin';
+import { addCompiledStore } from './build/fact-store-plugin';
 import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
 
 /**
@@ -22,6 +22,7 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:publicAssets': addCompiledStore,
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {
@@ -31,6 +32,5 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [factStorePlugin()],
   }),
 });

@@ -1,10 +1,10 @@
-import compiled from 'virtual:backstory-store';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
-import { extendStore, type FactStore, loadCompiledStore } from '../lib/factstore/store';
+import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore } from '../lib/factstore/store';
+import type { AliasInput } from '../lib/match/alias-index';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 
 /** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
@@ -20,28 +20,65 @@ function sessionTabStore(): TabStore {
   };
 }
 
+/** One of the extension's own files. */
+const getFile = (path: string) => fetch(browser.runtime.getURL(path as '/'));
+
+/** Loads the store compiled at build time (see build/fact-store-plugin.ts). */
+async function loadBundledStore(): Promise<FactStore> {
+  const [meta, index] = await Promise.all([
+    getFile('/store/meta.json').then((r) => r.json() as Promise<CompiledMeta>),
+    getFile('/store/index.bin').then((r) => r.arrayBuffer()),
+  ]);
+  return loadCompiledStore(meta, index);
+}
+
 export default defineBackground(() => {
-  const base = loadCompiledStore(compiled);
-  let store: FactStore = base;
   const db = new BackstoryDB();
+  // performance.now() counts from the worker's start: these are its cold-start costs.
+  let bundledReadyMs = 0;
+  let readyMs: number | null = null;
+  let base: FactStore | undefined;
+  let store: FactStore | undefined;
+  let baseAliases: AliasInput[] | undefined;
   const reloadPacks = async () => {
-    store = extendStore(base, await loadReaderPacks(db));
+    if (!base) throw new Error('the bundled fact store is not loaded');
+    const packs = await loadReaderPacks(db);
+    // The bundled aliases are needed only to rebuild the index with the reader's packs.
+    if (packs.length > 0) baseAliases ??= (await getFile('/store/aliases.json').then((r) => r.json())) as AliasInput[];
+    store = extendStore(base, baseAliases ?? [], packs);
     return store.entities.size;
   };
-  // The first scan waits for the reader's packs, so they apply from the start.
-  let ready: Promise<unknown> = reloadPacks().catch((error: unknown) => {
-    console.error('Backstory: could not load your fact packs', error);
-  });
+  // Every message waits for the store, and the first for the reader's packs too.
+  let ready: Promise<unknown> = (async () => {
+    base = await loadBundledStore();
+    store = base;
+    bundledReadyMs = performance.now();
+    try {
+      await reloadPacks();
+    } catch (error) {
+      console.error('Backstory: could not load your fact packs', error);
+    }
+    readyMs = performance.now();
+  })();
   const tabs = sessionTabStore();
-  const handlers = createHandlers(() => store, tabs, {
-    reloadPacks: () => {
-      const next = reloadPacks();
-      ready = next.catch(() => undefined);
-      return next;
+  const handlers = createHandlers(
+    () => {
+      if (!store) throw new Error('the fact store is not loaded');
+      return store;
     },
-  });
+    tabs,
+    {
+      reloadPacks: () => {
+        const next = reloadPacks();
+        ready = next.catch(() => undefined);
+        return next;
+      },
+      timings: () => ({ bundledReadyMs, readyMs }),
+    },
+  );
   const ownPages = browser.runtime.getURL('/');
 
+  // Registered synchronously, so that a message wakes the stopped worker.
   browser.runtime.onMessage.addListener(async (message, sender) => {
     // Only this extension's own contexts may talk to the background.
     if (sender.id !== browser.runtime.id) return undefined;

@@ -73,8 +73,20 @@ export interface Protocol {
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
   /** The packs bundled with the extension. */
   bundledPacks(req: Record<never, never>): PackSummary[];
+  /** How the background's fact store loaded: for the options page and the benchmarks. */
+  stats(req: Record<never, never>): StoreStats;
   /** The reader's packs changed in the database: reload them. Extension pages only. */
   packsChanged(req: Record<never, never>): Result<{ entities: number }>;
+}
+
+/** The background's fact store, in numbers. */
+export interface StoreStats {
+  entities: number;
+  aliases: number;
+  /** Milliseconds from the service worker's start until the bundled store was ready. */
+  bundledReadyMs: number;
+  /** Milliseconds from the service worker's start until the reader's packs were merged in. */
+  readyMs: number | null;
 }
 
 /** A pack as the options page lists it. */

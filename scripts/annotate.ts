@@ -98,5 +98,6 @@ function annotate(store: FactStore, path: string, json: boolean): void {
 
 const args = parseArgs(process.argv.slice(2));
 const extra = args.packs.map(loadExtraPack);
-const store = extendStore(loadCompiledStore(compileStore(loadBundledPacks())), extra);
+const compiled = compileStore(loadBundledPacks());
+const store = extendStore(loadCompiledStore(compiled.meta, compiled.index), compiled.aliases, extra);
 for (const file of args.files) annotate(store, file, args.json);

@@ -1,5 +1,6 @@
 import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
+import { aliasCount } from '../match/alias-index';
 import type { MessageType, PaintedMention, Protocol, Request, TabEntity } from '../messages';
 
 /** What the background remembers about one tab's last scan. */
@@ -36,6 +37,8 @@ export interface Sender {
 export interface BackgroundHooks {
   /** Reloads the reader's packs into the store; resolves with the number of entities. */
   reloadPacks(): Promise<number>;
+  /** When the store became ready, in ms since the worker started. */
+  timings(): { bundledReadyMs: number; readyMs: number | null };
 }
 
 export type Handlers = {
@@ -74,6 +77,11 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async bundledPacks() {
       return store().packs.map(({ id, name, version, entities }) => ({ id, name, version, entities }));
+    },
+    async stats() {
+      const s = store();
+      const t = hooks?.timings() ?? { bundledReadyMs: 0, readyMs: null };
+      return { entities: s.entities.size, aliases: aliasCount(s.index), ...t };
     },
     async packsChanged() {
       if (!hooks) return { ok: false, error: 'Reader packs are not available here.' };

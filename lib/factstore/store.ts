@@ -1,7 +1,7 @@
 import { type LinkContext, linkMentions, type Mention } from '../link/link-mentions';
 import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alias-index';
 import { findCandidates } from '../match/find-candidates';
-import { deserializeIndex, type SerializedIndex, serializeIndex } from '../match/serialize-index';
+import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
 import { emptyData, type MergedData, mergePacks } from './merge';
 import type { CoverageItem, Entity, Pack, Source } from './schema';
 
@@ -41,44 +41,64 @@ export function createFactStore(packs: readonly Pack[]): FactStore {
 }
 
 /**
- * The build-time artifact the background loads at start: the merged packs and
- * the alias index, ready to use without validating or indexing anything.
+ * The build-time artifact the background loads at start, in three files:
+ * `meta` (the merged packs without their aliases, and the index layout) as
+ * JSON, `index` (the alias index's arrays) as raw bytes, and `aliases` (every
+ * alias, JSON) which is read only to rebuild the index when the reader has
+ * packs of their own. Nothing is validated or indexed at load.
  */
-export interface CompiledStore {
-  format: 1;
+export interface CompiledMeta {
+  format: 2;
   packs: MergedData['packs'];
   entities: Entity[];
   sources: [string, Source][];
   coverage: CoverageItem[];
-  index: SerializedIndex;
+  index: IndexLayout;
+}
+
+export interface CompiledStore {
+  meta: CompiledMeta;
+  index: Uint8Array;
+  aliases: AliasInput[];
 }
 
 /** Compiles packs (already validated) into the artifact. */
 export function compileStore(packs: readonly Pack[]): CompiledStore {
   const store = createFactStore(packs);
+  const { layout, bytes } = packIndex(store.index);
   return {
-    format: 1,
-    packs: store.packs,
-    entities: [...store.entities.values()],
-    sources: [...store.sources],
-    coverage: [...store.coverage],
-    index: serializeIndex(store.index),
+    meta: {
+      format: 2,
+      packs: store.packs,
+      // The index holds the aliases; the records need them only for a rebuild.
+      entities: [...store.entities.values()].map((e) => ({ ...e, aliases: [] })),
+      sources: [...store.sources],
+      coverage: [...store.coverage],
+      index: layout,
+    },
+    index: bytes,
+    aliases: aliasInputs(store.entities.values()),
   };
 }
 
 /** Loads the compiled artifact. */
-export function loadCompiledStore(compiled: CompiledStore): FactStore {
+export function loadCompiledStore(meta: CompiledMeta, index: ArrayBuffer | Uint8Array): FactStore {
+  if (meta.format !== 2) throw new Error(`Unknown fact store format ${String(meta.format)}`);
   const data: MergedData = {
-    entities: new Map(compiled.entities.map((e) => [e.id, e])),
-    sources: new Map(compiled.sources),
-    coverage: compiled.coverage,
-    packs: compiled.packs,
+    entities: new Map(meta.entities.map((e) => [e.id, e])),
+    sources: new Map(meta.sources),
+    coverage: meta.coverage,
+    packs: meta.packs,
   };
-  return fromData(data, deserializeIndex(compiled.index));
+  return fromData(data, unpackIndex(meta.index, index));
 }
 
-/** The bundled store extended with the reader's own packs (the index is rebuilt over all of them). */
-export function extendStore(base: FactStore, packs: readonly Pack[]): FactStore {
+/**
+ * The bundled store extended with the reader's own packs. The index is
+ * rebuilt over the bundled aliases (`baseAliases`, the artifact's third file)
+ * and the packs' names.
+ */
+export function extendStore(base: FactStore, baseAliases: readonly AliasInput[], packs: readonly Pack[]): FactStore {
   if (packs.length === 0) return base;
   const data: MergedData = {
     entities: new Map(base.entities),
@@ -86,7 +106,9 @@ export function extendStore(base: FactStore, packs: readonly Pack[]): FactStore 
     coverage: [...base.coverage],
     packs: [...base.packs],
   };
-  return fromData(mergePacks(data, packs));
+  mergePacks(data, packs);
+  const extra = aliasInputs(packs.flatMap((p) => p.entities));
+  return fromData(data, buildAliasIndex([...baseAliases, ...extra]));
 }
 
 /** The linker's view of the store. */

@@ -48,8 +48,10 @@ export interface AliasIndex {
   aliasFlags: Uint8Array;
   /** Per case-sensitive alias: its cased form. */
   aliasCased: Map<number, string>;
-  /** Per language-tagged alias: its language. */
-  aliasLang: Map<number, string>;
+  /** Per alias: 0, or 1 + the index in `langs` of its language. */
+  aliasLang: Uint8Array;
+  /** The languages of tagged aliases. */
+  langs: string[];
   entityIds: string[];
 }
 
@@ -82,7 +84,9 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
   const aliasEntity: number[] = [];
   const aliasFlags: number[] = [];
   const aliasCased = new Map<number, string>();
-  const aliasLang = new Map<number, string>();
+  const aliasLang: number[] = [];
+  const langs: string[] = [];
+  const langNumbers = new Map<string, number>();
   for (const input of inputs) {
     const norm = normalizeText(input.text);
     if (norm.folded.length === 0) continue;
@@ -103,7 +107,16 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
       flags |= CAPITAL;
     }
     aliasFlags.push(flags);
-    if (input.lang) aliasLang.set(n, input.lang);
+    let lang = 0;
+    if (input.lang) {
+      lang = langNumbers.get(input.lang) ?? 0;
+      if (lang === 0 && langs.length < 255) {
+        langs.push(input.lang);
+        lang = langs.length;
+        langNumbers.set(input.lang, lang);
+      }
+    }
+    aliasLang.push(lang);
   }
 
   const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
@@ -139,7 +152,8 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     aliasEntity: Uint32Array.from(aliasEntity),
     aliasFlags: Uint8Array.from(aliasFlags),
     aliasCased,
-    aliasLang,
+    aliasLang: Uint8Array.from(aliasLang),
+    langs,
     entityIds,
   };
 }
@@ -180,8 +194,8 @@ export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
     };
     if (flags & CASED) entry.cased = index.aliasCased.get(alias) as string;
     if (flags & CAPITAL) entry.capital = true;
-    const lang = index.aliasLang.get(alias);
-    if (lang) entry.lang = lang;
+    const lang = index.aliasLang[alias] as number;
+    if (lang > 0) entry.lang = index.langs[lang - 1] as string;
     out.push(entry);
   }
   return out;

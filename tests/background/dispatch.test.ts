@@ -44,6 +44,7 @@ describe('the background', () => {
         reloads++;
         return 1;
       },
+      timings: () => ({ bundledReadyMs: 1, readyMs: 2 }),
     });
     const forged = await dispatch(h, { type: 'packsChanged' }, { tabId: 3, extensionPage: false });
     expect(forged).toMatchObject({ ok: false });
