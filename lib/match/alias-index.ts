@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { foldKey } from '../text/normalize';
 
 export type AliasKind = 'name' | 'short' | 'acronym' | 'demonym' | 'generic';
 const KINDS: readonly AliasKind[] = ['name', 'short', 'acronym', 'demonym', 'generic'];
@@ -88,7 +88,7 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
   const langs: string[] = [];
   const langNumbers = new Map<string, number>();
   for (const input of inputs) {
-    const norm = normalizeText(input.text);
+    const norm = foldKey(input.text);
     if (norm.folded.length === 0) continue;
     let entity = entityNumbers.get(input.entityId);
     if (entity === undefined) {
@@ -119,36 +119,49 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     aliasLang.push(lang);
   }
 
-  const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
-  const firstEdge: number[] = [];
-  const labels: number[] = [];
-  const valueStart: number[] = [];
-  const values: number[] = [];
+  const order = Uint32Array.from(keys, (_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
+  const sorted = Array.from(order, (i) => keys[i] as string);
+  // A trie has at most one node per key character, plus the root.
+  const bound = sorted.reduce((sum, k) => sum + k.length, 0) + 1;
+  const qLo = new Uint32Array(bound);
+  const qHi = new Uint32Array(bound);
+  const qDepth = new Uint32Array(bound);
+  const firstEdge = new Uint32Array(bound + 1);
+  const valueStart = new Uint32Array(bound + 1);
+  const labels = new Uint16Array(bound);
+  const values = new Uint32Array(sorted.length);
+  let nodes = 1;
+  let edges = 0;
+  let count = 0;
+  qHi[0] = sorted.length;
   // Breadth-first over ranges of sorted keys that share a prefix of length `depth`.
-  const queue: { lo: number; hi: number; depth: number }[] = [{ lo: 0, hi: order.length, depth: 0 }];
-  for (let q = 0; q < queue.length; q++) {
-    const { lo, hi, depth } = queue[q] as { lo: number; hi: number; depth: number };
-    firstEdge.push(labels.length);
-    valueStart.push(values.length);
-    let i = lo;
+  for (let q = 0; q < nodes; q++) {
+    const hi = qHi[q] as number;
+    const depth = qDepth[q] as number;
+    firstEdge[q] = edges;
+    valueStart[q] = count;
+    let i = qLo[q] as number;
     // Keys that end here come first in sorted order.
-    while (i < hi && (keys[order[i] as number] as string).length === depth) values.push(order[i++] as number);
+    while (i < hi && (sorted[i] as string).length === depth) values[count++] = order[i++] as number;
     while (i < hi) {
-      const c = (keys[order[i] as number] as string).charCodeAt(depth);
+      const c = (sorted[i] as string).charCodeAt(depth);
       let j = i + 1;
-      while (j < hi && (keys[order[j] as number] as string).charCodeAt(depth) === c) j++;
-      labels.push(c);
-      queue.push({ lo: i, hi: j, depth: depth + 1 });
+      while (j < hi && (sorted[j] as string).charCodeAt(depth) === c) j++;
+      labels[edges++] = c;
+      qLo[nodes] = i;
+      qHi[nodes] = j;
+      qDepth[nodes] = depth + 1;
+      nodes++;
       i = j;
     }
   }
-  firstEdge.push(labels.length);
-  valueStart.push(values.length);
+  firstEdge[nodes] = edges;
+  valueStart[nodes] = count;
   return {
-    firstEdge: Uint32Array.from(firstEdge),
-    labels: Uint16Array.from(labels),
-    valueStart: Uint32Array.from(valueStart),
-    values: Uint32Array.from(values),
+    firstEdge: firstEdge.slice(0, nodes + 1),
+    labels: labels.slice(0, edges),
+    valueStart: valueStart.slice(0, nodes + 1),
+    values,
     aliasEntity: Uint32Array.from(aliasEntity),
     aliasFlags: Uint8Array.from(aliasFlags),
     aliasCased,

@@ -75,6 +75,31 @@ export function normalizeText(text: string): NormalizedText {
   };
 }
 
+/** Folds an alias: its folded and cased forms, as {@link normalizeText} gives them, without the offset map. */
+export function foldKey(text: string): { folded: string; cased: string } {
+  let folded = '';
+  let cased = '';
+  let pending = 0; // a space or break waiting for the next character
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = foldOf(c);
+    if (f === DROP) continue;
+    if (f === SPACE || f === BREAK) {
+      if (folded.length > 0 && pending !== BREAK) pending = f;
+      continue;
+    }
+    if (pending) {
+      const sep = String.fromCharCode(pending);
+      folded += sep;
+      cased += sep;
+      pending = 0;
+    }
+    folded += String.fromCharCode(f);
+    cased += String.fromCharCode(BASE[c] as number);
+  }
+  return { folded, cased };
+}
+
 /** Normalises a single alias or query: the folded form only. */
 export function normalizeKey(text: string): string {
   return normalizeText(text).folded;

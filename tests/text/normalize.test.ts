@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeKey, normalizeText } from '../../lib/text/normalize';
+import { foldKey, normalizeKey, normalizeText } from '../../lib/text/normalize';
 
 describe('normalizeText', () => {
   it.each([
@@ -46,4 +46,14 @@ describe('normalizeText', () => {
     expect(n.cased.length).toBe(n.folded.length);
     expect(n.cased).toContain('MoU');
   });
+});
+
+describe('foldKey', () => {
+  it.each(['Ali  Larijani', ' al–Araji ', 'Cafe\u0301\u00ADs\n\nBar', 'لـاریجانی', 'MoU', 'U.N. Charter', 'a \n b'])(
+    'folds %j exactly as normalizeText does',
+    (text) => {
+      const n = normalizeText(text);
+      expect(foldKey(text)).toEqual({ folded: n.folded, cased: n.cased });
+    },
+  );
 });
