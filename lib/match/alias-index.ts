@@ -57,6 +57,8 @@ export interface AliasIndex {
 
 const CASED = 1 << 3;
 const CAPITAL = 1 << 4;
+/** The alias-flags bit of aliases that need a capital in the text. */
+export const CAPITAL_FLAG = CAPITAL;
 
 /**
  * An alias is matched case-sensitively when it is acronym-like: a single word
