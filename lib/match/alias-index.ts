@@ -121,7 +121,9 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     aliasLang.push(lang);
   }
 
-  const order = Uint32Array.from(keys, (_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
+  const order = Uint32Array.from(keys, (_, i) => i).sort(
+    (a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b,
+  );
   const sorted = Array.from(order, (i) => keys[i] as string);
   // A trie has at most one node per key character, plus the root.
   const bound = sorted.reduce((sum, k) => sum + k.length, 0) + 1;

@@ -1,4 +1,18 @@
-import { BASE, BREAK, DROP, FLAG_LOWER, FLAG_MARK, FLAG_WORD, FLAGS, FOLD, flagsOf, learn, SPACE } from '../text/fold';
+import {
+  BASE,
+  BREAK,
+  DROP,
+  FLAG_LOWER,
+  FLAG_MARK,
+  FLAG_WORD,
+  FLAGS,
+  FOLD,
+  flagsOf,
+  learn,
+  PACKED,
+  PACKED_WORD,
+  SPACE,
+} from '../text/fold';
 import { type AliasEntry, type AliasIndex, CAPITAL_FLAG, childOf, valuesOf } from './alias-index';
 
 /** A span of the original text where one or more aliases matched. */
@@ -13,84 +27,138 @@ export interface Candidate {
 }
 
 const NO_CHILD = -1;
-const FNV_OFFSET = 0x811c9dc5;
+// As a signed 32-bit integer, so that hashes stay small integers in the engine.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-/** Bits in each first-word filter: 2^22 (512 KiB). */
-const FILTER_BITS = 22;
 
 /**
  * What the matcher derives from an index once: the root's children as a
- * direct table, and two filters of the first words of aliases (hashes of
- * their folded form): any first word, and first words some alias allows in
- * lower case. A word of the text that passes neither cannot start a match, so
- * most words are read once and never walked in the trie.
+ * direct table, and filters (bit sets of hashes of folded text) that tell,
+ * as the text is read, whether a word can start a match at all:
+ * - `first`: the first word of some alias (`firstLower`: of one that may
+ *   start in lower case);
+ * - `single`: the first word of an alias that ends there (or in the
+ *   punctuation right after it);
+ * - `second`: the first two words, with what separates them, of a longer
+ *   alias (`secondLower` likewise).
+ * Most words of a page pass none, and are read once and never walked in the
+ * trie; "The" passes `first` (The Bahamas) but "The president" fails `second`.
  */
 interface Prepared {
+  /** 32 minus log2 of the filters' size in bits: a hash's top bits index them. */
+  shift: number;
   root: Int32Array;
-  anyCase: Int32Array;
-  lowerCase: Int32Array;
+  first: Int32Array;
+  firstLower: Int32Array;
+  single: Int32Array;
+  second: Int32Array;
+  secondLower: Int32Array;
 }
 
 const prepared = new WeakMap<AliasIndex, Prepared>();
 
-/** The hash of a folded word, as the matcher computes it while reading. */
-export function hashStep(h: number, unit: number): number {
+/** One step of the FNV-1a hash the filters use, over folded units. */
+function hashStep(h: number, unit: number): number {
   return Math.imul(h ^ unit, FNV_PRIME);
 }
 
-function setBit(bits: Int32Array, h: number): void {
-  const b = h >>> (32 - FILTER_BITS);
+function setBit(bits: Int32Array, h: number, shift: number): void {
+  const b = h >>> shift;
   bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
 }
+
+function hasBit(bits: Int32Array, h: number, shift: number): boolean {
+  const b = h >>> shift;
+  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+}
+
+/**
+ * Filter size: about 16 bits per alias, so few words pass by chance, but no
+ * bigger than needed, so the filters stay in the processor's cache (a filter
+ * that misses the cache on every word costs more than the walks it saves).
+ */
+function filterBits(aliases: number): number {
+  return Math.min(24, Math.max(15, Math.ceil(Math.log2(Math.max(1, aliases) * 16))));
+}
+
+const isWordLabel = (label: number) => (flagsOf(label) & FLAG_WORD) !== 0;
 
 function prepare(index: AliasIndex): Prepared {
   let p = prepared.get(index);
   if (p) return p;
   const { firstEdge, labels, valueStart, values, aliasFlags, aliasCased } = index;
   const nodes = firstEdge.length - 1;
+  const hasValues = (node: number) => (valueStart[node] as number) < (valueStart[node + 1] as number);
   // Whether some alias at or below each node may start with a lower-case letter.
   const lowerOk = new Uint8Array(nodes);
   for (let node = nodes - 1; node >= 0; node--) {
     let ok = 0;
     for (let v = valueStart[node] as number; v < (valueStart[node + 1] as number) && !ok; v++) {
       const alias = values[v] as number;
-      const flags = aliasFlags[alias] as number;
       const cased = aliasCased.get(alias);
       if (cased !== undefined) ok = cased.charAt(0) === cased.charAt(0).toLowerCase() ? 1 : 0;
-      else ok = flags & CAPITAL_FLAG ? 0 : 1;
+      else ok = (aliasFlags[alias] as number) & CAPITAL_FLAG ? 0 : 1;
     }
-    for (let e = firstEdge[node] as number; e < (firstEdge[node + 1] as number) && !ok; e++) ok = lowerOk[e + 1] as number;
+    for (let e = firstEdge[node] as number; e < (firstEdge[node + 1] as number) && !ok; e++)
+      ok = lowerOk[e + 1] as number;
     lowerOk[node] = ok;
   }
-  const root = new Int32Array(65536).fill(NO_CHILD);
-  const anyCase = new Int32Array(1 << (FILTER_BITS - 5));
-  const lowerCase = new Int32Array(1 << (FILTER_BITS - 5));
-  // Depth-first through the first word of every key: its hash where the word ends.
-  const stack: number[] = [0, FNV_OFFSET];
+  const bits = filterBits(index.aliasEntity.length);
+  const shift = 32 - bits;
+  const size = 1 << (bits - 5);
+  p = {
+    shift,
+    root: new Int32Array(65536).fill(NO_CHILD),
+    first: new Int32Array(size),
+    firstLower: new Int32Array(size),
+    single: new Int32Array(size),
+    second: new Int32Array(size),
+    secondLower: new Int32Array(size),
+  };
+  const { root, first, firstLower, single, second, secondLower } = p;
+  for (let e = firstEdge[0] as number; e < (firstEdge[1] as number); e++) root[labels[e] as number] = e + 1;
+
+  // Depth-first through the first two words of every key. `word` is 1 or 2;
+  // `w1` is the hash of the first word once it has ended.
+  const stack: number[] = [];
+  for (let e = firstEdge[0] as number; e < (firstEdge[1] as number); e++) {
+    const label = labels[e] as number;
+    if (isWordLabel(label)) stack.push(e + 1, hashStep(FNV_OFFSET, label), 1, 0);
+  }
   while (stack.length > 0) {
+    const w1 = stack.pop() as number;
+    const word = stack.pop() as number;
     const h = stack.pop() as number;
     const node = stack.pop() as number;
+    // `node` is inside word `word` (word > 0) or in the separator after word 1 (word = 0).
+    let endsWord = word > 0 && hasValues(node);
     for (let e = firstEdge[node] as number; e < (firstEdge[node + 1] as number); e++) {
       const label = labels[e] as number;
       const child = e + 1;
-      if (node === 0) root[label] = child;
-      if (!(flagsOf(label) & FLAG_WORD)) {
-        // The first word ended at `node`.
-        if (node !== 0) {
-          setBit(anyCase, h);
-          if (lowerOk[node]) setBit(lowerCase, h);
+      if (isWordLabel(label)) {
+        // Word 1 or 2 goes on, or word 2 starts after the separator.
+        stack.push(child, hashStep(h, label), word === 0 ? 2 : word, w1);
+      } else {
+        if (word > 0) endsWord = true;
+        if (word === 1) {
+          // The separator after word 1 starts: an alias may end in it.
+          stack.push(child, hashStep(h, label), 0, h);
+        } else if (word === 0) {
+          stack.push(child, hashStep(h, label), 0, w1);
         }
-        continue;
       }
-      const next = hashStep(h, label);
-      if ((valueStart[child] as number) < (valueStart[child + 1] as number)) {
-        setBit(anyCase, next);
-        if (lowerOk[child]) setBit(lowerCase, next);
-      }
-      stack.push(child, next);
+      if (word === 0 && hasValues(child) && !isWordLabel(label)) setBit(single, w1, shift);
+    }
+    if (!endsWord) continue;
+    if (word === 1) {
+      setBit(first, h, shift);
+      if (lowerOk[node]) setBit(firstLower, h, shift);
+      if (hasValues(node)) setBit(single, h, shift);
+    } else if (word === 2) {
+      setBit(second, h, shift);
+      if (lowerOk[node]) setBit(secondLower, h, shift);
     }
   }
-  p = { root, anyCase, lowerCase };
   prepared.set(index, p);
   return p;
 }
@@ -141,62 +209,102 @@ function casedSurface(text: string, start: number, end: number): string {
  */
 export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   // Local bindings: imported bindings can cost a lookup per access in some loaders.
-  const FL = FLAGS;
-  const FO = FOLD;
-  const { root, anyCase, lowerCase } = prepare(index);
+  const T = PACKED;
+  const { shift, root, first, firstLower, single, second, secondLower } = prepare(index);
   const out: Candidate[] = [];
   const n = text.length;
-  let inWord = false;
-  let wordStart = 0;
-  let lower = false;
-  let h = FNV_OFFSET;
   let i = 0;
-  for (;;) {
-    let c = 0;
-    let fl = 0;
-    let f = SPACE; // past the end: a non-word character that ends the last word
-    if (i < n) {
+  while (i < n) {
+    // Between words: skip to the next word character.
+    let c = text.charCodeAt(i);
+    let t = T[c] as number;
+    if ((t & PACKED_WORD) === 0) {
+      if (t === 0) learn(c);
+      else i++;
+      continue;
+    }
+    // Word 1: hash its folded characters (dropped ones, like soft hyphens, vanish).
+    const w1Start = i;
+    const lower = ((t >>> 16) & FLAG_LOWER) !== 0;
+    let h = FNV_OFFSET;
+    while (i < n) {
       c = text.charCodeAt(i);
-      fl = FL[c] as number;
-      if (fl === 0) {
+      t = T[c] as number;
+      if (t & PACKED_WORD) h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
+      else if (t === 0) {
         learn(c);
-        fl = FL[c] as number;
+        continue;
+      } else if ((t & 0xffff) !== DROP) break;
+      i++;
+    }
+    if (!hasBit(lower ? firstLower : first, h, shift)) continue;
+    if (hasBit(single, h, shift)) {
+      const match = walkFrom(text, w1Start, root, index);
+      if (match) {
+        out.push(match);
+        i = match.end;
       }
-      f = FO[c] as number;
-      if (f === DROP) {
-        i++;
+      continue;
+    }
+    // The separator: a short run of punctuation and space (one space however long), never a break.
+    let j = i;
+    let space = false;
+    let length = 0;
+    let open = false;
+    while (j < n) {
+      c = text.charCodeAt(j);
+      t = T[c] as number;
+      if (t === 0) {
+        learn(c);
         continue;
       }
-      if (fl & FLAG_WORD) {
-        if (!inWord) {
-          inWord = true;
-          wordStart = i;
-          lower = (fl & FLAG_LOWER) !== 0;
-          h = FNV_OFFSET;
-        }
+      if (t & PACKED_WORD) {
+        open = true;
+        break;
+      }
+      const f = t & 0xffff;
+      j++;
+      if (f === DROP) continue;
+      if (f === BREAK || ++length > 4) break;
+      if (f === SPACE) {
+        if (!space) h = Math.imul(h ^ SPACE, FNV_PRIME);
+        space = true;
+      } else {
         h = Math.imul(h ^ f, FNV_PRIME);
-        i++;
+        space = false;
+      }
+    }
+    if (!open) continue;
+    // Word 2.
+    const w2Start = j;
+    while (j < n) {
+      c = text.charCodeAt(j);
+      t = T[c] as number;
+      if (t & PACKED_WORD) h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
+      else if (t === 0) {
+        learn(c);
+        continue;
+      } else if ((t & 0xffff) !== DROP) break;
+      j++;
+    }
+    if (hasBit(lower ? secondLower : second, h, shift)) {
+      const match = walkFrom(text, w1Start, root, index);
+      if (match) {
+        out.push(match);
+        i = match.end;
         continue;
       }
     }
-    if (inWord) {
-      inWord = false;
-      const b = h >>> (32 - FILTER_BITS);
-      const bits = lower ? lowerCase : anyCase;
-      if ((bits[b >>> 5] as number) & (1 << (b & 31))) {
-        const first = root[FO[text.charCodeAt(wordStart)] as number] as number;
-        const match = first === NO_CHILD ? undefined : walk(text, wordStart, wordStart + 1, first, index);
-        if (match) {
-          out.push(match);
-          i = match.end;
-          continue;
-        }
-      }
-    }
-    if (i >= n) break;
-    i++;
+    // No match from word 1: word 2 may start one itself.
+    i = w2Start;
   }
   return out;
+}
+
+/** The longest fitting match that starts at `start`, if any. */
+function walkFrom(text: string, start: number, root: Int32Array, index: AliasIndex): Candidate | undefined {
+  const node = root[FOLD[text.charCodeAt(start)] as number] as number;
+  return node === NO_CHILD ? undefined : walk(text, start, start + 1, node, index);
 }
 
 /** Walks the trie from the node reached by the unit at `start`; the longest fitting match, if any. */
