@@ -1,6 +1,6 @@
 // Node-only: reads and validates the bundled packs at build time. Used by the
 // Vite plugin that compiles the fact store, by the tests and by `annotate`.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,15 @@ import type { Pack } from '../lib/factstore/schema';
 import { parsePackText, validatePack } from '../lib/factstore/validate';
 import { type WorldCountry, worldPack } from '../lib/factstore/world-pack';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's root: the nearest folder up from here with assets/packs (this file may run bundled elsewhere). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'assets/packs')) && existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  }
+}
+
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const PACKS_DIR = join(ROOT, 'assets/packs');
 
 const require = createRequire(import.meta.url);
