@@ -199,13 +199,19 @@ export function hasValues(index: AliasIndex, node: number): boolean {
   return (index.valueStart[node] as number) < (index.valueStart[node + 1] as number);
 }
 
-/** The aliases that end at `node`. */
-export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
-  const out: AliasEntry[] = [];
-  for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
-    const alias = index.values[v] as number;
+const entryCache = new WeakMap<AliasIndex, (AliasEntry | undefined)[]>();
+
+/** Alias number `alias` as an entry; entries are made once per index and shared. */
+export function aliasEntry(index: AliasIndex, alias: number): AliasEntry {
+  let cache = entryCache.get(index);
+  if (!cache) {
+    cache = [];
+    entryCache.set(index, cache);
+  }
+  let entry = cache[alias];
+  if (!entry) {
     const flags = index.aliasFlags[alias] as number;
-    const entry: AliasEntry = {
+    entry = {
       entityId: index.entityIds[index.aliasEntity[alias] as number] as string,
       kind: KINDS[flags & 7] as AliasKind,
     };
@@ -213,7 +219,16 @@ export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
     if (flags & CAPITAL) entry.capital = true;
     const lang = index.aliasLang[alias] as number;
     if (lang > 0) entry.lang = index.langs[lang - 1] as string;
-    out.push(entry);
+    cache[alias] = entry;
+  }
+  return entry;
+}
+
+/** The aliases that end at `node`. */
+export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
+  const out: AliasEntry[] = [];
+  for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
+    out.push(aliasEntry(index, index.values[v] as number));
   }
   return out;
 }

@@ -13,7 +13,7 @@ import {
   PACKED_WORD,
   SPACE,
 } from '../text/fold';
-import { type AliasEntry, type AliasIndex, CAPITAL_FLAG, childOf, valuesOf } from './alias-index';
+import { type AliasEntry, type AliasIndex, aliasEntry, CAPITAL_FLAG, childOf } from './alias-index';
 
 /** A span of the original text where one or more aliases matched. */
 export interface Candidate {
@@ -140,14 +140,13 @@ function prepare(index: AliasIndex): Prepared {
         stack.push(child, hashStep(h, label), word === 0 ? 2 : word, w1);
       } else {
         if (word > 0) endsWord = true;
-        if (word === 1) {
-          // The separator after word 1 starts: an alias may end in it.
-          stack.push(child, hashStep(h, label), 0, h);
-        } else if (word === 0) {
-          stack.push(child, hashStep(h, label), 0, w1);
+        if (word === 1 || word === 0) {
+          // In the separator after word 1: an alias that ends here is a one-word match ("Samus’").
+          const first = word === 1 ? h : w1;
+          if (hasValues(child)) setBit(single, first, shift);
+          stack.push(child, hashStep(h, label), 0, first);
         }
       }
-      if (word === 0 && hasValues(child) && !isWordLabel(label)) setBit(single, w1, shift);
     }
     if (!endsWord) continue;
     if (word === 1) {
@@ -301,6 +300,11 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   return out;
 }
 
+/** The longest fitting match that starts at offset `start` of `text`, if any (no filters: for tests and tools). */
+export function matchAt(text: string, start: number, index: AliasIndex): Candidate | undefined {
+  return walkFrom(text, start, prepare(index).root, index);
+}
+
 /** The longest fitting match that starts at `start`, if any. */
 function walkFrom(text: string, start: number, root: Int32Array, index: AliasIndex): Candidate | undefined {
   const node = root[FOLD[text.charCodeAt(start)] as number] as number;
@@ -310,34 +314,31 @@ function walkFrom(text: string, start: number, root: Int32Array, index: AliasInd
 /** Walks the trie from the node reached by the unit at `start`; the longest fitting match, if any. */
 function walk(text: string, start: number, from: number, node: number, index: AliasIndex): Candidate | undefined {
   const n = text.length;
-  const FL = FLAGS;
-  const FO = FOLD;
+  const T = PACKED;
   const { valueStart, firstEdge } = index;
-  let best: Candidate | undefined;
+  // Terminals passed on the way (node, end), tried longest first once the walk stops.
+  const ends: number[] = [];
   let j = from;
   for (;;) {
-    if ((valueStart[node] as number) < (valueStart[node + 1] as number) && !wordContinuesAt(text, j)) {
-      const found = fitting(text, start, j, valuesOf(index, node));
-      if (found.length > 0) {
-        // Take the combining marks that follow along, so a highlight keeps its accents.
-        let end = j;
-        while (end < n && flagsAt(text, end) & FLAG_MARK) end++;
-        best = { start, end, text: text.slice(start, end), aliases: found };
-      }
-    }
+    if ((valueStart[node] as number) < (valueStart[node + 1] as number) && !wordContinuesAt(text, j))
+      ends.push(node, j);
     if ((firstEdge[node] as number) === (firstEdge[node + 1] as number)) break;
     // The next unit that counts: dropped ones vanish, a run of space is one space, a break ends the walk.
     let f = DROP;
     let sawSpace = false;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (FL[c] === 0) learn(c);
-      const g = FO[c] as number;
+      let t = T[c] as number;
+      if (t === 0) {
+        learn(c);
+        t = T[c] as number;
+      }
+      const g = t & 0xffff;
       if (g === DROP) {
         j++;
         continue;
       }
-      if (g === BREAK) return best;
+      if (g === BREAK) break;
       if (g === SPACE) {
         sawSpace = true;
         j++;
@@ -346,27 +347,44 @@ function walk(text: string, start: number, from: number, node: number, index: Al
       f = g;
       break;
     }
+    if (f === DROP) break;
     if (sawSpace) {
       const next = childOf(index, node, SPACE);
-      if (next < 0 || f === DROP) break;
+      if (next < 0) break;
       node = next;
-    } else if (f === DROP) break;
+    }
     const child = childOf(index, node, f);
     if (child < 0) break;
     node = child;
     j++;
   }
-  return best;
+  for (let k = ends.length - 2; k >= 0; k -= 2) {
+    const end = ends[k + 1] as number;
+    const found = fitting(text, start, end, index, ends[k] as number);
+    if (found.length === 0) continue;
+    // Take the combining marks that follow along, so a highlight keeps its accents.
+    let stop = end;
+    while (stop < n && flagsAt(text, stop) & FLAG_MARK) stop++;
+    return { start, end: stop, text: text.slice(start, stop), aliases: found };
+  }
+  return undefined;
 }
 
 /** The aliases at a terminal that fit the surface's case. */
-function fitting(text: string, start: number, end: number, aliases: AliasEntry[]): AliasEntry[] {
+function fitting(text: string, start: number, end: number, index: AliasIndex, node: number): AliasEntry[] {
   const capital = !(flagsAt(text, start) & FLAG_LOWER);
   let surface: string | undefined;
-  return aliases.filter((a) => {
-    if (a.capital && !capital) return false;
-    if (a.cased === undefined) return true;
-    surface ??= casedSurface(text, start, end);
-    return surface === a.cased;
-  });
+  const out: AliasEntry[] = [];
+  for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
+    const alias = index.values[v] as number;
+    const flags = index.aliasFlags[alias] as number;
+    if (flags & CAPITAL_FLAG && !capital) continue;
+    const cased = index.aliasCased.get(alias);
+    if (cased !== undefined) {
+      surface ??= casedSurface(text, start, end);
+      if (surface !== cased) continue;
+    }
+    out.push(aliasEntry(index, alias));
+  }
+  return out;
 }
