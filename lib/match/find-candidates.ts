@@ -45,6 +45,12 @@ const FNV_PRIME = 0x01000193;
  * trie; "The" passes `first` (The Bahamas) but "The president" fails `second`.
  */
 interface Prepared {
+  /** Children of the root's children, by `label1 << 16 | label2`, in an open-addressing table: the two widest levels without a search. */
+  pairKeys: Uint32Array;
+  pairNodes: Int32Array;
+  pairMask: number;
+  /** The last node id at depth 1 (breadth-first order puts them right after the root). */
+  depth1Max: number;
   /** 32 minus log2 of the filters' size in bits: a hash's top bits index them. */
   shift: number;
   root: Int32Array;
@@ -106,7 +112,14 @@ function prepare(index: AliasIndex): Prepared {
   const bits = filterBits(index.aliasEntity.length);
   const shift = 32 - bits;
   const size = 1 << (bits - 5);
+  const depth1Max = (firstEdge[1] as number) - (firstEdge[0] as number);
+  const depth2 = (firstEdge[depth1Max + 1] as number) - (firstEdge[1] as number);
+  const pairSize = 2 ** Math.ceil(Math.log2(Math.max(2, depth2 * 2)));
   p = {
+    pairKeys: new Uint32Array(pairSize),
+    pairNodes: new Int32Array(pairSize).fill(NO_CHILD),
+    pairMask: pairSize - 1,
+    depth1Max,
     shift,
     root: new Int32Array(65536).fill(NO_CHILD),
     first: new Int32Array(size),
@@ -115,8 +128,18 @@ function prepare(index: AliasIndex): Prepared {
     second: new Int32Array(size),
     secondLower: new Int32Array(size),
   };
-  const { root, first, firstLower, single, second, secondLower } = p;
-  for (let e = firstEdge[0] as number; e < (firstEdge[1] as number); e++) root[labels[e] as number] = e + 1;
+  const { root, first, firstLower, single, second, secondLower, pairKeys, pairNodes, pairMask } = p;
+  for (let e = firstEdge[0] as number; e < (firstEdge[1] as number); e++) {
+    const child = e + 1;
+    root[labels[e] as number] = child;
+    for (let e2 = firstEdge[child] as number; e2 < (firstEdge[child + 1] as number); e2++) {
+      const key = (((labels[e] as number) << 16) | (labels[e2] as number)) >>> 0;
+      let slot = Math.imul(key, 0x9e3779b1) & pairMask;
+      while (pairNodes[slot] !== NO_CHILD) slot = (slot + 1) & pairMask;
+      pairKeys[slot] = key;
+      pairNodes[slot] = e2 + 1;
+    }
+  }
 
   // Depth-first through the first two words of every key. `word` is 1 or 2;
   // `w1` is the hash of the first word once it has ended.
@@ -209,7 +232,8 @@ function casedSurface(text: string, start: number, end: number): string {
 export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   // Local bindings: imported bindings can cost a lookup per access in some loaders.
   const T = PACKED;
-  const { shift, root, first, firstLower, single, second, secondLower } = prepare(index);
+  const p = prepare(index);
+  const { shift, first, firstLower, single, second, secondLower } = p;
   const out: Candidate[] = [];
   const n = text.length;
   let i = 0;
@@ -238,7 +262,7 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
     }
     if (!hasBit(lower ? firstLower : first, h, shift)) continue;
     if (hasBit(single, h, shift)) {
-      const match = walkFrom(text, w1Start, root, index);
+      const match = walkFrom(text, w1Start, p, index);
       if (match) {
         out.push(match);
         i = match.end;
@@ -287,7 +311,7 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
       j++;
     }
     if (hasBit(lower ? secondLower : second, h, shift)) {
-      const match = walkFrom(text, w1Start, root, index);
+      const match = walkFrom(text, w1Start, p, index);
       if (match) {
         out.push(match);
         i = match.end;
@@ -300,19 +324,38 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   return out;
 }
 
+/** The child of `node` along folded unit `f`, or -1: a table lookup at depth 1, a search below. */
+function childAt(index: AliasIndex, p: Prepared, node: number, f: number): number {
+  if (node > p.depth1Max) return childOf(index, node, f);
+  const key = (((index.labels[node - 1] as number) << 16) | f) >>> 0;
+  const { pairKeys, pairNodes, pairMask } = p;
+  for (let slot = Math.imul(key, 0x9e3779b1) & pairMask; ; slot = (slot + 1) & pairMask) {
+    const found = pairNodes[slot] as number;
+    if (found === NO_CHILD) return NO_CHILD;
+    if (pairKeys[slot] === key) return found;
+  }
+}
+
 /** The longest fitting match that starts at offset `start` of `text`, if any (no filters: for tests and tools). */
 export function matchAt(text: string, start: number, index: AliasIndex): Candidate | undefined {
-  return walkFrom(text, start, prepare(index).root, index);
+  return walkFrom(text, start, prepare(index), index);
 }
 
 /** The longest fitting match that starts at `start`, if any. */
-function walkFrom(text: string, start: number, root: Int32Array, index: AliasIndex): Candidate | undefined {
-  const node = root[FOLD[text.charCodeAt(start)] as number] as number;
-  return node === NO_CHILD ? undefined : walk(text, start, start + 1, node, index);
+function walkFrom(text: string, start: number, p: Prepared, index: AliasIndex): Candidate | undefined {
+  const node = p.root[FOLD[text.charCodeAt(start)] as number] as number;
+  return node === NO_CHILD ? undefined : walk(text, start, start + 1, node, index, p);
 }
 
 /** Walks the trie from the node reached by the unit at `start`; the longest fitting match, if any. */
-function walk(text: string, start: number, from: number, node: number, index: AliasIndex): Candidate | undefined {
+function walk(
+  text: string,
+  start: number,
+  from: number,
+  node: number,
+  index: AliasIndex,
+  p: Prepared,
+): Candidate | undefined {
   const n = text.length;
   const T = PACKED;
   const { valueStart, firstEdge } = index;
@@ -349,11 +392,11 @@ function walk(text: string, start: number, from: number, node: number, index: Al
     }
     if (f === DROP) break;
     if (sawSpace) {
-      const next = childOf(index, node, SPACE);
+      const next = childAt(index, p, node, SPACE);
       if (next < 0) break;
       node = next;
     }
-    const child = childOf(index, node, f);
+    const child = childAt(index, p, node, f);
     if (child < 0) break;
     node = child;
     j++;
