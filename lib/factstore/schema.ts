@@ -39,9 +39,10 @@ export const AliasSchema = v.strictObject({
    * How the linker treats the alias: `name` is a full name; `short` a surname
    * or short form (linked after the full name, or when it is unambiguous);
    * `demonym` links to its country; `generic` a phrase like "the pact" that is
-   * linked only by context.
+   * linked only by context; `metonym` a place that stands for this entity
+   * when it acts ("Washington opposed the deal": the US government).
    */
-  kind: v.optional(v.picklist(['name', 'short', 'acronym', 'demonym', 'generic'])),
+  kind: v.optional(v.picklist(['name', 'short', 'acronym', 'demonym', 'generic', 'metonym'])),
 });
 
 export const FactSchema = v.strictObject({

@@ -129,6 +129,7 @@ export function linkContext(store: FactStore): LinkContext {
       return { evidence, year: Number(a.signed.date.slice(0, 4)) };
     },
     countryOf: (id) => store.entities.get(id)?.country,
+    type: (id) => store.entities.get(id)?.type,
   };
 }
 

@@ -1,5 +1,7 @@
+import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
+import { resolveMetonym } from './metonym';
 
 /** A linked mention: a span of the text and the entity it names. */
 export interface Mention {
@@ -24,6 +26,8 @@ export interface LinkContext {
   agreement(entityId: string): { evidence: ReadonlySet<string>; year: number } | undefined;
   /** The country an entity belongs to ("Baghdad" → Iraq), if any. */
   countryOf(entityId: string): string | undefined;
+  /** The entity's type. */
+  type(entityId: string): EntityType | undefined;
 }
 
 /**
@@ -133,10 +137,15 @@ function linkOne(
   if (generic.length === c.aliases.length) return linkGeneric(text, c, all, ctx, state);
 
   const specific = c.aliases.filter((a) => a.kind !== 'generic');
-  const ids = entityIds(specific);
+  if (specific.some((a) => a.kind === 'metonym')) {
+    const resolved = resolveMetonym(text, c, all, ctx);
+    if (resolved) return mention(resolved.entityId, resolved.reason);
+  }
+  const named = specific.filter((a) => a.kind !== 'metonym');
+  const ids = entityIds(named);
   if (ids.length === 1) {
     const id = ids[0] as string;
-    const alias = specific[0] as AliasEntry;
+    const alias = named[0] as AliasEntry;
     const name = ctx.name(id) ?? id;
     switch (alias.kind) {
       case 'short': {
@@ -157,9 +166,9 @@ function linkOne(
     }
   }
   // Several entities share this alias: take the one the text names elsewhere.
-  const named = ids.filter((id) => anchored.has(id));
-  if (named.length === 1) {
-    const id = named[0] as string;
+  const elsewhere = ids.filter((id) => anchored.has(id));
+  if (elsewhere.length === 1) {
+    const id = elsewhere[0] as string;
     return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
   }
   return undefined;

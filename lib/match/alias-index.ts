@@ -1,7 +1,7 @@
 import { foldKey } from '../text/normalize';
 
-export type AliasKind = 'name' | 'short' | 'acronym' | 'demonym' | 'generic';
-const KINDS: readonly AliasKind[] = ['name', 'short', 'acronym', 'demonym', 'generic'];
+export type AliasKind = 'name' | 'short' | 'acronym' | 'demonym' | 'generic' | 'metonym';
+const KINDS: readonly AliasKind[] = ['name', 'short', 'acronym', 'demonym', 'generic', 'metonym'];
 
 /** One alias of one entity, as the matcher reports it. */
 export interface AliasEntry {

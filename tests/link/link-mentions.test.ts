@@ -51,7 +51,20 @@ describe('linking places', () => {
   });
 
   it('links a place after a capitalised function word or at a sentence start', () => {
-    expect(linked('In Baghdad, talks resumed. Baghdad said no.')).toEqual(['Baghdad→baghdad', 'Baghdad→baghdad']);
+    expect(linked('In Baghdad, talks resumed. Baghdad, the capital, was calm.')).toEqual([
+      'Baghdad→baghdad',
+      'Baghdad→baghdad',
+    ]);
+  });
+
+  it('reads a capital that acts as its government ("Baghdad said no"), and one after "in" as the city', () => {
+    const [said, inCity] = scanText(store, 'Baghdad said no to the embassy in Washington.');
+    expect(said).toMatchObject({ entityId: 'iraq', reason: expect.stringContaining('acts here') });
+    expect(inCity).toMatchObject({ entityId: 'washington', reason: expect.stringContaining('in Washington') });
+  });
+
+  it('reads "Washington" as the city when the sentence is not about policy', () => {
+    expect(linked('Washington was cold and bright that morning.')).toEqual(['Washington→washington']);
   });
 
   it('does not link a translated country name on a page in another language', () => {

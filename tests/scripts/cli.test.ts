@@ -67,7 +67,7 @@ describe('npm run annotate', () => {
         'snsc',
         'us-state-department',
         'baghdad',
-        'tehran',
+
         'iran',
         'iraq',
         'un-charter',
