@@ -27,17 +27,23 @@ export interface AliasInput {
 }
 
 /**
- * A multi-pattern index over normalised aliases: a trie laid out in flat
- * typed arrays (breadth-first, so a node's children are contiguous and the
- * child reached by edge `e` is node `e + 1`). It builds from sorted keys
- * without allocating a node object per character, serialises to a few
- * buffers, and loads without rebuilding.
+ * A multi-pattern index over normalised aliases: a radix trie (chains of
+ * single-child nodes merged into one edge with a string label) laid out in
+ * flat typed arrays, breadth-first, so a node's edges are contiguous and the
+ * node reached by edge `e` is node `e + 1`. An edge's label is its first unit
+ * (`labels`, searched) and the rest (`tails`, compared in order, which keeps
+ * a walk along a long name in one stretch of memory). It builds from sorted
+ * keys without allocating an object per node, serialises to a few buffers,
+ * and loads without rebuilding.
  */
 export interface AliasIndex {
   /** `firstEdge[n]..firstEdge[n + 1]` are node `n`'s edges. */
   firstEdge: Uint32Array;
-  /** The UTF-16 code unit on each edge, ascending within a node. */
+  /** The first UTF-16 code unit of each edge's label, ascending within a node. */
   labels: Uint16Array;
+  /** `tails[tailStart[e]..tailStart[e + 1]]` is the rest of edge `e`'s label. */
+  tailStart: Uint32Array;
+  tails: Uint16Array;
   /** `valueStart[n]..valueStart[n + 1]` index `values` for node `n`'s aliases. */
   valueStart: Uint32Array;
   /** Alias numbers ending at each node. */
@@ -125,17 +131,21 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     (a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b,
   );
   const sorted = Array.from(order, (i) => keys[i] as string);
-  // A trie has at most one node per key character, plus the root.
-  const bound = sorted.reduce((sum, k) => sum + k.length, 0) + 1;
+  // A radix trie has at most two nodes per key (a leaf and a branch), plus the root.
+  const bound = 2 * sorted.length + 1;
+  const totalChars = sorted.reduce((sum, k) => sum + k.length, 0);
   const qLo = new Uint32Array(bound);
   const qHi = new Uint32Array(bound);
   const qDepth = new Uint32Array(bound);
   const firstEdge = new Uint32Array(bound + 1);
   const valueStart = new Uint32Array(bound + 1);
   const labels = new Uint16Array(bound);
+  const tailStart = new Uint32Array(bound + 1);
+  const tails = new Uint16Array(totalChars);
   const values = new Uint32Array(sorted.length);
   let nodes = 1;
   let edges = 0;
+  let tailLength = 0;
   let count = 0;
   qHi[0] = sorted.length;
   // Breadth-first over ranges of sorted keys that share a prefix of length `depth`.
@@ -148,22 +158,33 @@ export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
     // Keys that end here come first in sorted order.
     while (i < hi && (sorted[i] as string).length === depth) values[count++] = order[i++] as number;
     while (i < hi) {
-      const c = (sorted[i] as string).charCodeAt(depth);
+      const a = sorted[i] as string;
+      const c = a.charCodeAt(depth);
       let j = i + 1;
       while (j < hi && (sorted[j] as string).charCodeAt(depth) === c) j++;
-      labels[edges++] = c;
+      // The group's common prefix (first and last of a sorted group share it with all between).
+      const b = sorted[j - 1] as string;
+      let end = depth + 1;
+      while (end < a.length && end < b.length && a.charCodeAt(end) === b.charCodeAt(end)) end++;
+      labels[edges] = c;
+      tailStart[edges] = tailLength;
+      for (let k = depth + 1; k < end; k++) tails[tailLength++] = a.charCodeAt(k);
+      edges++;
       qLo[nodes] = i;
       qHi[nodes] = j;
-      qDepth[nodes] = depth + 1;
+      qDepth[nodes] = end;
       nodes++;
       i = j;
     }
   }
   firstEdge[nodes] = edges;
   valueStart[nodes] = count;
+  tailStart[edges] = tailLength;
   return {
     firstEdge: firstEdge.slice(0, nodes + 1),
     labels: labels.slice(0, edges),
+    tailStart: tailStart.slice(0, edges + 1),
+    tails: tails.slice(0, tailLength),
     valueStart: valueStart.slice(0, nodes + 1),
     values,
     aliasEntity: Uint32Array.from(aliasEntity),
@@ -179,15 +200,15 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The child of `node` along code unit `c`, or -1. */
-export function childOf(index: AliasIndex, node: number, c: number): number {
+/** The edge of `node` whose label starts with code unit `c`, or -1. */
+export function edgeOf(index: AliasIndex, node: number, c: number): number {
   const { firstEdge, labels } = index;
   let lo = firstEdge[node] as number;
   let hi = (firstEdge[node + 1] as number) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const label = labels[mid] as number;
-    if (label === c) return mid + 1;
+    if (label === c) return mid;
     if (label < c) lo = mid + 1;
     else hi = mid - 1;
   }

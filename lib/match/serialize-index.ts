@@ -9,6 +9,7 @@ import type { AliasIndex } from './alias-index';
 export interface IndexLayout {
   nodes: number;
   edges: number;
+  tails: number;
   values: number;
   aliases: number;
   aliasCased: [number, string][];
@@ -22,7 +23,9 @@ export function packIndex(index: AliasIndex): { layout: IndexLayout; bytes: Uint
     index.valueStart,
     index.values,
     index.aliasEntity,
+    index.tailStart,
     index.labels,
+    index.tails,
     index.aliasFlags,
     index.aliasLang,
   ];
@@ -37,6 +40,7 @@ export function packIndex(index: AliasIndex): { layout: IndexLayout; bytes: Uint
     layout: {
       nodes: index.firstEdge.length - 1,
       edges: index.labels.length,
+      tails: index.tails.length,
       values: index.values.length,
       aliases: index.aliasEntity.length,
       aliasCased: [...index.aliasCased],
@@ -63,7 +67,9 @@ export function unpackIndex(layout: IndexLayout, data: ArrayBuffer | Uint8Array)
   const valueStart = u32(layout.nodes + 1);
   const values = u32(layout.values);
   const aliasEntity = u32(layout.aliases);
+  const tailStart = u32(layout.edges + 1);
   const labels = take((b, o, k) => new Uint16Array(b, o, k), layout.edges, 2);
+  const tails = take((b, o, k) => new Uint16Array(b, o, k), layout.tails, 2);
   const aliasFlags = take((b, o, k) => new Uint8Array(b, o, k), layout.aliases, 1);
   const aliasLang = take((b, o, k) => new Uint8Array(b, o, k), layout.aliases, 1);
   if (offset - bytes.byteOffset !== bytes.byteLength) {
@@ -72,6 +78,8 @@ export function unpackIndex(layout: IndexLayout, data: ArrayBuffer | Uint8Array)
   return {
     firstEdge,
     labels,
+    tailStart,
+    tails,
     valueStart,
     values,
     aliasEntity,
