@@ -17,6 +17,16 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
     action: { default_title: 'Backstory' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next underlined name',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the card of the previous underlined name',
+      },
+    },
     browser_specific_settings: {
       gecko: { id: 'backstory@backstory.invalid', strict_min_version: '140.0' },
     },

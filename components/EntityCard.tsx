@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatWhen } from '../lib/format-date';
 import type { EntityCard as Card, EntityRef } from '../lib/messages';
 import { SourceLine } from './SourceLine';
@@ -11,6 +12,9 @@ const TYPE_LABEL: Record<Card['type'], string> = {
   event: 'Event',
 };
 
+/** How many facts a card shows before "more facts". */
+export const FACTS_SHOWN = 4;
+
 const STANCE_LABEL: Record<string, string> = {
   supports: 'supports',
   opposes: 'opposes',
@@ -22,10 +26,19 @@ const STANCE_LABEL: Record<string, string> = {
 export interface EntityCardProps {
   card: Card;
   /** Why this mention was linked to this entity (the linker's reason). */
-  reason?: string;
+  reason?: string | undefined;
   /** Opens another entity's card (a related chip). */
   onOpenEntity?: (ref: EntityRef) => void;
   onClose?: () => void;
+  /** Turns Backstory off on this site. */
+  onDisableSite?: () => void;
+  /**
+   * Whether the card's buttons are in the tab order: only when the reader
+   * opened it from the keyboard, so a hover never changes the page's tab order.
+   */
+  focusable?: boolean;
+  /** Takes focus when shown (opened from the keyboard). */
+  autoFocus?: boolean;
 }
 
 function Refs({ refs }: { refs: EntityRef[] }) {
@@ -36,15 +49,40 @@ function Refs({ refs }: { refs: EntityRef[] }) {
  * The hover card: who or what this is, the facts with their dates and
  * sources, and why the mention was linked. All text is rendered as text.
  */
-export function EntityCard({ card, reason, onOpenEntity, onClose }: EntityCardProps) {
+export function EntityCard({
+  card,
+  reason,
+  onOpenEntity,
+  onClose,
+  onDisableSite,
+  focusable = false,
+  autoFocus = false,
+}: EntityCardProps) {
   const a = card.agreement;
   const titleId = `backstory-card-title-${card.id}`;
+  const tab = focusable ? 0 : -1;
+  const dialog = useRef<HTMLDivElement>(null);
+  // A card is a glance: the latest facts first, the rest on request.
+  const [allFacts, setAllFacts] = useState(false);
+  const facts = allFacts ? card.facts : card.facts.slice(0, FACTS_SHOWN);
+  useEffect(() => {
+    if (autoFocus) dialog.current?.focus();
+  }, [autoFocus, card.id]);
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} data-type={card.type} data-entity={card.id}>
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={`${titleId}-description`}
+      data-type={card.type}
+      data-entity={card.id}
+      tabIndex={-1}
+      ref={dialog}
+    >
       <header>
         <span class="type">{TYPE_LABEL[card.type]}</span>
         {onClose && (
-          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          <button type="button" class="close" aria-label="Close" tabIndex={tab} onClick={onClose}>
             ×
           </button>
         )}
@@ -52,7 +90,7 @@ export function EntityCard({ card, reason, onOpenEntity, onClose }: EntityCardPr
       <h2 id={titleId} dir="auto">
         {card.name}
       </h2>
-      <p class="description" dir="auto">
+      <p class="description" id={`${titleId}-description`} dir="auto">
         {card.description}
       </p>
       {card.role && (
@@ -110,19 +148,31 @@ export function EntityCard({ card, reason, onOpenEntity, onClose }: EntityCardPr
       {card.facts.length > 0 && (
         <section class="facts" aria-label="Facts">
           <ul>
-            {card.facts.map((f) => (
+            {facts.map((f) => (
               <li key={`${f.label}-${f.value}`}>
                 {formatWhen(f) && <span class="when">{formatWhen(f)}</span>} <span class="label">{f.label}:</span>{' '}
                 <span dir="auto">{f.value}</span> <SourceLine source={f.source} />
               </li>
             ))}
           </ul>
+          {card.facts.length > facts.length && (
+            <button type="button" class="more" tabIndex={tab} onClick={() => setAllFacts(true)}>
+              {`${card.facts.length - facts.length} more ${card.facts.length - facts.length === 1 ? 'fact' : 'facts'}`}
+            </button>
+          )}
         </section>
       )}
       {card.related.length > 0 && (
         <section class="related" aria-label="Related">
           {card.related.map((r) => (
-            <button type="button" class="chip" key={r.id} data-entity={r.id} onClick={() => onOpenEntity?.(r)}>
+            <button
+              type="button"
+              class="chip"
+              key={r.id}
+              data-entity={r.id}
+              tabIndex={tab}
+              onClick={() => onOpenEntity?.(r)}
+            >
               {r.name}
             </button>
           ))}
@@ -137,6 +187,11 @@ export function EntityCard({ card, reason, onOpenEntity, onClose }: EntityCardPr
         <p class="stories">
           {card.relatedStories === 1 ? '1 related story' : `${card.relatedStories} related stories`}
         </p>
+        {onDisableSite && (
+          <button type="button" class="site-off" tabIndex={tab} onClick={onDisableSite}>
+            Turn Backstory off on this site
+          </button>
+        )}
       </footer>
     </div>
   );

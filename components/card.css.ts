@@ -48,6 +48,12 @@ li[data-stance="defends"] strong, li[data-stance="supports"] strong { color: #27
 .chip:hover { background: #e0d7c5; }
 footer { margin-top: 8px; padding-top: 6px; border-top: 1px solid rgba(0, 0, 0, 0.08); font-size: 12px; color: #555; }
 footer p { margin: 0 0 2px; }
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid #2b6cb0; outline-offset: 2px; }
+.more { all: unset; cursor: pointer; font-size: 12px; color: #2b6cb0; margin: 2px 0 0 18px; }
+.more:focus-visible { outline: 2px solid #2b6cb0; }
+.site-off { all: unset; cursor: pointer; margin-top: 4px; font-size: 12px; color: #6b5e4b; text-decoration: underline; text-underline-offset: 2px; }
+.site-off:focus-visible { outline: 2px solid #2b6cb0; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1e1c; color: #ece8e1; border-color: rgba(255, 255, 255, 0.16); }
   h2 { color: #f5f1ea; }
@@ -56,6 +62,7 @@ footer p { margin: 0 0 2px; }
   .type, .when, .label, h3, .close, dl.agreement dt { color: #b7ab97; }
   .source, .source a { color: #90cdf4; }
   .chip { background: #35322c; color: #ece8e1; }
+  .site-off { color: #b7ab97; }
   footer { color: #b5ada1; border-top-color: rgba(255, 255, 255, 0.1); }
 }
 `;

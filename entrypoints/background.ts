@@ -6,6 +6,7 @@ import { BackstoryDB } from '../lib/db';
 import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore } from '../lib/factstore/store';
 import type { AliasInput } from '../lib/match/alias-index';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
+import { setSiteEnabled } from '../lib/site-settings';
 
 /** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
 function sessionTabStore(): TabStore {
@@ -74,6 +75,7 @@ export default defineBackground(() => {
         return next;
       },
       timings: () => ({ bundledReadyMs, readyMs }),
+      setSiteEnabled: (site, enabled) => setSiteEnabled(browser.storage.local, site, enabled),
     },
   );
   const ownPages = browser.runtime.getURL('/');
@@ -87,8 +89,16 @@ export default defineBackground(() => {
     const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownPages);
     return dispatch(handlers, message, {
       ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }),
+      ...(typeof sender.url === 'string' ? { url: sender.url } : {}),
       extensionPage,
     });
+  });
+  // The manifest's keyboard commands step through the names on the active tab.
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+    if (!direction) return;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'mentionStep', direction }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
 });

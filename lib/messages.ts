@@ -75,6 +75,11 @@ export interface Protocol {
   bundledPacks(req: Record<never, never>): PackSummary[];
   /** How the background's fact store loaded: for the options page and the benchmarks. */
   stats(req: Record<never, never>): StoreStats;
+  /**
+   * Turns Backstory on or off for a site. From a content script, only for its
+   * own tab's site (`site` is ignored); from an extension page, for `site`.
+   */
+  setSiteEnabled(req: { enabled: boolean; site?: string }): Result<{ site: string; enabled: boolean }>;
   /** The reader's packs changed in the database: reload them. Extension pages only. */
   packsChanged(req: Record<never, never>): Result<{ entities: number }>;
 }

@@ -1,109 +1,146 @@
 import './style.css';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CARD_CSS } from '../../components/card.css';
-import { EntityCard } from '../../components/EntityCard';
-import { CardHost, placeCard } from '../../lib/dom/card-host';
-import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
-import { pageHighlightEnv, paint } from '../../lib/dom/highlights';
+import { Annotator, type Painted } from '../../lib/dom/annotator';
+import { findArticleRoot } from '../../lib/dom/collect-text';
+import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
-import { toRange } from '../../lib/dom/to-ranges';
-import type { EntityType } from '../../lib/factstore/schema';
-import { type EntityCard as Card, call, type PaintedMention } from '../../lib/messages';
+import { watchPage } from '../../lib/dom/page-watch';
+import { call, type PaintedMention } from '../../lib/messages';
+import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
+import { CardController } from './card';
 
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
-    const highlights = pageHighlightEnv(window);
-    if (!highlights) return; // no CSS Custom Highlight API: nothing we can paint without touching the page
-
-    const map = collectText(findArticleRoot(document));
-    if (map.text.trim().length === 0) return;
-    const mentions = await call(browser.runtime, {
-      type: 'scan',
-      url: location.href,
-      title: document.title,
-      text: map.text,
-      lang: document.documentElement.lang || undefined,
-    });
-    if (!Array.isArray(mentions) || ctx.isInvalid) return;
-
-    const painted: { mention: PaintedMention; range: Range }[] = [];
-    const byType = new Map<EntityType, Range[]>();
-    for (const mention of mentions) {
-      const range = toRange(map, mention.start, mention.end);
-      if (!range) continue;
-      painted.push({ mention, range });
-      const list = byType.get(mention.type) ?? [];
-      list.push(range);
-      byType.set(mention.type, list);
-    }
-    const names = paint(highlights, byType);
-    ctx.onInvalidated(() => {
-      for (const name of names) highlights.highlights.delete(name);
-    });
-
-    const host = new CardHost(CARD_CSS, document);
-    ctx.onInvalidated(() => host.remove());
-    const cards = new Map<string, Card>();
-    let anchor: Range | undefined;
-
-    const show = async (entityId: string, reason: string | undefined, range: Range) => {
-      let card = cards.get(entityId);
-      if (!card) {
+    const env = pageHighlightEnv(window);
+    if (!env) return; // no CSS Custom Highlight API: nothing we can paint without touching the page
+    const site = siteOf(location.href);
+    const painter = new Painter(env);
+    const scan = async (text: string): Promise<PaintedMention[] | null> => {
+      if (ctx.isInvalid) return null;
+      const res = await call(browser.runtime, {
+        type: 'scan',
+        url: location.href,
+        title: document.title,
+        text,
+        ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
+      });
+      return Array.isArray(res) ? res : null;
+    };
+    const annotator = new Annotator(painter, scan);
+    const card = new CardController({
+      doc: document,
+      fetchCard: async (entityId) => {
         const res = await call(browser.runtime, { type: 'card', entityId });
-        if (!res.ok) return;
-        card = res.value;
-        cards.set(entityId, card);
-      }
-      anchor = range;
-      host.attach();
-      render(
-        <EntityCard
-          card={card}
-          {...(reason ? { reason } : {})}
-          onClose={() => hover.close()}
-          onOpenEntity={(ref) => void show(ref.id, `related to ${card?.name ?? ''}`, range)}
-        />,
-        host.mount,
-      );
-      host.place(-10_000, -10_000); // lay out off-screen to measure
-      const rect = range.getBoundingClientRect();
-      const spot = placeCard(rect, host.size(), { width: window.innerWidth, height: window.innerHeight });
-      host.place(spot.left, spot.top, spot.maxHeight);
-    };
-
-    const hide = () => {
-      anchor = undefined;
-      host.hide();
-    };
-
+        return res.ok ? res.value : undefined;
+      },
+      onDisableSite: () => void call(browser.runtime, { type: 'setSiteEnabled', enabled: false }),
+    });
     const hover = new HoverIntent({
       doc: document,
-      ranges: () => painted.map((p) => p.range),
-      isOnCard: (event) => event.composedPath().includes(host.host),
+      ranges: () => annotator.painted.map((p) => p.range),
+      isOnCard: (event) => event.composedPath().includes(card.host.host),
       onOpen: (index) => {
-        const p = painted[index];
-        if (p) void show(p.mention.entityId, p.mention.reason, p.range);
+        const p = annotator.painted[index];
+        if (p) void card.show(p, { keyboard: false });
       },
-      onClose: hide,
+      onClose: () => card.close(),
     });
+    ctx.onInvalidated(() => {
+      annotator.clear();
+      card.remove();
+    });
+
+    let enabled = site !== undefined && (await isSiteEnabled(browser.storage.local, site));
+    const annotateArticle = async () => {
+      annotator.clear();
+      await annotator.annotate(findArticleRoot(document));
+    };
+    if (enabled) await annotateArticle();
+    if (ctx.isInvalid) return;
+
     hover.listen(ctx.signal);
 
-    ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape' && hover.current >= 0) hover.close();
+    // The living page: new or changed text is scanned, and only that.
+    watchPage(document, {
+      isOwn: (node) => node === card.host.host || card.host.host.contains(node),
+      signal: ctx.signal,
+      onChange: (roots) => {
+        if (!enabled) return;
+        annotator.prune();
+        for (const root of roots) {
+          annotator.forget(root);
+          void annotator.annotate(root);
+        }
+      },
     });
-    // A card that stays put while the name scrolls away is wrong: close it.
+    // Single-page navigation: a new article, read afresh once it has rendered.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      card.close();
+      annotator.clear();
+      if (enabled) ctx.setTimeout(() => void annotateArticle(), 400);
+    });
+
+    // Keyboard: the manifest's commands reach us through the background.
+    const step = async (direction: 1 | -1) => {
+      const list = annotator.painted;
+      if (list.length === 0) return;
+      const current = card.current ? list.indexOf(card.current) : -1;
+      const next =
+        current === -1 ? (direction === 1 ? 0 : list.length - 1) : (current + direction + list.length) % list.length;
+      const target = list[next] as Painted;
+      target.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      hover.setOpen(next);
+      await card.show(target, { keyboard: true });
+    };
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (ctx.isInvalid || typeof message !== 'object' || message === null) return undefined;
+      const m = message as { type?: unknown; direction?: unknown };
+      if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
+      return undefined;
+    });
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape' && card.current) {
+          hover.close();
+          card.close();
+        }
+      },
+      { capture: true },
+    );
+    // The card follows its name as the page scrolls, and closes when the name leaves the screen.
+    let frame = 0;
     ctx.addEventListener(
       window,
       'scroll',
       () => {
-        if (anchor) hover.close();
+        if (!card.current || frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          card.reposition();
+          if (!card.current) hover.close();
+        });
       },
-      { passive: true },
+      { passive: true, capture: true },
     );
+
+    // The site switch, from the card or the popup, applies at once.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (ctx.isInvalid || area !== 'local' || !(DISABLED_SITES_KEY in changes) || !site) return;
+      void isSiteEnabled(browser.storage.local, site).then((now) => {
+        if (now === enabled) return;
+        enabled = now;
+        if (enabled) void annotateArticle();
+        else {
+          card.close();
+          annotator.clear();
+        }
+      });
+    });
   },
 });

@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityList } from '../../components/EntityList';
+import { SiteSwitch } from '../../components/SiteSwitch';
 import { call, type TabEntity } from '../../lib/messages';
+import { isSiteEnabled, siteOf } from '../../lib/site-settings';
 
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; entities: TabEntity[] };
 
@@ -11,29 +13,46 @@ type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; entities:
  * The tab the popup is about: the active tab, or `?tab=ID` when the popup
  * page is opened on its own (as the per-entity view and the tests do).
  */
-async function targetTabId(): Promise<number | undefined> {
+async function targetTab(): Promise<{ id?: number; url?: string }> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  if (param !== null && /^\d+$/.test(param)) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => undefined);
+    return { id: Number(param), ...(tab?.url ? { url: tab.url } : {}) };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return { ...(tab?.id !== undefined ? { id: tab.id } : {}), ...(tab?.url ? { url: tab.url } : {}) };
 }
 
 function Popup() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [site, setSite] = useState<{ name: string; enabled: boolean } | undefined>();
   useEffect(() => {
     void (async () => {
-      const tabId = await targetTabId();
-      const res = tabId === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId });
+      const tab = await targetTab();
+      const name = tab.url ? siteOf(tab.url) : undefined;
+      if (name) setSite({ name, enabled: await isSiteEnabled(browser.storage.local, name) });
+      const res = tab.id === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId: tab.id });
       setState(res && res.entities.length > 0 ? { kind: 'ready', entities: res.entities } : { kind: 'none' });
     })();
   }, []);
+  const toggle = async (enabled: boolean) => {
+    if (!site) return;
+    const res = await call(browser.runtime, { type: 'setSiteEnabled', site: site.name, enabled });
+    if (res.ok) setSite({ name: site.name, enabled });
+  };
   return (
     <main>
       <header>
         <h1>Backstory</h1>
+        {site && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
       </header>
       {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
-      {state.kind === 'none' && <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>}
+      {state.kind === 'none' &&
+        (site && !site.enabled ? (
+          <p class="empty">Backstory is off on {site.name}. Turn it on to see who and what this page is about.</p>
+        ) : (
+          <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
+        ))}
       {state.kind === 'ready' && (
         <>
           <p class="summary">On this page</p>

@@ -18,6 +18,11 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bundledPacks') }),
   v.strictObject({ type: v.literal('stats') }),
   v.strictObject({ type: v.literal('packsChanged') }),
+  v.strictObject({
+    type: v.literal('setSiteEnabled'),
+    enabled: v.boolean(),
+    site: v.optional(v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'expected a host name'))),
+  }),
 ]);
 
 /** Messages that act on the reader's stored data: refused from content scripts. */

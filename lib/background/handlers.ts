@@ -2,6 +2,7 @@ import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
 import { aliasCount } from '../match/alias-index';
 import type { MessageType, PaintedMention, Protocol, Request, TabEntity } from '../messages';
+import { siteOf } from '../site-settings';
 
 /** What the background remembers about one tab's last scan. */
 export interface TabScan {
@@ -29,6 +30,8 @@ export function memoryTabStore(): TabStore {
 /** Who sent a message: the content script of a tab, or one of Backstory's own pages. */
 export interface Sender {
   tabId?: number;
+  /** The URL of the sender's page (a content script's tab, or an extension page). */
+  url?: string;
   /** True only for the extension's own pages (popup, options), never for a content script. */
   extensionPage?: boolean;
 }
@@ -39,6 +42,8 @@ export interface BackgroundHooks {
   reloadPacks(): Promise<number>;
   /** When the store became ready, in ms since the worker started. */
   timings(): { bundledReadyMs: number; readyMs: number | null };
+  /** Remembers whether Backstory runs on a site. */
+  setSiteEnabled(site: string, enabled: boolean): Promise<void>;
 }
 
 export type Handlers = {
@@ -82,6 +87,14 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const s = store();
       const t = hooks?.timings() ?? { bundledReadyMs: 0, readyMs: null };
       return { entities: s.entities.size, aliases: aliasCount(s.index), ...t };
+    },
+    async setSiteEnabled(req, sender) {
+      // A page may only turn Backstory off (or on) for itself.
+      const site = sender.extensionPage ? req.site : sender.url ? siteOf(sender.url) : undefined;
+      if (!site) return { ok: false, error: 'No site to switch.' };
+      if (!hooks) return { ok: false, error: 'Site settings are not available here.' };
+      await hooks.setSiteEnabled(site, req.enabled);
+      return { ok: true, value: { site, enabled: req.enabled } };
     },
     async packsChanged() {
       if (!hooks) return { ok: false, error: 'Reader packs are not available here.' };

@@ -7,10 +7,17 @@ export function highlightName(type: EntityType): string {
   return `${HIGHLIGHT_PREFIX}${type}`;
 }
 
+/** A `Highlight`: a set of ranges. */
+export interface HighlightLike {
+  add(range: Range): unknown;
+  delete(range: Range): boolean;
+  readonly size: number;
+}
+
 /** What `CSS.highlights` offers; passed in so tests and other windows can supply their own. */
 export interface HighlightEnv {
-  highlights: { set(name: string, h: unknown): unknown; delete(name: string): boolean };
-  Highlight: new (...ranges: Range[]) => unknown;
+  highlights: { set(name: string, h: HighlightLike): unknown; delete(name: string): boolean };
+  Highlight: new (...ranges: Range[]) => HighlightLike;
 }
 
 /** The page's highlight registry, when the browser has the CSS Custom Highlight API. */
@@ -22,20 +29,31 @@ export function pageHighlightEnv(win: Window & typeof globalThis = window): High
 }
 
 /**
- * Paints ranges grouped by entity type, replacing what was painted before.
- * The page's DOM is not touched.
+ * Paints ranges with one highlight per entity type, adding and removing them
+ * one at a time. The page's DOM is never touched.
  */
-export function paint(
-  env: HighlightEnv,
-  byType: ReadonlyMap<EntityType, Range[]>,
-  previous: Iterable<string> = [],
-): string[] {
-  for (const name of previous) env.highlights.delete(name);
-  const names: string[] = [];
-  for (const [type, ranges] of byType) {
-    const name = highlightName(type);
-    env.highlights.set(name, new env.Highlight(...ranges));
-    names.push(name);
+export class Painter {
+  private readonly sets = new Map<EntityType, HighlightLike>();
+
+  constructor(private readonly env: HighlightEnv) {}
+
+  add(type: EntityType, range: Range): void {
+    let set = this.sets.get(type);
+    if (!set) {
+      set = new this.env.Highlight();
+      this.env.highlights.set(highlightName(type), set);
+      this.sets.set(type, set);
+    }
+    set.add(range);
   }
-  return names;
+
+  remove(type: EntityType, range: Range): void {
+    this.sets.get(type)?.delete(range);
+  }
+
+  /** Removes every highlight Backstory painted. */
+  clear(): void {
+    for (const type of this.sets.keys()) this.env.highlights.delete(highlightName(type));
+    this.sets.clear();
+  }
 }

@@ -45,6 +45,7 @@ describe('the background', () => {
         return 1;
       },
       timings: () => ({ bundledReadyMs: 1, readyMs: 2 }),
+      setSiteEnabled: async () => undefined,
     });
     const forged = await dispatch(h, { type: 'packsChanged' }, { tabId: 3, extensionPage: false });
     expect(forged).toMatchObject({ ok: false });

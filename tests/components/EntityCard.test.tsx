@@ -35,6 +35,31 @@ describe('EntityCard', () => {
     expect(root.querySelector('.reason')?.textContent).toContain('after “Ali Larijani”');
   });
 
+  it('shows the latest facts first and the rest on request', () => {
+    const card = cardFor('ali-larijani');
+    expect(card.facts.length).toBeGreaterThan(4);
+    render(<EntityCard card={card} />, root);
+    expect(root.querySelectorAll('.facts li')).toHaveLength(4);
+    expect(root.textContent).not.toContain('Najaf');
+    const more = root.querySelector<HTMLButtonElement>('button.more');
+    expect(more?.textContent).toBe(`${card.facts.length - 4} more fact${card.facts.length - 4 === 1 ? '' : 's'}`);
+    more?.click();
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        expect(root.querySelectorAll('.facts li')).toHaveLength(card.facts.length);
+        expect(root.textContent).toContain('Najaf');
+        resolve();
+      }, 0),
+    );
+  });
+
+  it('keeps its buttons out of the tab order unless opened from the keyboard', () => {
+    render(<EntityCard card={cardFor('tammy-bruce')} onClose={() => undefined} />, root);
+    expect([...root.querySelectorAll('button')].every((b) => b.tabIndex === -1)).toBe(true);
+    render(<EntityCard card={cardFor('tammy-bruce')} onClose={() => undefined} focusable />, root);
+    expect([...root.querySelectorAll('button')].every((b) => b.tabIndex === 0)).toBe(true);
+  });
+
   it('is a dialog labelled by the entity’s name', () => {
     render(<EntityCard card={cardFor('tammy-bruce')} />, root);
     const dialog = root.querySelector('[role="dialog"]');

@@ -11,6 +11,15 @@ export const SEEDS_DIR = join(SHARED, 'seeds');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
 export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
 
+/** Sends the keyboard command's message to a tab, as the background does for the manifest's shortcut. */
+export async function stepMentions(h: Harness, page: Page, direction: 1 | -1): Promise<void> {
+  await page.bringToFront();
+  await h.worker.evaluate(async (d) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'mentionStep', direction: d });
+  }, direction);
+}
+
 export interface Harness {
   context: BrowserContext;
   worker: Worker;
@@ -76,11 +85,12 @@ export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: n
 }
 
 /**
- * The text of the open card, read through the DevTools protocol: the card
- * lives in a closed shadow root that no page script (nor Playwright's
- * selectors) can enter.
+ * Runs `fn` (a function declaration, as source) with `this` bound to the
+ * card's shadow root, and returns its JSON result. The card lives in a
+ * closed shadow root that no page script (nor Playwright's selectors) can
+ * enter; the DevTools protocol can.
  */
-export async function cardText(page: Page): Promise<string | null> {
+export async function inCard<T>(page: Page, fn: string): Promise<T | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -92,18 +102,49 @@ export async function cardText(page: Page): Promise<string | null> {
     };
     const { result } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: `function () {
-        const host = this.host;
-        if (host.style.display === 'none') return null;
-        const card = this.querySelector('.card');
-        return card ? card.innerText : null;
-      }`,
+      functionDeclaration: fn,
       returnByValue: true,
-    })) as { result: { value: string | null } };
-    return result.value;
+    })) as { result: { value: T | null } };
+    return result.value ?? null;
   } finally {
     await cdp.detach();
   }
+}
+
+/** The text of the open card, or null when no card is showing. */
+export function cardText(page: Page): Promise<string | null> {
+  return inCard<string>(
+    page,
+    `function () {
+      if (this.host.style.display === 'none') return null;
+      const card = this.querySelector('.card');
+      return card ? card.innerText : null;
+    }`,
+  );
+}
+
+/** The viewport rectangle of an element of the open card. */
+export function cardRect(
+  page: Page,
+  selector: string,
+): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return inCard(
+    page,
+    `function () {
+      if (this.host.style.display === 'none') return null;
+      const el = this.querySelector(${JSON.stringify(selector)});
+      if (!el) return null;
+      // The card scrolls when it is taller than the room beside the name.
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }`,
+  );
+}
+
+/** Whether focus is inside the card. */
+export function cardHasFocus(page: Page): Promise<boolean | null> {
+  return inCard<boolean>(page, 'function () { return this.activeElement !== null; }');
 }
 
 interface CdpNode {

@@ -1,0 +1,82 @@
+import type { PaintedMention } from '../messages';
+import { collectText } from './collect-text';
+import type { Painter } from './highlights';
+import { toRange } from './to-ranges';
+
+/** A mention painted on the page. */
+export interface Painted {
+  mention: PaintedMention;
+  range: Range;
+}
+
+/** Asks the background to find mentions in a text; null when it cannot answer. */
+export type Scan = (text: string) => Promise<PaintedMention[] | null>;
+
+/**
+ * The page's painted mentions: scans a part of the page, paints what it finds,
+ * keeps them in reading order, and forgets those whose text left the page.
+ */
+export class Annotator {
+  /** In document order. */
+  painted: Painted[] = [];
+  // Start offsets already painted per text node, so a rescan never paints twice.
+  private starts = new WeakMap<Node, Set<number>>();
+
+  constructor(
+    private readonly painter: Painter,
+    private readonly scan: Scan,
+  ) {}
+
+  /** Scans the text under `root` and paints its mentions; resolves with how many were added. */
+  async annotate(root: Element): Promise<number> {
+    const map = collectText(root);
+    if (map.text.trim().length === 0) return 0;
+    const mentions = await this.scan(map.text);
+    if (!mentions) return 0;
+    let added = 0;
+    for (const mention of mentions) {
+      const range = toRange(map, mention.start, mention.end);
+      if (!range || !range.startContainer.isConnected) continue;
+      let starts = this.starts.get(range.startContainer);
+      if (starts?.has(range.startOffset)) continue;
+      if (!starts) {
+        starts = new Set();
+        this.starts.set(range.startContainer, starts);
+      }
+      starts.add(range.startOffset);
+      this.painted.push({ mention, range });
+      this.painter.add(mention.type, range);
+      added++;
+    }
+    if (added > 0) this.painted.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return added;
+  }
+
+  /** Unpaints the mentions inside `el` (before it is scanned again). */
+  forget(el: Element): void {
+    this.removeWhere((p) => el.contains(p.range.startContainer));
+  }
+
+  /** Unpaints mentions whose text is gone from the page or was edited under them. */
+  prune(): void {
+    this.removeWhere((p) => !p.range.startContainer.isConnected || p.range.toString() !== p.mention.text);
+  }
+
+  /** Unpaints everything. */
+  clear(): void {
+    this.painter.clear();
+    this.painted = [];
+    this.starts = new WeakMap();
+  }
+
+  private removeWhere(test: (p: Painted) => boolean): void {
+    const keep: Painted[] = [];
+    for (const p of this.painted) {
+      if (test(p)) {
+        this.painter.remove(p.mention.type, p.range);
+        this.starts.get(p.range.startContainer)?.delete(p.range.startOffset);
+      } else keep.push(p);
+    }
+    this.painted = keep;
+  }
+}

@@ -1,0 +1,62 @@
+/** Regions whose changes Backstory never reads. */
+const IGNORED =
+  'script, style, noscript, template, textarea, input, select, nav, aside, footer, form, code, pre, [contenteditable]:not([contenteditable="false"])';
+
+// The block a changed text belongs to: the whole paragraph is scanned again.
+const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, pre, article, section, div';
+
+export interface PageWatchOptions {
+  /** Whether a node belongs to Backstory's own UI. */
+  isOwn: (node: Node) => boolean;
+  /** Called with the top-most changed elements, after the page has been quiet for `quietMs`. */
+  onChange: (roots: Element[]) => void;
+  quietMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * One MutationObserver for the page, debounced: collects the elements where
+ * text was added or changed (ignoring Backstory's own nodes and regions it
+ * does not read), and hands over only the top-most of them.
+ */
+export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver {
+  const view = doc.defaultView as Window;
+  let pending = new Set<Element>();
+  let timer: number | undefined;
+  const flush = () => {
+    timer = undefined;
+    // An inline element added inside a paragraph: the whole paragraph is scanned again.
+    const changed = [...pending]
+      .map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el)))
+      .filter((el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED));
+    pending = new Set();
+    const roots = changed.filter((el) => !changed.some((other) => other !== el && other.contains(el)));
+    if (roots.length > 0) o.onChange(roots);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (o.isOwn(r.target)) continue;
+      if (r.type === 'characterData') {
+        const block = r.target.parentElement?.closest(BLOCK);
+        if (block) pending.add(block);
+        continue;
+      }
+      for (const node of r.addedNodes) {
+        if (o.isOwn(node)) continue;
+        if (node.nodeType === 1) pending.add(node as Element);
+        else if (node.nodeType === 3 && node.parentElement)
+          pending.add(node.parentElement.closest(BLOCK) ?? node.parentElement);
+      }
+    }
+    if (pending.size > 0) {
+      if (timer !== undefined) view.clearTimeout(timer);
+      timer = view.setTimeout(flush, o.quietMs ?? 250);
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  o.signal?.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) view.clearTimeout(timer);
+  });
+  return observer;
+}
