@@ -69,6 +69,13 @@ const BLOCK_TAGS = new Set([
 const WHITESPACE_ONLY = /^[\s\u200B]*$/;
 const WHITESPACE_END = /\s$/;
 const COMMENTS = /(^|[\s_-])(comments?|disqus|replies)([\s_-]|$)/i;
+// Boxes inside an article that are not the article: ads, share bars, related
+// and most-read lists, newsletter sign-ups, text only screen readers get.
+// Whole words of a class ("ad-container", "most-read", "social__item"), never
+// parts of one ("shareable", "headline"); ids are left out, as they are often
+// slugs of the article's own headings ("debt-as-a-share-of-gdp").
+const NOT_ARTICLE =
+  /(^|[\s_-])(ads?|adslot|adverts?|advertising|advertisement|sponsor(ed)?|promo(ted)?|outbrain|taboola|teads|related|recommended|recommendations|most-?read|most-?viewed|popular|trending|newsletters?|subscribe|signup|share|sharing|sharetools|sharebar|social|syndication|breadcrumbs?|rail|sidebar|recirculation|sr-only|visually-?hidden|screen-reader-text)([\s_-]|$)/i;
 
 /** Marks the extension's own UI, so the collector never reads it. */
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
@@ -81,80 +88,223 @@ function skipElement(el: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo') return true;
-  const idClass = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  return COMMENTS.test(idClass);
+  return COMMENTS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+}
+
+/**
+ * How much article text `el` holds: its paragraph text, or on a page without
+ * paragraphs, all its text.
+ */
+function textSize(el: Element, byParagraphs: boolean): number {
+  return byParagraphs ? paragraphText(el, MIN_PARAGRAPH) : (el.textContent?.length ?? 0);
+}
+
+/**
+ * Whether `el` is a box that is not the article (see NOT_ARTICLE). A box
+ * holding a third or more of the text under `top` is read all the same: its
+ * name says less than its content.
+ */
+function notArticle(el: Element, byParagraphs: boolean, topSize: number): boolean {
+  if (!NOT_ARTICLE.test(el.getAttribute('class') ?? '')) return false;
+  return textSize(el, byParagraphs) * 3 < topSize;
+}
+
+const ARTICLE_SELECTOR = 'article, [itemprop="articleBody"], [property="articleBody"]';
+// Paragraphs shorter than this are captions, datelines and teasers, not body text.
+const MIN_PARAGRAPH = 25;
+
+/** Characters of paragraph text under `el`. */
+function paragraphText(el: Element, min = 0): number {
+  let length = 0;
+  for (const p of el.querySelectorAll('p')) {
+    const n = p.textContent?.trim().length ?? 0;
+    if (n >= min) length += n;
+  }
+  return length;
+}
+
+/** Whether `el` or an ancestor (below the body) is one the collector skips. */
+function insideSkipped(el: Element): boolean {
+  for (let e: Element | null = el; e && e.tagName.toUpperCase() !== 'BODY'; e = e.parentElement) {
+    if (skipElement(e)) return true;
+  }
+  return false;
+}
+
+const normalise = (s: string | null | undefined) =>
+  (s ?? '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The page's headline: the longest visible `<h1>` whose text is (or holds)
+ * the page's title, so a logo or section-name `<h1>` is never taken for it.
+ */
+function findHeadline(doc: Document): Element | undefined {
+  const titles = [
+    doc.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+    doc.querySelector('meta[name="twitter:title"]')?.getAttribute('content'),
+    doc.title,
+  ]
+    .map(normalise)
+    .filter((t) => t.length > 0);
+  let best: Element | undefined;
+  let bestLength = 0;
+  for (const h1 of doc.querySelectorAll('h1')) {
+    const text = normalise(h1.textContent);
+    if (text.length <= bestLength || text.length < 10) continue;
+    if (!titles.some((t) => t.includes(text) || text.includes(t))) continue;
+    if (insideSkipped(h1)) continue;
+    best = h1;
+    bestLength = text.length;
+  }
+  return best;
+}
+
+/** The page's headline when `root` does not already hold it. */
+function headlineOutside(root: Element): Element | undefined {
+  const doc = root.ownerDocument;
+  const headline = doc && findHeadline(doc);
+  if (!headline || root.contains(headline) || headline.contains(root)) return undefined;
+  const text = normalise(headline.textContent);
+  for (const h1 of root.querySelectorAll('h1')) if (normalise(h1.textContent) === text) return undefined;
+  return headline;
+}
+
+/**
+ * The element whose own paragraphs hold the most body text (paragraphs
+ * also count, at half weight, for their grandparent), outside skipped regions.
+ */
+function densestContainer(doc: Document): Element | undefined {
+  const scores = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const n = p.textContent?.trim().length ?? 0;
+    if (n < MIN_PARAGRAPH || !p.parentElement) continue;
+    scores.set(p.parentElement, (scores.get(p.parentElement) ?? 0) + n);
+    const grand = p.parentElement.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + n / 2);
+  }
+  const ranked = [...scores].sort((x, y) => y[1] - x[1]);
+  for (const [el, score] of ranked.slice(0, 5)) {
+    if (score < 2 * MIN_PARAGRAPH) break;
+    if (!insideSkipped(el)) return el;
+  }
+  return undefined;
 }
 
 /**
  * Picks the element that holds the article: the `<article>` (or
- * `articleBody`) with the most paragraph text, else `<main>`, else the body.
+ * `articleBody`) with the most paragraph text; else the block whose
+ * paragraphs hold the most text, widened to its ancestors while that adds
+ * little other paragraph text and does not take in the page's headline (the
+ * headline is read anyway, and the block holding it often holds the sidebar
+ * too); else `<main>`, else the body.
  */
 export function findArticleRoot(doc: Document = document): Element {
-  const candidates = [...doc.querySelectorAll('article, [itemprop="articleBody"]')];
   let best: Element | undefined;
   let bestLength = 0;
-  for (const el of candidates) {
-    let length = 0;
-    for (const p of el.querySelectorAll('p')) length += p.textContent?.length ?? 0;
+  for (const el of doc.querySelectorAll(ARTICLE_SELECTOR)) {
+    const length = paragraphText(el);
     if (length > bestLength) {
       best = el;
       bestLength = length;
     }
   }
-  return best ?? doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  if (best) return best;
+  const dense = densestContainer(doc);
+  if (dense) {
+    const headline = findHeadline(doc);
+    const limit = 1.5 * paragraphText(dense, MIN_PARAGRAPH);
+    let root = dense;
+    for (
+      let up = root.parentElement;
+      up &&
+      up !== doc.body &&
+      up !== doc.documentElement &&
+      !(headline && up.contains(headline)) &&
+      paragraphText(up, MIN_PARAGRAPH) <= limit;
+      up = up.parentElement
+    ) {
+      root = up;
+    }
+    return root;
+  }
+  return doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
 }
 
 /**
- * Collects the visible text under `root` in document order. Blocks are
- * separated by a newline, which the matcher never crosses.
+ * Collects the visible text under `root` in document order, headed by the
+ * page's headline when `root` does not hold it (an `<article>` often leaves
+ * the `<h1>` out). Blocks are separated by a newline, which the matcher
+ * never crosses.
+ *
+ * Walks siblings by hand rather than with a filtered TreeWalker: some DOMs
+ * (linkedom, used by the scripts and tests) ignore a TreeWalker's filter, and
+ * skipped subtrees must be skipped the same way everywhere.
  */
 export function collectText(root: Element): TextMap {
-  const doc = root.ownerDocument;
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let pendingBreak = false;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1 && skipElement(node as Element)) return 2; // FILTER_REJECT: skip subtree
-      return 1; // FILTER_ACCEPT
-    },
-  });
-  let lastBlock: Element | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) {
-        pendingBreak = true;
-        lastBlock = node as Element;
+  const isBlock = (node: Node) => node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+
+  const walk = (top: Element) => {
+    const byParagraphs = paragraphText(top, MIN_PARAGRAPH) > 0;
+    const topSize = textSize(top, byParagraphs);
+    let node: Node | null = top.firstChild;
+    while (node) {
+      if (node.nodeType === 1) {
+        if (!skipElement(node as Element) && !notArticle(node as Element, byParagraphs, topSize)) {
+          // Entering a block ends the text before it.
+          if (isBlock(node)) pendingBreak = true;
+          if (node.firstChild) {
+            node = node.firstChild;
+            continue;
+          }
+        }
+      } else if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        // White space between blocks is not text a reader sees.
+        const skip =
+          data.length === 0 ||
+          (WHITESPACE_ONLY.test(data) &&
+            (pendingBreak || length === 0 || WHITESPACE_END.test(parts[parts.length - 1] ?? '')));
+        if (!skip) {
+          if (pendingBreak && length > 0) {
+            parts.push('\n');
+            length += 1;
+          }
+          pendingBreak = false;
+          nodes.push(node as Text);
+          starts.push(length);
+          // Line breaks inside a text node are only white space when rendered;
+          // the collected text keeps "\n" for block boundaries alone.
+          parts.push(data.replace(/[\n\r\u2029]/g, ' '));
+          length += data.length;
+        }
       }
-      continue;
+      // Next node in document order, leaving finished elements; leaving a
+      // block also ends it, so text after </p> is a new block.
+      let next: Node | null = node.nextSibling;
+      while (!next) {
+        node = node.parentNode;
+        if (!node || node === top) break;
+        if (isBlock(node)) pendingBreak = true;
+        next = node.nextSibling;
+      }
+      node = next;
     }
-    const data = (node as Text).data;
-    if (data.length === 0) continue;
-    // Leaving a block also ends it: text after </p> is a new block.
-    if (lastBlock && !lastBlock.contains(node)) {
-      pendingBreak = true;
-      lastBlock = null;
-    }
-    // White space between blocks is not text a reader sees.
-    if (
-      WHITESPACE_ONLY.test(data) &&
-      (pendingBreak || length === 0 || WHITESPACE_END.test(parts[parts.length - 1] ?? ''))
-    ) {
-      continue;
-    }
-    if (pendingBreak && length > 0) {
-      parts.push('\n');
-      length += 1;
-    }
-    pendingBreak = false;
-    nodes.push(node as Text);
-    starts.push(length);
-    // Line breaks inside a text node are only white space when rendered;
-    // the collected text keeps "\n" for block boundaries alone.
-    parts.push(data.replace(/[\n\r\u2029]/g, ' '));
-    length += data.length;
-  }
+    pendingBreak = true;
+  };
+
+  // A headline reads before its article, wherever the page's markup puts it.
+  const headline = headlineOutside(root);
+  if (headline) walk(headline);
+  walk(root);
   return { text: parts.join(''), nodes, starts };
 }
