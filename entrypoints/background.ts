@@ -1,11 +1,12 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
-import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore } from '../lib/factstore/store';
+import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
 import type { AliasInput } from '../lib/match/alias-index';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
+import { PORT_NAME } from '../lib/port-channel';
 import { setSiteEnabled } from '../lib/site-settings';
 
 /** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
@@ -33,6 +34,11 @@ async function loadBundledStore(): Promise<FactStore> {
   return loadCompiledStore(meta, index);
 }
 
+/** Prepares the matcher's tables now, so that the first page does not wait for them. */
+function warmUp(store: FactStore): void {
+  scanText(store, 'Backstory');
+}
+
 export default defineBackground(() => {
   const db = new BackstoryDB();
   // performance.now() counts from the worker's start: these are its cold-start costs.
@@ -47,12 +53,14 @@ export default defineBackground(() => {
     // The bundled aliases are needed only to rebuild the index with the reader's packs.
     if (packs.length > 0) baseAliases ??= (await getFile('/store/aliases.json').then((r) => r.json())) as AliasInput[];
     store = extendStore(base, baseAliases ?? [], packs);
+    warmUp(store);
     return store.entities.size;
   };
   // Every message waits for the store, and the first for the reader's packs too.
   let ready: Promise<unknown> = (async () => {
     base = await loadBundledStore();
     store = base;
+    warmUp(base);
     bundledReadyMs = performance.now();
     try {
       await reloadPacks();
@@ -81,9 +89,7 @@ export default defineBackground(() => {
   const ownPages = browser.runtime.getURL('/');
 
   // Registered synchronously, so that a message wakes the stopped worker.
-  browser.runtime.onMessage.addListener(async (message, sender) => {
-    // Only this extension's own contexts may talk to the background.
-    if (sender.id !== browser.runtime.id) return undefined;
+  const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {
     await ready;
     // A content script's sender URL is the page's; only our own pages have ours.
     const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownPages);
@@ -91,6 +97,29 @@ export default defineBackground(() => {
       ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }),
       ...(typeof sender.url === 'string' ? { url: sender.url } : {}),
       extensionPage,
+    });
+  };
+  browser.runtime.onMessage.addListener(async (message, sender) => {
+    // Only this extension's own contexts may talk to the background.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return answer(message, sender);
+  });
+  // Content scripts keep one port open for their requests (see lib/port-channel.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    const sender = port.sender;
+    if (port.name !== PORT_NAME || !sender || sender.id !== browser.runtime.id) {
+      port.disconnect();
+      return;
+    }
+    port.onMessage.addListener(async (raw: unknown) => {
+      const request = raw as { id?: unknown; message?: unknown };
+      if (typeof request?.id !== 'number') return;
+      const result = await answer(request.message, sender);
+      try {
+        port.postMessage({ id: request.id, result });
+      } catch {
+        // The tab went away meanwhile.
+      }
     });
   });
   // The manifest's keyboard commands step through the names on the active tab.

@@ -1,9 +1,18 @@
 // Small helpers for the project's Node scripts.
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's root: the nearest folder up from here with wxt.config.ts (this file may run bundled elsewhere). */
+function findRoot(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'wxt.config.ts'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /**
  * Runs a command from node_modules/.bin (or the PATH) in the project root,

@@ -7,6 +7,7 @@ import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { watchPage } from '../../lib/dom/page-watch';
 import { call, type PaintedMention } from '../../lib/messages';
+import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CardController } from './card';
@@ -15,13 +16,16 @@ export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
+    // User Timing marks: visible in the browser's performance tools, and read by `npm run bench:page`.
+    performance.mark('backstory-start');
     const env = pageHighlightEnv(window);
     if (!env) return; // no CSS Custom Highlight API: nothing we can paint without touching the page
     const site = siteOf(location.href);
     const painter = new Painter(env);
+    const channel = portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime);
     const scan = async (text: string): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
-      const res = await call(browser.runtime, {
+      const res = await call(channel, {
         type: 'scan',
         url: location.href,
         title: document.title,
@@ -34,7 +38,7 @@ export default defineContentScript({
     const card = new CardController({
       doc: document,
       fetchCard: async (entityId) => {
-        const res = await call(browser.runtime, { type: 'card', entityId });
+        const res = await call(channel, { type: 'card', entityId });
         return res.ok ? res.value : undefined;
       },
       onDisableSite: () => void call(browser.runtime, { type: 'setSiteEnabled', enabled: false }),
@@ -54,13 +58,16 @@ export default defineContentScript({
       card.remove();
     });
 
-    let enabled = site !== undefined && (await isSiteEnabled(browser.storage.local, site));
-    const annotateArticle = async () => {
+    const annotateArticle = async (allowed: Promise<boolean> = Promise.resolve(true)) => {
       annotator.clear();
-      await annotator.annotate(findArticleRoot(document));
+      await annotator.annotate(findArticleRoot(document), allowed);
     };
-    if (enabled) await annotateArticle();
+    // The site setting is read while the article's text is collected.
+    const allowed = site === undefined ? Promise.resolve(false) : isSiteEnabled(browser.storage.local, site);
+    await annotateArticle(allowed);
+    let enabled = await allowed;
     if (ctx.isInvalid) return;
+    performance.measure('backstory-first-paint', 'backstory-start');
 
     hover.listen(ctx.signal);
 

@@ -59,7 +59,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         ...m,
         type: s.entities.get(m.entityId)?.type ?? 'event',
       }));
-      if (sender.tabId !== undefined) await tabs.set(sender.tabId, { url: req.url, mentions });
+      // Remembered for the popup; the page does not wait for the write.
+      if (sender.tabId !== undefined) void tabs.set(sender.tabId, { url: req.url, mentions }).catch(() => undefined);
       return mentions;
     },
     async card(req) {
