@@ -7,7 +7,7 @@ import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scan
 import type { AliasInput } from '../lib/match/alias-index';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
-import { setSiteEnabled } from '../lib/site-settings';
+import { DISABLED_SITES_KEY, disabledSites, setSiteEnabled } from '../lib/site-settings';
 
 /** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
 function sessionTabStore(): TabStore {
@@ -84,9 +84,19 @@ export default defineBackground(() => {
       },
       timings: () => ({ bundledReadyMs, readyMs }),
       setSiteEnabled: (site, enabled) => setSiteEnabled(browser.storage.local, site, enabled),
+      isSiteEnabled: async (site) => !(await offSites()).has(site),
     },
   );
   const ownPages = browser.runtime.getURL('/');
+  // The sites where Backstory is off, kept in memory and in step with storage.
+  let off: Promise<Set<string>> | undefined;
+  const offSites = () => {
+    off ??= disabledSites(browser.storage.local).then((sites) => new Set(sites));
+    return off;
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && DISABLED_SITES_KEY in changes) off = undefined;
+  });
 
   // Registered synchronously, so that a message wakes the stopped worker.
   const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {

@@ -9,6 +9,16 @@ export interface PaintedMention extends Mention {
   type: EntityType;
 }
 
+/**
+ * The answer to a scan. The background, which keeps the reader's site
+ * settings, answers `enabled: false` (and scans nothing) on a site where
+ * Backstory is off, so a page never waits for a settings read.
+ */
+export interface ScanResult {
+  enabled: boolean;
+  mentions: PaintedMention[];
+}
+
 /** One source, as a card shows it. */
 export interface CardSource {
   outlet: string;
@@ -66,7 +76,7 @@ export interface TabEntity extends EntityRef {
 /** The one contract between the content script, the popup and the background. */
 export interface Protocol {
   /** Find and link mentions in an article's text. */
-  scan(req: { url: string; title: string; text: string; lang?: string }): PaintedMention[];
+  scan(req: { url: string; title: string; text: string; lang?: string }): ScanResult;
   /** Everything the hover card shows for one entity. */
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */

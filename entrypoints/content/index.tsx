@@ -23,6 +23,8 @@ export default defineContentScript({
     const site = siteOf(location.href);
     const painter = new Painter(env);
     const channel = portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime);
+    // The background answers `enabled: false` where the reader turned Backstory off.
+    let enabled = true;
     const scan = async (text: string): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
       const res = await call(channel, {
@@ -32,7 +34,9 @@ export default defineContentScript({
         text,
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
       });
-      return Array.isArray(res) ? res : null;
+      if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
+      enabled = res.enabled;
+      return res.enabled ? res.mentions : null;
     };
     const annotator = new Annotator(painter, scan);
     const card = new CardController({
@@ -58,14 +62,12 @@ export default defineContentScript({
       card.remove();
     });
 
-    const annotateArticle = async (allowed: Promise<boolean> = Promise.resolve(true)) => {
+    const annotateArticle = async () => {
       annotator.clear();
-      await annotator.annotate(findArticleRoot(document), allowed);
+      await annotator.annotate(findArticleRoot(document));
     };
-    // The site setting is read while the article's text is collected.
-    const allowed = site === undefined ? Promise.resolve(false) : isSiteEnabled(browser.storage.local, site);
-    await annotateArticle(allowed);
-    let enabled = await allowed;
+    if (site !== undefined) await annotateArticle();
+    else enabled = false;
     if (ctx.isInvalid) return;
     performance.measure('backstory-first-paint', 'backstory-start');
 

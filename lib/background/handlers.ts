@@ -44,6 +44,8 @@ export interface BackgroundHooks {
   timings(): { bundledReadyMs: number; readyMs: number | null };
   /** Remembers whether Backstory runs on a site. */
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
+  /** Whether Backstory runs on a site (from memory: it is asked on every scan). */
+  isSiteEnabled(site: string): Promise<boolean>;
 }
 
 export type Handlers = {
@@ -54,6 +56,8 @@ export type Handlers = {
 export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
   return {
     async scan(req, sender) {
+      const site = siteOf(sender.url ?? req.url);
+      if (site && hooks && !(await hooks.isSiteEnabled(site))) return { enabled: false, mentions: [] };
       const s = store();
       const mentions: PaintedMention[] = scanText(s, req.text, { lang: req.lang }).map((m) => ({
         ...m,
@@ -61,7 +65,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }));
       // Remembered for the popup; the page does not wait for the write.
       if (sender.tabId !== undefined) void tabs.set(sender.tabId, { url: req.url, mentions }).catch(() => undefined);
-      return mentions;
+      return { enabled: true, mentions };
     },
     async card(req) {
       const card = entityCard(store(), req.entityId);

@@ -28,18 +28,14 @@ export class Annotator {
     private readonly scan: Scan,
   ) {}
 
-  /**
-   * Scans the text under `root` and paints its mentions; resolves with how
-   * many were added. `allowed` (the site setting, read meanwhile) can still
-   * call it off after the text is collected.
-   */
-  async annotate(root: Element, allowed: Promise<boolean> = Promise.resolve(true)): Promise<number> {
+  /** Scans the text under `root` and paints its mentions; resolves with how many were added. */
+  async annotate(root: Element): Promise<number> {
     const first = !this.timed;
     this.timed = true;
     const map = collectText(root);
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
-    if (!(await allowed) || map.text.trim().length === 0) return 0;
+    if (map.text.trim().length === 0) return 0;
     const mentions = await this.scan(map.text);
     if (first) performance.mark('backstory-scanned');
     if (!mentions) return 0;

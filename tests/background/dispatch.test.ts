@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, MAX_SCAN_CHARS } from '../../lib/background/dispatch';
 import { createHandlers, memoryTabStore } from '../../lib/background/handlers';
-import type { PaintedMention, TabEntity } from '../../lib/messages';
+import type { ScanResult, TabEntity } from '../../lib/messages';
 import { seedStore } from '../fixtures/store';
 
 const store = seedStore();
@@ -14,8 +14,9 @@ describe('the background', () => {
       h,
       { type: 'scan', url: 'https://example.org/a', title: 'A', text: 'Ali Larijani met Larijani’s hosts in Baghdad.' },
       { tabId: 7 },
-    )) as PaintedMention[];
-    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+    )) as ScanResult;
+    expect(mentions.enabled).toBe(true);
+    expect(mentions.mentions.map((m) => [m.text, m.type])).toEqual([
       ['Ali Larijani', 'person'],
       ['Larijani', 'person'],
       ['Baghdad', 'place'],
@@ -26,6 +27,26 @@ describe('the background', () => {
       ['baghdad', 1],
     ]);
     expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, {})).toBeNull();
+  });
+
+  it('scans nothing on a site where the reader turned Backstory off', async () => {
+    const h = createHandlers(() => store, memoryTabStore(), {
+      reloadPacks: async () => 0,
+      timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
+      setSiteEnabled: async () => undefined,
+      isSiteEnabled: async (site) => site !== 'rudaw.net',
+    });
+    const scan = { type: 'scan', url: 'https://www.rudaw.net/a', title: 'A', text: 'Ali Larijani' };
+    expect(await dispatch(h, scan, { tabId: 1, url: 'https://www.rudaw.net/a' })).toEqual({
+      enabled: false,
+      mentions: [],
+    });
+    const elsewhere = (await dispatch(
+      h,
+      { ...scan, url: 'https://bbc.co.uk/a' },
+      { tabId: 2, url: 'https://bbc.co.uk/a' },
+    )) as ScanResult;
+    expect(elsewhere.mentions.map((m) => m.entityId)).toEqual(['ali-larijani']);
   });
 
   it('answers a card request, and an error for an unknown entity', async () => {
@@ -46,6 +67,7 @@ describe('the background', () => {
       },
       timings: () => ({ bundledReadyMs: 1, readyMs: 2 }),
       setSiteEnabled: async () => undefined,
+      isSiteEnabled: async () => true,
     });
     const forged = await dispatch(h, { type: 'packsChanged' }, { tabId: 3, extensionPage: false });
     expect(forged).toMatchObject({ ok: false });
