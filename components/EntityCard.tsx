@@ -32,6 +32,8 @@ export interface EntityCardProps {
   onClose?: () => void;
   /** Turns Backstory off on this site. */
   onDisableSite?: () => void;
+  /** Opens the stories about this entity (the popup). */
+  onOpenStories?: () => void;
   /**
    * Whether the card's buttons are in the tab order: only when the reader
    * opened it from the keyboard, so a hover never changes the page's tab order.
@@ -55,6 +57,7 @@ export function EntityCard({
   onOpenEntity,
   onClose,
   onDisableSite,
+  onOpenStories,
   focusable = false,
   autoFocus = false,
 }: EntityCardProps) {
@@ -185,7 +188,15 @@ export function EntityCard({
           </p>
         )}
         <p class="stories">
-          {card.relatedStories === 1 ? '1 related story' : `${card.relatedStories} related stories`}
+          {card.relatedStories > 0 && onOpenStories ? (
+            <button type="button" class="stories-link" tabIndex={tab} onClick={onOpenStories}>
+              {card.relatedStories === 1 ? '1 related story' : `${card.relatedStories} related stories`}
+            </button>
+          ) : card.relatedStories === 1 ? (
+            '1 related story'
+          ) : (
+            `${card.relatedStories} related stories`
+          )}
         </p>
         {onDisableSite && (
           <button type="button" class="site-off" tabIndex={tab} onClick={onDisableSite}>

@@ -50,6 +50,8 @@ footer { margin-top: 8px; padding-top: 6px; border-top: 1px solid rgba(0, 0, 0, 
 footer p { margin: 0 0 2px; }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid #2b6cb0; outline-offset: 2px; }
+.stories-link { all: unset; cursor: pointer; color: #2b6cb0; text-decoration: underline; text-underline-offset: 2px; }
+.stories-link:focus-visible { outline: 2px solid #2b6cb0; }
 .more { all: unset; cursor: pointer; font-size: 12px; color: #2b6cb0; margin: 2px 0 0 18px; }
 .more:focus-visible { outline: 2px solid #2b6cb0; }
 .site-off { all: unset; cursor: pointer; margin-top: 4px; font-size: 12px; color: #6b5e4b; text-decoration: underline; text-underline-offset: 2px; }

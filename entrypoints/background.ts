@@ -85,6 +85,21 @@ export default defineBackground(() => {
       timings: () => ({ bundledReadyMs, readyMs }),
       setSiteEnabled: (site, enabled) => setSiteEnabled(browser.storage.local, site, enabled),
       isSiteEnabled: async (site) => !(await offSites()).has(site),
+      openRelated: async (entityId, tabId) => {
+        // The popup reads this when it opens; a tab gets it in its address.
+        await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
+        try {
+          await browser.action.openPopup();
+          return 'popup';
+        } catch {
+          const query = new URLSearchParams({
+            entity: entityId,
+            ...(tabId === undefined ? {} : { tab: String(tabId) }),
+          });
+          await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}` as '/popup.html') });
+          return 'tab';
+        }
+      },
     },
   );
   const ownPages = browser.runtime.getURL('/');

@@ -81,6 +81,10 @@ export interface Protocol {
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
+  /** The stories (coverage items) about an entity, newest first. */
+  entityCoverage(req: { entityId: string }): Result<{ entity: TabEntity; stories: Story[] }>;
+  /** Opens the popup (or, where it cannot open, a tab) on the stories about an entity. */
+  openRelated(req: { entityId: string }): Result<{ opened: 'popup' | 'tab' }>;
   /** The packs bundled with the extension. */
   bundledPacks(req: Record<never, never>): PackSummary[];
   /** How the background's fact store loaded: for the options page and the benchmarks. */
@@ -102,6 +106,16 @@ export interface StoreStats {
   bundledReadyMs: number;
   /** Milliseconds from the service worker's start until the reader's packs were merged in. */
   readyMs: number | null;
+}
+
+/** A story about an entity, as the popup lists it. */
+export interface Story {
+  id: string;
+  title?: string;
+  outlet: string;
+  date: string;
+  url?: string;
+  summary: string;
 }
 
 /** A pack as the options page lists it. */

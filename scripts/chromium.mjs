@@ -107,3 +107,24 @@ export async function openRealPopup(launched, tabPage) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Finds a page of the browser whose URL contains `fragment`, including the
+ * extension's popup (which the persistent context does not list), within
+ * `timeoutMs`. Returns it with a `close` for the extra DevTools connection.
+ * @param {{ userDataDir: string }} launched
+ * @param {string} fragment
+ */
+export async function findPage(launched, fragment, timeoutMs = 10_000) {
+  const port = readFileSync(join(launched.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // A fresh connection each time: a popup that opens after connecting is not reported to it.
+    const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const page = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url().includes(fragment));
+    if (page) return { page, close: () => cdp.close() };
+    await cdp.close();
+    if (Date.now() > deadline) throw new Error(`No page with “${fragment}” in its URL within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

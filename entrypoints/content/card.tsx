@@ -9,6 +9,7 @@ export interface CardControllerOptions {
   doc: Document;
   fetchCard: (entityId: string) => Promise<Card | undefined>;
   onDisableSite: () => void;
+  onOpenStories: (entityId: string) => void;
 }
 
 /**
@@ -62,6 +63,7 @@ export class CardController {
           void this.show(painted, { entityId: ref.id, reason: `related to ${card?.name ?? ''}` })
         }
         onDisableSite={this.o.onDisableSite}
+        onOpenStories={() => this.o.onOpenStories(entityId)}
       />,
       this.host.mount,
     );

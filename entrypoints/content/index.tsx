@@ -46,6 +46,7 @@ export default defineContentScript({
         return res.ok ? res.value : undefined;
       },
       onDisableSite: () => void call(browser.runtime, { type: 'setSiteEnabled', enabled: false }),
+      onOpenStories: (entityId) => void call(browser.runtime, { type: 'openRelated', entityId }),
     });
     const hover = new HoverIntent({
       doc: document,
@@ -80,10 +81,8 @@ export default defineContentScript({
       onChange: (roots) => {
         if (!enabled) return;
         annotator.prune();
-        for (const root of roots) {
-          annotator.forget(root);
-          void annotator.annotate(root);
-        }
+        for (const root of roots) annotator.forget(root);
+        void annotator.annotateAll(roots);
       },
     });
     // Single-page navigation: a new article, read afresh once it has rendered.

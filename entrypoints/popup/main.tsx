@@ -4,10 +4,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityList } from '../../components/EntityList';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { call, type TabEntity } from '../../lib/messages';
+import { StoryList } from '../../components/StoryList';
+import { call, type Story, type TabEntity } from '../../lib/messages';
 import { isSiteEnabled, siteOf } from '../../lib/site-settings';
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; entities: TabEntity[] };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'ready'; entities: TabEntity[] }
+  | { kind: 'entity'; entity: TabEntity; stories: Story[] };
+
+/** The entity the popup should open on: `?entity=ID`, or one a card asked for in the last seconds. */
+async function focusEntity(): Promise<string | undefined> {
+  const param = new URLSearchParams(location.search).get('entity');
+  if (param) return param;
+  const got = (await browser.storage.session.get('focusEntity')).focusEntity as
+    | { entityId?: string; at?: number }
+    | undefined;
+  await browser.storage.session.remove('focusEntity');
+  return got?.entityId && got.at && Date.now() - got.at < 10_000 ? got.entityId : undefined;
+}
 
 /**
  * The tab the popup is about: the active tab, or `?tab=ID` when the popup
@@ -31,6 +47,14 @@ function Popup() {
       const tab = await targetTab();
       const name = tab.url ? siteOf(tab.url) : undefined;
       if (name) setSite({ name, enabled: await isSiteEnabled(browser.storage.local, name) });
+      const entityId = await focusEntity();
+      if (entityId) {
+        const about = await call(browser.runtime, { type: 'entityCoverage', entityId });
+        if (about.ok) {
+          setState({ kind: 'entity', entity: about.value.entity, stories: about.value.stories });
+          return;
+        }
+      }
       const res = tab.id === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId: tab.id });
       setState(res && res.entities.length > 0 ? { kind: 'ready', entities: res.entities } : { kind: 'none' });
     })();
@@ -53,6 +77,18 @@ function Popup() {
         ) : (
           <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
         ))}
+      {state.kind === 'entity' && (
+        <section aria-label={`Stories about ${state.entity.name}`}>
+          <p class="summary">Stories about</p>
+          <h2 class="entity-name" dir="auto">
+            {state.entity.name}
+          </h2>
+          <p class="description" dir="auto">
+            {state.entity.description}
+          </p>
+          <StoryList stories={state.stories} />
+        </section>
+      )}
       {state.kind === 'ready' && (
         <>
           <p class="summary">On this page</p>

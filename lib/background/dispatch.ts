@@ -15,6 +15,8 @@ const RequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('card'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('tabEntities'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.strictObject({ type: v.literal('entityCoverage'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
+  v.strictObject({ type: v.literal('openRelated'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('bundledPacks') }),
   v.strictObject({ type: v.literal('stats') }),
   v.strictObject({ type: v.literal('packsChanged') }),

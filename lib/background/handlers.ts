@@ -46,6 +46,8 @@ export interface BackgroundHooks {
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
   /** Whether Backstory runs on a site (from memory: it is asked on every scan). */
   isSiteEnabled(site: string): Promise<boolean>;
+  /** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
+  openRelated?(entityId: string, tabId: number | undefined): Promise<'popup' | 'tab'>;
 }
 
 export type Handlers = {
@@ -84,6 +86,32 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return { url: scan.url, entities };
+    },
+    async entityCoverage(req) {
+      const s = store();
+      const e = s.entities.get(req.entityId);
+      if (!e) return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
+      const stories = s.coverage
+        .filter((c) => c.entities.includes(e.id))
+        .map(({ id, title, outlet, date, url, summary }) => ({
+          id,
+          outlet,
+          date,
+          summary,
+          ...(title ? { title } : {}),
+          ...(url ? { url } : {}),
+        }))
+        .sort((a, b) => b.date.localeCompare(a.date));
+      return {
+        ok: true,
+        value: { entity: { id: e.id, name: e.name, type: e.type, description: e.description, count: 0 }, stories },
+      };
+    },
+    async openRelated(req, sender) {
+      if (!hooks?.openRelated) return { ok: false, error: 'Cannot open the popup here.' };
+      if (!store().entities.has(req.entityId))
+        return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
+      return { ok: true, value: { opened: await hooks.openRelated(req.entityId, sender.tabId) } };
     },
     async bundledPacks() {
       return store().packs.map(({ id, name, version, entities }) => ({ id, name, version, entities }));

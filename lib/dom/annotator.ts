@@ -1,7 +1,30 @@
 import type { PaintedMention } from '../messages';
-import { collectText } from './collect-text';
+import { collectText, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
+
+/** Text maps joined end to end, a newline (a block break) between each. */
+function joinMaps(maps: readonly TextMap[]): TextMap {
+  if (maps.length === 1) return maps[0] as TextMap;
+  const out: TextMap = { text: '', nodes: [], starts: [] };
+  const parts: string[] = [];
+  let length = 0;
+  for (const m of maps) {
+    if (m.text.length === 0) continue;
+    if (length > 0) {
+      parts.push('\n');
+      length++;
+    }
+    for (let i = 0; i < m.nodes.length; i++) {
+      out.nodes.push(m.nodes[i] as Text);
+      out.starts.push((m.starts[i] as number) + length);
+    }
+    parts.push(m.text);
+    length += m.text.length;
+  }
+  out.text = parts.join('');
+  return out;
+}
 
 /** A mention painted on the page. */
 export interface Painted {
@@ -29,10 +52,18 @@ export class Annotator {
   ) {}
 
   /** Scans the text under `root` and paints its mentions; resolves with how many were added. */
-  async annotate(root: Element): Promise<number> {
+  annotate(root: Element): Promise<number> {
+    return this.annotateAll([root]);
+  }
+
+  /**
+   * Scans the text under several elements in one request (each element its
+   * own block, so no match spans two) and paints their mentions.
+   */
+  async annotateAll(roots: readonly Element[]): Promise<number> {
     const first = !this.timed;
     this.timed = true;
-    const map = collectText(root);
+    const map = joinMaps(roots.map((root) => collectText(root)));
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
     if (map.text.trim().length === 0) return 0;

@@ -8,9 +8,14 @@ const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd
 export interface PageWatchOptions {
   /** Whether a node belongs to Backstory's own UI. */
   isOwn: (node: Node) => boolean;
-  /** Called with the top-most changed elements, after the page has been quiet for `quietMs`. */
+  /**
+   * Called with the top-most changed elements, once the page has been quiet
+   * for `quietMs`, or at the latest `maxWaitMs` after the first change (a
+   * page that never stops changing, like a live blog, still gets read).
+   */
   onChange: (roots: Element[]) => void;
   quietMs?: number;
+  maxWaitMs?: number;
   signal?: AbortSignal;
 }
 
@@ -23,8 +28,10 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
   const view = doc.defaultView as Window;
   let pending = new Set<Element>();
   let timer: number | undefined;
+  let firstChange = 0;
   const flush = () => {
     timer = undefined;
+    firstChange = 0;
     // An inline element added inside a paragraph: the whole paragraph is scanned again.
     const changed = [...pending]
       .map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el)))
@@ -49,8 +56,11 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
       }
     }
     if (pending.size > 0) {
+      const now = view.performance.now();
+      if (!firstChange) firstChange = now;
       if (timer !== undefined) view.clearTimeout(timer);
-      timer = view.setTimeout(flush, o.quietMs ?? 250);
+      const wait = Math.max(0, Math.min(o.quietMs ?? 250, firstChange + (o.maxWaitMs ?? 1000) - now));
+      timer = view.setTimeout(flush, wait);
     }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

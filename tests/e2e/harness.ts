@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { findChromium, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
+import { findChromium, findPage, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -134,8 +134,14 @@ export function cardRect(
       if (this.host.style.display === 'none') return null;
       const el = this.querySelector(${JSON.stringify(selector)});
       if (!el) return null;
-      // The card scrolls when it is taller than the room beside the name.
-      el.scrollIntoView({ block: 'nearest' });
+      // The card scrolls when it is taller than the room beside the name:
+      // scroll it (not the page, which would move the name) to show the element.
+      const card = this.querySelector('.card');
+      if (card && card !== el) {
+        const c = card.getBoundingClientRect();
+        const e = el.getBoundingClientRect();
+        if (e.bottom > c.bottom || e.top < c.top) card.scrollTop += e.top - c.top - c.height / 2;
+      }
       const r = el.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     }`,
@@ -168,4 +174,4 @@ function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undef
   return undefined;
 }
 
-export { openRealPopup };
+export { findPage, openRealPopup };

@@ -42,6 +42,22 @@ beforeAll(async () => {
       }, 150);
     </script>`,
   );
+  // A live page: a thousand paragraphs over ten seconds, names among them.
+  h.routes['/flood.html'] = article(
+    PARAS,
+    `<script>
+      let n = 0;
+      const timer = setInterval(() => {
+        const story = document.getElementById('story');
+        for (let k = 0; k < 10; k++, n++) {
+          const p = document.createElement('p');
+          p.textContent = n % 50 === 49 ? 'Paragraph ' + n + ': Qasim al-Araji spoke in Baghdad about the MoU.' : 'Paragraph ' + n + ': more of the same story, with nothing in the store.';
+          story.append(p);
+        }
+        if (n >= 1000) { clearInterval(timer); document.body.dataset.done = '1'; }
+      }, 100);
+    </script>`,
+  );
   // A single-page app: the "next story" link swaps the article and pushes a new URL.
   h.routes['/spa.html'] = article(
     PARAS,
@@ -147,6 +163,33 @@ describe('reading a page with Backstory', () => {
       .poll(async () => (await paintedText(page))['backstory-person'] ?? [], { timeout: 8_000 })
       .toContain('Tammy Bruce');
     expect((await paintedText(page))['backstory-outlet']).toContain('Rudaw');
+    await page.close();
+  });
+
+  it('keeps a page that adds a thousand paragraphs over ten seconds responsive, and paints them', async () => {
+    const page = await h.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${h.origin}/flood.html`);
+    await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 20_000 });
+    // Every 50th paragraph names al-Araji: 20 of them, plus the first paragraph's.
+    await expect
+      .poll(
+        async () => ((await paintedText(page))['backstory-person'] ?? []).filter((t) => t === 'Qasim al-Araji').length,
+        {
+          timeout: 8_000,
+        },
+      )
+      .toBe(21);
+    // Scrolling still works, and no task of 50 ms or more ran.
+    await page.mouse.wheel(0, 4000);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).toEqual([]);
     await page.close();
   });
 

@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSeeds } from '../../scripts/seed-pages.mjs';
 import {
+  cardRect,
   cardText,
+  findPage,
   type Harness,
   openRealPopup,
   paintedText,
@@ -96,6 +98,38 @@ describe('a demo article', () => {
       expect(people).toContain('Ali Larijani');
       expect(people[0]).toBe('Ali Larijani'); // the most mentioned person comes first
       await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-popup.png') });
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+});
+
+describe('a card on a seed article', () => {
+  it('opens Larijani’s card on the page built from seed 000, and its related stories in the popup', async () => {
+    const seed = listSeeds(SEEDS_DIR).find((s) => s.name.startsWith('000'));
+    const page = await open(`/seeds/${seed?.name}.html`);
+    const { x, y } = await pointOf(page, 'Ali Larijani');
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 1, y);
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toContain('Secretary of Iran');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'seed-000-card.png') });
+    const link = await cardRect(page, '.stories-link');
+    if (!link) throw new Error('no related-stories link on the card');
+    await page.mouse.move(link.x + link.width / 2, link.y + link.height / 2);
+    await page.mouse.click(link.x + link.width / 2, link.y + link.height / 2);
+    const popup = await findPage(h, '/popup.html');
+    try {
+      await popup.page.waitForSelector('ol.stories li', { timeout: 10_000 });
+      expect(await popup.page.locator('.entity-name').innerText()).toBe('Ali Larijani');
+      const headlines = await popup.page.locator('ol.stories .headline').allInnerTexts();
+      expect(headlines).toContain('Iran names moderate Larijani to head top security body');
+      // Newest first.
+      const dates = await popup.page
+        .locator('ol.stories time')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+      expect(dates).toEqual([...dates].sort().reverse());
+      await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-stories-larijani.png') });
     } finally {
       await popup.close();
       await page.close();

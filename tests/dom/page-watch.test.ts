@@ -1,0 +1,75 @@
+/** @vitest-environment happy-dom */
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchPage } from '../../lib/dom/page-watch';
+
+const controllers: AbortController[] = [];
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  document.body.innerHTML = '';
+});
+
+function watch(options: { quietMs?: number; maxWaitMs?: number } = {}) {
+  const calls: string[][] = [];
+  const own = document.createElement('div');
+  own.setAttribute('data-backstory-ui', '');
+  const controller = new AbortController();
+  controllers.push(controller);
+  watchPage(document, {
+    isOwn: (n) => n === own || own.contains(n),
+    onChange: (roots) => calls.push(roots.map((r) => r.id || r.tagName.toLowerCase())),
+    signal: controller.signal,
+    quietMs: 20,
+    maxWaitMs: 200,
+    ...options,
+  });
+  return { calls, own };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('watchPage', () => {
+  it('hands over added paragraphs once the page is quiet, top-most only', async () => {
+    document.body.innerHTML = '<article id="story"></article>';
+    const { calls } = watch();
+    const section = document.createElement('section');
+    section.id = 'more';
+    section.innerHTML = '<p id="inner">Ali Larijani</p>';
+    document.getElementById('story')?.append(section);
+    const p = document.createElement('p');
+    p.id = 'second';
+    document.getElementById('story')?.append(p);
+    await wait(60);
+    expect(calls).toEqual([['more', 'second']]);
+  });
+
+  it('ignores Backstory’s own nodes and regions it does not read', async () => {
+    document.body.innerHTML = '<nav id="nav"></nav><article id="story"></article>';
+    const { calls, own } = watch();
+    document.documentElement.append(own);
+    own.append(document.createElement('p'));
+    document.getElementById('nav')?.append(document.createElement('p'));
+    await wait(60);
+    expect(calls).toEqual([]);
+  });
+
+  it('reads a page that never stops changing at least every maxWaitMs', async () => {
+    document.body.innerHTML = '<article id="story"></article>';
+    const { calls } = watch({ quietMs: 50, maxWaitMs: 120 });
+    for (let i = 0; i < 20; i++) {
+      const p = document.createElement('p');
+      p.id = `p${i}`;
+      document.getElementById('story')?.append(p);
+      await wait(15);
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rescans the paragraph whose text changed', async () => {
+    document.body.innerHTML = '<article><p id="para">Ali <b>Lari</b>jani</p></article>';
+    const { calls } = watch();
+    const bold = document.querySelector('b')?.firstChild as Text;
+    bold.data = 'Larij';
+    await wait(60);
+    expect(calls).toEqual([['para']]);
+  });
+});
