@@ -91,9 +91,9 @@ await options.waitForFunction(
 await options.close();
 
 const markJs = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // As a mark.js user would write it: whole words, any case (Backstory matches names in any case too).
-const aliasPattern = `\\b(?:${pack.entities.map((e) => escape(e.name)).join('|')})\\b`;
+const aliasPattern = `\\b(?:${pack.entities.map((e) => escapeRegExp(e.name)).join('|')})\\b`;
 
 interface Row {
   page: string;

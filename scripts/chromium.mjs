@@ -121,7 +121,10 @@ export async function findPage(launched, fragment, timeoutMs = 10_000) {
   for (;;) {
     // A fresh connection each time: a popup that opens after connecting is not reported to it.
     const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    const page = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url().includes(fragment));
+    const page = cdp
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url().includes(fragment));
     if (page) return { page, close: () => cdp.close() };
     await cdp.close();
     if (Date.now() > deadline) throw new Error(`No page with “${fragment}” in its URL within ${timeoutMs} ms.`);

@@ -150,6 +150,22 @@ describe('reading a page with Backstory', () => {
     await page.close();
   });
 
+  it('opens a card at once on a tap, and closes it on a tap elsewhere', async () => {
+    const page = await open('/plain.html');
+    const cdp = await page.context().newCDPSession(page);
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const { x, y } = await pointOf(page, 'Qasim al-Araji');
+    await tap(x, y);
+    await expect.poll(() => cardText(page), { timeout: 2_000 }).toContain('National Security Adviser of Iraq');
+    await tap(5, 300);
+    await expect.poll(() => cardText(page)).toBeNull();
+    await cdp.detach();
+    await page.close();
+  });
+
   it('declares the keyboard commands in the manifest, so readers can change them', async () => {
     const manifest = (await h.worker.evaluate(() => chrome.runtime.getManifest())) as {
       commands?: Record<string, unknown>;
