@@ -13,6 +13,22 @@ export interface Note {
   updatedAt: number;
 }
 
+/**
+ * An article the reader opened with Backstory on: never its text, only what
+ * related coverage needs. Kept locally, for as long as the reader chooses.
+ */
+export interface Visit {
+  /** The page's key (`pageKey` of its canonical URL): one row per article. */
+  key: string;
+  url: string;
+  title: string;
+  /** The site, standing in for the outlet. */
+  site: string;
+  /** When it was last read (ms since the epoch). */
+  readAt: number;
+  entityIds: string[];
+}
+
 /** A reader pack's summary, listed in the options page. */
 export interface StoredPack {
   id: string;
@@ -41,6 +57,7 @@ export class BackstoryDB extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   packs!: EntityTable<StoredPack, 'id'>;
   packData!: EntityTable<StoredPackData, 'id'>;
+  visits!: EntityTable<Visit, 'key'>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -51,6 +68,10 @@ export class BackstoryDB extends Dexie {
     this.version(2).stores({
       packs: 'id, importedAt',
       packData: 'id',
+    });
+    // v3: the reader's own reading, for related coverage. New table, no data to move.
+    this.version(3).stores({
+      visits: 'key, readAt, *entityIds',
     });
   }
 }

@@ -34,11 +34,12 @@ describe('BackstoryDB', () => {
     const current = new BackstoryDB('test-upgrade');
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.notes.orderBy('id').toArray()).toEqual([
       NOTE,
       { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a' },
     ]);
     expect(await current.packs.count()).toBe(0);
+    expect(await current.visits.count()).toBe(0);
   });
 });
