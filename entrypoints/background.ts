@@ -4,6 +4,14 @@ import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
 import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
+import {
+  HISTORY_SETTINGS_KEY,
+  type HistorySettings,
+  historySettings,
+  pruneVisits,
+  recordVisit,
+  visitsMentioning,
+} from '../lib/history/visits';
 import type { AliasInput } from '../lib/match/alias-index';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
@@ -85,6 +93,11 @@ export default defineBackground(() => {
       timings: () => ({ bundledReadyMs, readyMs }),
       setSiteEnabled: (site, enabled) => setSiteEnabled(browser.storage.local, site, enabled),
       isSiteEnabled: async (site) => !(await offSites()).has(site),
+      recordVisit: async (visit) => {
+        if ((await history()).paused) return;
+        await recordVisit(db, visit);
+      },
+      visitsMentioning: (entityIds) => visitsMentioning(db, entityIds),
       openRelated: async (entityId, tabId) => {
         // The popup reads this when it opens; a tab gets it in its address.
         await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
@@ -109,8 +122,24 @@ export default defineBackground(() => {
     off ??= disabledSites(browser.storage.local).then((sites) => new Set(sites));
     return off;
   };
+  // The history settings likewise; old visits are forgotten at start and when the setting changes.
+  let historyCache: Promise<HistorySettings> | undefined;
+  const history = () => {
+    historyCache ??= historySettings(browser.storage.local);
+    return historyCache;
+  };
+  const prune = () =>
+    void history()
+      .then((h) => pruneVisits(db, h.keepDays))
+      .catch(() => undefined);
+  prune();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && DISABLED_SITES_KEY in changes) off = undefined;
+    if (area !== 'local') return;
+    if (DISABLED_SITES_KEY in changes) off = undefined;
+    if (HISTORY_SETTINGS_KEY in changes) {
+      historyCache = undefined;
+      prune();
+    }
   });
 
   // Registered synchronously, so that a message wakes the stopped worker.

@@ -76,11 +76,20 @@ export interface TabEntity extends EntityRef {
 /** The one contract between the content script, the popup and the background. */
 export interface Protocol {
   /** Find and link mentions in an article's text. */
-  scan(req: { url: string; title: string; text: string; lang?: string }): ScanResult;
+  scan(req: {
+    url: string;
+    title: string;
+    text: string;
+    lang?: string;
+    canonical?: string;
+    part?: boolean;
+  }): ScanResult;
   /** Everything the hover card shows for one entity. */
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
+  /** Articles related to a tab's page, ranked: from the packs' coverage and the reader's own reading. */
+  relatedCoverage(req: { tabId: number }): RelatedItem[] | null;
   /** The stories (coverage items) about an entity, newest first. */
   entityCoverage(req: { entityId: string }): Result<{ entity: TabEntity; stories: Story[] }>;
   /** Opens the popup (or, where it cannot open, a tab) on the stories about an entity. */
@@ -106,6 +115,20 @@ export interface StoreStats {
   bundledReadyMs: number;
   /** Milliseconds from the service worker's start until the reader's packs were merged in. */
   readyMs: number | null;
+}
+
+/** A related article, as the popup lists it. */
+export interface RelatedItem {
+  key: string;
+  title?: string;
+  outlet: string;
+  date: string;
+  url?: string;
+  summary?: string;
+  /** The reader read it (it comes from their history). */
+  read: boolean;
+  /** The entities it shares with the page, strongest first. */
+  shared: EntityRef[];
 }
 
 /** A story about an entity, as the popup lists it. */

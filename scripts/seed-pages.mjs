@@ -13,13 +13,23 @@ export function listSeeds(seedsDir) {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), path: join(seedsDir, f) }));
 }
 
-// The outlet that published each seed, as recorded in the coverage items of
-// assets/packs/iran-iraq-2025.json; shown in the byline like a news site does.
+// The outlet that published each seed and the article's address, as recorded
+// in the coverage items of assets/packs/iran-iraq-2025.json: shown in the
+// byline, and declared as the page's canonical URL, as a news site does.
 const OUTLETS = { '000': 'Rudaw', '002': 'Khaleej Telegraph' };
+const CANONICAL = {
+  '000': 'https://www.rudaw.net/english/middleeast/iran/17082025',
+  '002': 'https://khaleejtelegraph.com/?p=13859',
+};
 
 /** The outlet of a seed, by its file-name prefix. */
 export function seedOutlet(name) {
   return OUTLETS[name.slice(0, 3)];
+}
+
+/** The canonical URL of a seed's article, by its file-name prefix. */
+export function seedCanonical(name) {
+  return CANONICAL[name.slice(0, 3)];
 }
 
 /**
@@ -27,7 +37,7 @@ export function seedOutlet(name) {
  * and a "Comments" tail (seed 000 carries its site's comment policy) in a
  * comments section, where a reader would find it.
  */
-export function seedPage(text, title, outlet) {
+export function seedPage(text, title, outlet, canonical) {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -37,6 +47,7 @@ export function seedPage(text, title, outlet) {
   const comments = cut === -1 ? [] : lines.slice(cut + 1);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+${canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}">` : ''}
 <style>body{font:18px/1.6 Georgia,serif;max-width:680px;margin:40px auto;padding:0 16px;color:#1d1d1b;background:#fbfaf6}</style>
 </head><body>
 <header><nav><a href="/">Home</a> · <a href="/world">World</a></nav></header>
@@ -49,6 +60,6 @@ ${comments.length ? `<section class="comments"><h2>Comments</h2>${comments.map((
 }
 
 /** Reads a seed and builds its page. */
-export function seedPageFromFile(path, title, outlet) {
-  return seedPage(readFileSync(path, 'utf8'), title, outlet);
+export function seedPageFromFile(path, title, outlet, canonical) {
+  return seedPage(readFileSync(path, 'utf8'), title, outlet, canonical);
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { listSeeds, seedOutlet, seedPageFromFile } from './seed-pages.mjs';
+import { listSeeds, seedCanonical, seedOutlet, seedPageFromFile } from './seed-pages.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -45,7 +45,12 @@ export function startServer(options) {
       if (found) {
         return send(
           200,
-          seedPageFromFile(found.path, `Seed article ${found.name.slice(0, 3)}`, seedOutlet(found.name)),
+          seedPageFromFile(
+            found.path,
+            `Seed article ${found.name.slice(0, 3)}`,
+            seedOutlet(found.name),
+            seedCanonical(found.name),
+          ),
         );
       }
     }

@@ -12,6 +12,12 @@ import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settin
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CardController } from './card';
 
+/** The page's canonical URL, when it declares an http(s) one. */
+function canonicalUrl(): string | undefined {
+  const href = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return href && /^https?:/.test(href) ? href : undefined;
+}
+
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
@@ -25,14 +31,16 @@ export default defineContentScript({
     const channel = portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime);
     // The background answers `enabled: false` where the reader turned Backstory off.
     let enabled = true;
-    const scan = async (text: string): Promise<PaintedMention[] | null> => {
+    const scan = async (text: string, part: boolean): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
       const res = await call(channel, {
         type: 'scan',
         url: location.href,
         title: document.title,
         text,
+        ...(part ? { part: true } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
+        ...(canonicalUrl() ? { canonical: canonicalUrl() } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
       enabled = res.enabled;
@@ -92,6 +100,14 @@ export default defineContentScript({
       if (enabled) ctx.setTimeout(() => void annotateArticle(), 400);
     });
 
+    // From the popup: show where an entity is first named, with a brief flash.
+    const reveal = (entityId: string) => {
+      const first = annotator.painted.find((p) => p.mention.entityId === entityId);
+      if (!first) return;
+      first.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      painter.flash(first.range);
+    };
+
     // Keyboard: the manifest's commands reach us through the background.
     const step = async (direction: 1 | -1) => {
       const list = annotator.painted;
@@ -108,6 +124,9 @@ export default defineContentScript({
       if (ctx.isInvalid || typeof message !== 'object' || message === null) return undefined;
       const m = message as { type?: unknown; direction?: unknown };
       if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
+      if (m.type === 'reveal' && typeof (m as { entityId?: unknown }).entityId === 'string') {
+        reveal((m as { entityId: string }).entityId);
+      }
       return undefined;
     });
     ctx.addEventListener(

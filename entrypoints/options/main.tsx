@@ -2,9 +2,19 @@ import './style.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HistoryManager } from '../../components/HistoryManager';
 import { type ImportStatus, PackManager } from '../../components/PackManager';
-import { BackstoryDB, type StoredPack } from '../../lib/db';
+import { BackstoryDB, type StoredPack, type Visit } from '../../lib/db';
 import { MAX_PACK_CHARS } from '../../lib/factstore/validate';
+import {
+  clearVisits,
+  DEFAULT_HISTORY,
+  deleteVisit,
+  type HistorySettings,
+  historySettings,
+  listVisits,
+  setHistorySettings,
+} from '../../lib/history/visits';
 import { call, type PackSummary } from '../../lib/messages';
 import { importPackText, listPacks, removePack } from '../../lib/packs/reader-packs';
 
@@ -14,12 +24,17 @@ function Options() {
   const [bundled, setBundled] = useState<PackSummary[]>([]);
   const [mine, setMine] = useState<StoredPack[]>([]);
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
+  const [visits, setVisits] = useState<Visit[]>([]);
+  const [history, setHistory] = useState<HistorySettings>(DEFAULT_HISTORY);
+  const refreshHistory = useCallback(async () => setVisits(await listVisits(db, 500)), []);
 
   const refresh = useCallback(async () => setMine(await listPacks(db)), []);
   useEffect(() => {
     void call(browser.runtime, { type: 'bundledPacks' }).then(setBundled);
     void refresh();
-  }, [refresh]);
+    void refreshHistory();
+    void historySettings(browser.storage.local).then(setHistory);
+  }, [refresh, refreshHistory]);
 
   const onImport = async (file: File) => {
     setStatus({ kind: 'working', file: file.name });
@@ -53,6 +68,24 @@ function Options() {
     <main>
       <h1>Backstory</h1>
       <PackManager bundled={bundled} mine={mine} status={status} onImport={onImport} onRemove={onRemove} />
+      <HistoryManager
+        visits={visits}
+        settings={history}
+        onDelete={async (key) => {
+          await deleteVisit(db, key);
+          await refreshHistory();
+        }}
+        onClear={async () => {
+          await clearVisits(db);
+          await refreshHistory();
+        }}
+        onSettings={async (next) => {
+          setHistory(next);
+          // The background prunes old visits when this changes.
+          await setHistorySettings(browser.storage.local, next);
+          setTimeout(() => void refreshHistory(), 300);
+        }}
+      />
     </main>
   );
 }

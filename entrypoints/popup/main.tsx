@@ -3,27 +3,19 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityList } from '../../components/EntityList';
+import { RelatedList } from '../../components/RelatedList';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
-import { call, type Story, type TabEntity } from '../../lib/messages';
+import { call, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
 import { isSiteEnabled, siteOf } from '../../lib/site-settings';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'none' }
-  | { kind: 'ready'; entities: TabEntity[] }
+  | { kind: 'not-web' }
+  | { kind: 'unread' }
+  | { kind: 'nothing' }
+  | { kind: 'ready'; entities: TabEntity[]; related: RelatedItem[] }
   | { kind: 'entity'; entity: TabEntity; stories: Story[] };
-
-/** The entity the popup should open on: `?entity=ID`, or one a card asked for in the last seconds. */
-async function focusEntity(): Promise<string | undefined> {
-  const param = new URLSearchParams(location.search).get('entity');
-  if (param) return param;
-  const got = (await browser.storage.session.get('focusEntity')).focusEntity as
-    | { entityId?: string; at?: number }
-    | undefined;
-  await browser.storage.session.remove('focusEntity');
-  return got?.entityId && got.at && Date.now() - got.at < 10_000 ? got.entityId : undefined;
-}
 
 /**
  * The tab the popup is about: the active tab, or `?tab=ID` when the popup
@@ -39,31 +31,68 @@ async function targetTab(): Promise<{ id?: number; url?: string }> {
   return { ...(tab?.id !== undefined ? { id: tab.id } : {}), ...(tab?.url ? { url: tab.url } : {}) };
 }
 
+/** The entity the popup should open on: `?entity=ID`, or one a card asked for in the last seconds. */
+async function focusEntity(): Promise<string | undefined> {
+  const param = new URLSearchParams(location.search).get('entity');
+  if (param) return param;
+  const got = (await browser.storage.session.get('focusEntity')).focusEntity as
+    | { entityId?: string; at?: number }
+    | undefined;
+  await browser.storage.session.remove('focusEntity');
+  return got?.entityId && got.at && Date.now() - got.at < 10_000 ? got.entityId : undefined;
+}
+
 function Popup() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [site, setSite] = useState<{ name: string; enabled: boolean } | undefined>();
-  useEffect(() => {
-    void (async () => {
-      const tab = await targetTab();
-      const name = tab.url ? siteOf(tab.url) : undefined;
-      if (name) setSite({ name, enabled: await isSiteEnabled(browser.storage.local, name) });
-      const entityId = await focusEntity();
-      if (entityId) {
-        const about = await call(browser.runtime, { type: 'entityCoverage', entityId });
-        if (about.ok) {
-          setState({ kind: 'entity', entity: about.value.entity, stories: about.value.stories });
-          return;
-        }
+  const [tabId, setTabId] = useState<number | undefined>();
+  const [query, setQuery] = useState('');
+
+  const load = async () => {
+    const tab = await targetTab();
+    setTabId(tab.id);
+    const name = tab.url ? siteOf(tab.url) : undefined;
+    if (name) setSite({ name, enabled: await isSiteEnabled(browser.storage.local, name) });
+    const entityId = await focusEntity();
+    if (entityId) {
+      const about = await call(browser.runtime, { type: 'entityCoverage', entityId });
+      if (about.ok) {
+        setState({ kind: 'entity', entity: about.value.entity, stories: about.value.stories });
+        return;
       }
-      const res = tab.id === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId: tab.id });
-      setState(res && res.entities.length > 0 ? { kind: 'ready', entities: res.entities } : { kind: 'none' });
-    })();
+    }
+    if (tab.url && !name) {
+      setState({ kind: 'not-web' });
+      return;
+    }
+    const res = tab.id === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId: tab.id });
+    if (!res) {
+      setState({ kind: 'unread' });
+      return;
+    }
+    if (res.entities.length === 0) {
+      setState({ kind: 'nothing' });
+      return;
+    }
+    const related =
+      (tab.id === undefined ? null : await call(browser.runtime, { type: 'relatedCoverage', tabId: tab.id })) ?? [];
+    setState({ kind: 'ready', entities: res.entities, related });
+  };
+  useEffect(() => {
+    void load();
   }, []);
+
   const toggle = async (enabled: boolean) => {
     if (!site) return;
     const res = await call(browser.runtime, { type: 'setSiteEnabled', site: site.name, enabled });
     if (res.ok) setSite({ name: site.name, enabled });
   };
+  const reveal = (entity: TabEntity) => {
+    if (tabId !== undefined)
+      void browser.tabs.sendMessage(tabId, { type: 'reveal', entityId: entity.id }).catch(() => undefined);
+  };
+
+  const off = site !== undefined && !site.enabled;
   return (
     <main>
       <header>
@@ -71,9 +100,14 @@ function Popup() {
         {site && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
       </header>
       {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
-      {state.kind === 'none' &&
-        (site && !site.enabled ? (
-          <p class="empty">Backstory is off on {site.name}. Turn it on to see who and what this page is about.</p>
+      {state.kind === 'not-web' && <p class="empty">Backstory reads news articles on the web; this page is not one.</p>}
+      {(state.kind === 'unread' || state.kind === 'nothing') &&
+        (off ? (
+          <p class="empty">Backstory is off on {site?.name}. Turn it on to see who and what this page is about.</p>
+        ) : state.kind === 'unread' ? (
+          <p class="empty">
+            Backstory has not read this page. It reads the news sites it knows, and sites you turn it on for.
+          </p>
         ) : (
           <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
         ))}
@@ -91,8 +125,22 @@ function Popup() {
       )}
       {state.kind === 'ready' && (
         <>
-          <p class="summary">On this page</p>
-          <EntityList entities={state.entities} />
+          <section aria-label="On this page">
+            <h2 class="section-title">On this page</h2>
+            <input
+              type="search"
+              class="search"
+              placeholder="Filter names"
+              aria-label="Filter the names on this page"
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <EntityList entities={state.entities} query={query} onSelect={reveal} />
+          </section>
+          <section aria-label="Related coverage">
+            <h2 class="section-title">Related coverage</h2>
+            <RelatedList items={state.related} />
+          </section>
         </>
       )}
     </main>

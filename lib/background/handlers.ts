@@ -1,12 +1,16 @@
+import type { Visit } from '../db';
 import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
 import { aliasCount } from '../match/alias-index';
 import type { MessageType, PaintedMention, Protocol, Request, TabEntity } from '../messages';
+import { type RelatedCandidate, rankRelated } from '../related/rank';
 import { siteOf } from '../site-settings';
 
 /** What the background remembers about one tab's last scan. */
 export interface TabScan {
   url: string;
+  /** The page's canonical URL, when it declares one. */
+  canonical?: string;
   mentions: PaintedMention[];
 }
 
@@ -46,6 +50,12 @@ export interface BackgroundHooks {
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
   /** Whether Backstory runs on a site (from memory: it is asked on every scan). */
   isSiteEnabled(site: string): Promise<boolean>;
+  /** Remembers that the reader read an article (unless their history is paused). */
+  recordVisit?(visit: { url: string; title: string; site: string; entityIds: string[] }): Promise<void>;
+  /** The reader's visits that mention any of these entities. */
+  visitsMentioning?(entityIds: string[]): Promise<Visit[]>;
+  /** Today, as YYYY-MM-DD. */
+  today?(): string;
   /** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
   openRelated?(entityId: string, tabId: number | undefined): Promise<'popup' | 'tab'>;
 }
@@ -65,8 +75,20 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         ...m,
         type: s.entities.get(m.entityId)?.type ?? 'event',
       }));
-      // Remembered for the popup; the page does not wait for the write.
-      if (sender.tabId !== undefined) void tabs.set(sender.tabId, { url: req.url, mentions }).catch(() => undefined);
+      // Remembered for the popup; the page does not wait for the writes.
+      if (sender.tabId !== undefined) {
+        const scan: TabScan = { url: req.url, mentions, ...(req.canonical ? { canonical: req.canonical } : {}) };
+        const previous = await tabs.get(sender.tabId);
+        // A page scanned in parts (new paragraphs) adds to what the tab holds.
+        if (req.part && previous && previous.url === req.url) scan.mentions = [...previous.mentions, ...mentions];
+        void tabs.set(sender.tabId, scan).catch(() => undefined);
+        if (site && mentions.length > 0 && hooks?.recordVisit) {
+          const entityIds = [...new Set(scan.mentions.map((m) => m.entityId))];
+          void hooks
+            .recordVisit({ url: req.canonical ?? req.url, title: req.title, site, entityIds })
+            .catch(() => undefined);
+        }
+      }
       return { enabled: true, mentions };
     },
     async card(req) {
@@ -86,6 +108,54 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return { url: scan.url, entities };
+    },
+    async relatedCoverage(req) {
+      const scan = await tabs.get(req.tabId);
+      if (!scan) return null;
+      const s = store();
+      const page = new Map<string, number>();
+      for (const m of scan.mentions) page.set(m.entityId, (page.get(m.entityId) ?? 0) + 1);
+      const visits = (await hooks?.visitsMentioning?.([...page.keys()])) ?? [];
+      const candidates: RelatedCandidate[] = [
+        ...s.coverage.map((c) => ({
+          key: `coverage:${c.id}`,
+          outlet: c.outlet,
+          date: c.date,
+          entities: c.entities,
+          summary: c.summary,
+          ...(c.title ? { title: c.title } : {}),
+          ...(c.url ? { url: c.url } : {}),
+        })),
+        ...visits.map((v) => ({
+          key: `visit:${v.key}`,
+          title: v.title,
+          outlet: v.site,
+          date: new Date(v.readAt).toISOString().slice(0, 10),
+          url: v.url,
+          entities: v.entityIds,
+          read: true,
+        })),
+      ];
+      const ranked = rankRelated({
+        page,
+        pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : [])],
+        candidates,
+        typeOf: (id) => s.entities.get(id)?.type,
+        today: hooks?.today?.() ?? new Date().toISOString().slice(0, 10),
+      });
+      return ranked.map((r) => ({
+        key: r.key,
+        outlet: r.outlet,
+        date: r.date,
+        read: Boolean(r.read),
+        shared: r.shared.flatMap((id) => {
+          const e = s.entities.get(id);
+          return e ? [{ id, name: e.name, type: e.type }] : [];
+        }),
+        ...(r.title ? { title: r.title } : {}),
+        ...(r.url ? { url: r.url } : {}),
+        ...(r.summary ? { summary: r.summary } : {}),
+      }));
     },
     async entityCoverage(req) {
       const s = store();

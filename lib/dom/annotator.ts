@@ -32,8 +32,11 @@ export interface Painted {
   range: Range;
 }
 
-/** Asks the background to find mentions in a text; null when it cannot answer. */
-export type Scan = (text: string) => Promise<PaintedMention[] | null>;
+/**
+ * Asks the background to find mentions in a text; null when it cannot answer.
+ * `part` is true when the text is only new or changed parts of the page.
+ */
+export type Scan = (text: string, part: boolean) => Promise<PaintedMention[] | null>;
 
 /**
  * The page's painted mentions: scans a part of the page, paints what it finds,
@@ -53,21 +56,21 @@ export class Annotator {
 
   /** Scans the text under `root` and paints its mentions; resolves with how many were added. */
   annotate(root: Element): Promise<number> {
-    return this.annotateAll([root]);
+    return this.annotateAll([root], false);
   }
 
   /**
    * Scans the text under several elements in one request (each element its
    * own block, so no match spans two) and paints their mentions.
    */
-  async annotateAll(roots: readonly Element[]): Promise<number> {
+  async annotateAll(roots: readonly Element[], part = true): Promise<number> {
     const first = !this.timed;
     this.timed = true;
     const map = joinMaps(roots.map((root) => collectText(root)));
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
     if (map.text.trim().length === 0) return 0;
-    const mentions = await this.scan(map.text);
+    const mentions = await this.scan(map.text, part);
     if (first) performance.mark('backstory-scanned');
     if (!mentions) return 0;
     let added = 0;

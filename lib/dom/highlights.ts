@@ -51,6 +51,16 @@ export class Painter {
     this.sets.get(type)?.delete(range);
   }
 
+  /** Marks a range for a moment (`::highlight(backstory-flash)`), as when the popup shows where a name is. */
+  flash(range: Range, ms = 1600): void {
+    const name = `${HIGHLIGHT_PREFIX}flash`;
+    const flash = new this.env.Highlight(range);
+    this.env.highlights.set(name, flash);
+    setTimeout(() => {
+      if (flash.size > 0) this.env.highlights.delete(name);
+    }, ms);
+  }
+
   /** Removes every highlight Backstory painted. */
   clear(): void {
     for (const type of this.sets.keys()) this.env.highlights.delete(highlightName(type));

@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSeeds } from '../../scripts/seed-pages.mjs';
+import { type Harness, openRealPopup, SCREENSHOT_DIR, SEEDS_DIR, startHarness, waitForPaint } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  // A third article on the same story, written for this test.
+  h.routes['/third.html'] =
+    '<!doctype html><html lang="en"><head><title>Third story</title></head><body><article><h1>Border memorandum, a week on</h1><p>Ali Larijani and Qasim al-Araji signed the memorandum of understanding in Baghdad, and the State Department objected.</p></article></body></html>';
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.origin + path);
+  await waitForPaint(page);
+  return page;
+}
+
+async function withPopup<T>(page: Page, fn: (popup: Page) => Promise<T>): Promise<T> {
+  const popup = await openRealPopup(h, page);
+  try {
+    await popup.page.waitForSelector('.entity-list, .empty', { timeout: 10_000 });
+    return await fn(popup.page);
+  } finally {
+    await popup.close();
+  }
+}
+
+const seed = (prefix: string) => listSeeds(SEEDS_DIR).find((s) => s.name.startsWith(prefix))?.name;
+
+describe('the popup', () => {
+  it('lists a seed article’s entities and ranks the other seed article first, naming what they share', async () => {
+    const page = await open(`/seeds/${seed('000')}.html`);
+    await withPopup(page, async (popup) => {
+      const people = await popup.locator('section[aria-label="People"] .name').allInnerTexts();
+      expect(people).toEqual(expect.arrayContaining(['Ali Larijani', 'Qasim al-Araji', 'Tammy Bruce']));
+      await popup.waitForSelector('ol.related-list li');
+      const first = popup.locator('ol.related-list li').first();
+      expect(await first.locator('.meta').innerText()).toContain('Khaleej Telegraph');
+      const shares = await first.locator('.shares').innerText();
+      expect(shares).toMatch(/^shares: /);
+      for (const name of ['Iran–Iraq border security memorandum (2025)', 'Ali Larijani', 'Tammy Bruce'])
+        expect(shares).toContain(name);
+      // The page itself (the Rudaw article, by its canonical URL) is not listed.
+      const outlets = await popup.locator('ol.related-list .meta').allInnerTexts();
+      expect(outlets.filter((o) => o.includes('17 Aug 2025 · Rudaw'))).toEqual([]);
+      await popup.locator('ol.related-list').scrollIntoViewIfNeeded();
+      await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-related.png') });
+    });
+    await page.close();
+  });
+
+  it('filters the names with its search box, and shows a name on the page when clicked', async () => {
+    const page = await open('/demo/mou-signed.html');
+    await withPopup(page, async (popup) => {
+      await popup.fill('input[type="search"]', 'araji');
+      expect(await popup.locator('.entity-list .name').allInnerTexts()).toEqual(['Qasim al-Araji']);
+      await popup.click('.entity-list button.name');
+      await expect.poll(() => page.evaluate(() => CSS.highlights.has('backstory-flash'))).toBe(true);
+    });
+    await page.close();
+  });
+
+  it('lists the articles the reader read as "read" related coverage, and not after the history is cleared', async () => {
+    for (const path of ['/demo/mou-signed.html', '/demo/washington-objects.html']) await (await open(path)).close();
+    const third = await open('/third.html');
+    const readTitles = () =>
+      withPopup(third, async (popup) => {
+        await popup.waitForSelector('ol.related-list li');
+        return popup.locator('ol.related-list li[data-read="true"] .headline').allInnerTexts();
+      });
+    const read = await readTitles();
+    expect(read).toEqual(
+      expect.arrayContaining([
+        'Iran and Iraq sign border security memorandum in Baghdad | The Demo Ledger',
+        expect.stringContaining('Washington'),
+      ]),
+    );
+    expect(read).not.toContain('Third story'); // never the page itself
+
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="visits"] li');
+    await options.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => options.locator('[data-testid="visits"] li').count()).toBe(0);
+    await options.close();
+    expect(await readTitles()).toEqual([]);
+    await third.close();
+  });
+
+  it('remembers nothing new while the history is paused', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.getByLabel('Pause: remember nothing new').check();
+    await (await open('/demo/mou-signed.html')).close();
+    await options.reload();
+    await options.waitForSelector('#history-title');
+    expect(await options.locator('[data-testid="visits"] li').count()).toBe(0);
+    await options.getByLabel('Pause: remember nothing new').uncheck();
+    await options.close();
+  });
+});
