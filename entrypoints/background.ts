@@ -17,16 +17,30 @@ import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
 import { DISABLED_SITES_KEY, disabledSites, setSiteEnabled } from '../lib/site-settings';
 
-/** Tab scans in `storage.session`: they survive the service worker being stopped, not the browser. */
+/**
+ * Tab scans in memory, written through to `storage.session`, so they survive
+ * the service worker being stopped (not the browser) and are read from memory
+ * while it runs.
+ */
 function sessionTabStore(): TabStore {
   const key = (tabId: number) => `tab:${tabId}`;
+  const memory = new Map<number, TabScan>();
   return {
     async get(tabId) {
-      const got = await browser.storage.session.get(key(tabId));
-      return got[key(tabId)] as TabScan | undefined;
+      const cached = memory.get(tabId);
+      if (cached) return cached;
+      const got = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabScan | undefined;
+      if (got) memory.set(tabId, got);
+      return got;
     },
-    set: (tabId, scan) => browser.storage.session.set({ [key(tabId)]: scan }),
-    delete: (tabId) => browser.storage.session.remove(key(tabId)),
+    set: (tabId, scan) => {
+      memory.set(tabId, scan);
+      return browser.storage.session.set({ [key(tabId)]: scan });
+    },
+    delete: (tabId) => {
+      memory.delete(tabId);
+      return browser.storage.session.remove(key(tabId));
+    },
   };
 }
 

@@ -14,7 +14,7 @@ type State =
   | { kind: 'not-web' }
   | { kind: 'unread' }
   | { kind: 'nothing' }
-  | { kind: 'ready'; entities: TabEntity[]; related: RelatedItem[] }
+  | { kind: 'ready'; entities: TabEntity[]; related: RelatedItem[] | undefined }
   | { kind: 'entity'; entity: TabEntity; stories: Story[] };
 
 /**
@@ -52,8 +52,16 @@ function Popup() {
     const tab = await targetTab();
     setTabId(tab.id);
     const name = tab.url ? siteOf(tab.url) : undefined;
-    if (name) setSite({ name, enabled: await isSiteEnabled(browser.storage.local, name) });
-    const entityId = await focusEntity();
+    // Everything the popup shows is asked for at once; the names show first,
+    // related coverage as soon as it is ranked.
+    const relatedPromise =
+      tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'relatedCoverage', tabId: tab.id });
+    const [enabled, entityId, res] = await Promise.all([
+      name ? isSiteEnabled(browser.storage.local, name) : Promise.resolve(false),
+      focusEntity(),
+      tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'tabEntities', tabId: tab.id }),
+    ]);
+    if (name) setSite({ name, enabled });
     if (entityId) {
       const about = await call(browser.runtime, { type: 'entityCoverage', entityId });
       if (about.ok) {
@@ -61,26 +69,28 @@ function Popup() {
         return;
       }
     }
-    if (tab.url && !name) {
-      setState({ kind: 'not-web' });
-      return;
+    if (tab.url && !name) setState({ kind: 'not-web' });
+    else if (!res) setState({ kind: 'unread' });
+    else if (res.entities.length === 0) setState({ kind: 'nothing' });
+    else {
+      const entities = res.entities;
+      setState({ kind: 'ready', entities, related: undefined });
+      const related = (await relatedPromise) ?? [];
+      setState((now) => (now.kind === 'ready' && now.entities === entities ? { ...now, related } : now));
     }
-    const res = tab.id === undefined ? null : await call(browser.runtime, { type: 'tabEntities', tabId: tab.id });
-    if (!res) {
-      setState({ kind: 'unread' });
-      return;
-    }
-    if (res.entities.length === 0) {
-      setState({ kind: 'nothing' });
-      return;
-    }
-    const related =
-      (tab.id === undefined ? null : await call(browser.runtime, { type: 'relatedCoverage', tabId: tab.id })) ?? [];
-    setState({ kind: 'ready', entities: res.entities, related });
   };
   useEffect(() => {
     void load();
   }, []);
+  // A User Timing mark once the popup shows its answer (read by `npm run bench:popup`);
+  // Preact runs effects after the frame that shows the render is painted.
+  const relatedShown = state.kind === 'ready' && state.related !== undefined;
+  useEffect(() => {
+    if (state.kind !== 'loading') performance.mark('backstory-popup-ready');
+  }, [state.kind]);
+  useEffect(() => {
+    if (relatedShown) performance.mark('backstory-popup-related');
+  }, [relatedShown]);
 
   const toggle = async (enabled: boolean) => {
     if (!site) return;
@@ -139,7 +149,7 @@ function Popup() {
           </section>
           <section aria-label="Related coverage">
             <h2 class="section-title">Related coverage</h2>
-            <RelatedList items={state.related} />
+            {state.related ? <RelatedList items={state.related} /> : <p class="empty">Ranking related coverage…</p>}
           </section>
         </>
       )}

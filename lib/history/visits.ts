@@ -50,15 +50,17 @@ export function listVisits(db: BackstoryDB, limit = 500): Promise<Visit[]> {
 }
 
 /** Visits that mention any of `entityIds`, newest first. */
-export async function visitsMentioning(db: BackstoryDB, entityIds: readonly string[], limit = 500): Promise<Visit[]> {
+export async function visitsMentioning(db: BackstoryDB, entityIds: readonly string[], limit = 200): Promise<Visit[]> {
   if (entityIds.length === 0) return [];
-  const keys = await db.visits
-    .where('entityIds')
-    .anyOf([...entityIds])
-    .distinct()
-    .primaryKeys();
-  const rows = (await db.visits.bulkGet(keys)).filter((v): v is Visit => v !== undefined);
-  return rows.sort((a, b) => b.readAt - a.readAt).slice(0, limit);
+  const wanted = new Set(entityIds);
+  // Newest first, stopping at `limit`: with thousands of visits most share
+  // "Iran" or "Iraq", and only the recent ones can rank.
+  return db.visits
+    .orderBy('readAt')
+    .reverse()
+    .filter((v) => v.entityIds.some((e) => wanted.has(e)))
+    .limit(limit)
+    .toArray();
 }
 
 export function deleteVisit(db: BackstoryDB, key: string): Promise<void> {
