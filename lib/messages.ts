@@ -103,6 +103,8 @@ export interface Protocol {
    * own tab's site (`site` is ignored); from an extension page, for `site`.
    */
   setSiteEnabled(req: { enabled: boolean; site?: string }): Result<{ site: string; enabled: boolean }>;
+  /** The reader's history changed in the database (a visit forgotten, all cleared). Extension pages only. */
+  historyChanged(req: Record<never, never>): Result<null>;
   /** The reader's packs changed in the database: reload them. Extension pages only. */
   packsChanged(req: Record<never, never>): Result<{ entities: number }>;
 }

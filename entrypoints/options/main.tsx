@@ -73,16 +73,19 @@ function Options() {
         settings={history}
         onDelete={async (key) => {
           await deleteVisit(db, key);
+          await call(browser.runtime, { type: 'historyChanged' });
           await refreshHistory();
         }}
         onClear={async () => {
           await clearVisits(db);
+          await call(browser.runtime, { type: 'historyChanged' });
           await refreshHistory();
         }}
         onSettings={async (next) => {
           setHistory(next);
           // The background prunes old visits when this changes.
           await setHistorySettings(browser.storage.local, next);
+          await call(browser.runtime, { type: 'historyChanged' });
           setTimeout(() => void refreshHistory(), 300);
         }}
       />

@@ -23,6 +23,7 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bundledPacks') }),
   v.strictObject({ type: v.literal('stats') }),
   v.strictObject({ type: v.literal('packsChanged') }),
+  v.strictObject({ type: v.literal('historyChanged') }),
   v.strictObject({
     type: v.literal('setSiteEnabled'),
     enabled: v.boolean(),
@@ -31,7 +32,7 @@ const RequestSchema = v.variant('type', [
 ]);
 
 /** Messages that act on the reader's stored data: refused from content scripts. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged']);
+const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged', 'historyChanged']);
 
 /**
  * Checks an incoming message against the protocol and calls its handler.

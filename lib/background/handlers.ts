@@ -2,7 +2,7 @@ import type { Visit } from '../db';
 import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
 import { aliasCount } from '../match/alias-index';
-import type { MessageType, PaintedMention, Protocol, Request, TabEntity } from '../messages';
+import type { MessageType, PaintedMention, Protocol, RelatedItem, Request, TabEntity } from '../messages';
 import { type RelatedCandidate, rankRelated } from '../related/rank';
 import { siteOf } from '../site-settings';
 
@@ -66,6 +66,62 @@ export type Handlers = {
 
 /** The background's answers to each message type. */
 export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
+  // Related coverage is ranked right after a page is read, so that the popup
+  // finds it ready; forgotten when the page, the history or the packs change.
+  const relatedCache = new Map<number, Promise<RelatedItem[] | null>>();
+  const rankFor = (tabId: number) => {
+    const ranked = relatedFor(tabId).catch(() => null);
+    relatedCache.set(tabId, ranked);
+    return ranked;
+  };
+  const relatedFor = async (tabId: number): Promise<RelatedItem[] | null> => {
+    const scan = await tabs.get(tabId);
+    if (!scan) return null;
+    const s = store();
+    const page = new Map<string, number>();
+    for (const m of scan.mentions) page.set(m.entityId, (page.get(m.entityId) ?? 0) + 1);
+    const visits = (await hooks?.visitsMentioning?.([...page.keys()])) ?? [];
+    const candidates: RelatedCandidate[] = [
+      ...s.coverage.map((c) => ({
+        key: `coverage:${c.id}`,
+        outlet: c.outlet,
+        date: c.date,
+        entities: c.entities,
+        summary: c.summary,
+        ...(c.title ? { title: c.title } : {}),
+        ...(c.url ? { url: c.url } : {}),
+      })),
+      ...visits.map((v) => ({
+        key: `visit:${v.key}`,
+        title: v.title,
+        outlet: v.site,
+        date: new Date(v.readAt).toISOString().slice(0, 10),
+        url: v.url,
+        entities: v.entityIds,
+        read: true,
+      })),
+    ];
+    const ranked = rankRelated({
+      page,
+      pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : [])],
+      candidates,
+      typeOf: (id) => s.entities.get(id)?.type,
+      today: hooks?.today?.() ?? new Date().toISOString().slice(0, 10),
+    });
+    return ranked.map((r) => ({
+      key: r.key,
+      outlet: r.outlet,
+      date: r.date,
+      read: Boolean(r.read),
+      shared: r.shared.flatMap((id) => {
+        const e = s.entities.get(id);
+        return e ? [{ id, name: e.name, type: e.type }] : [];
+      }),
+      ...(r.title ? { title: r.title } : {}),
+      ...(r.url ? { url: r.url } : {}),
+      ...(r.summary ? { summary: r.summary } : {}),
+    }));
+  };
   return {
     async scan(req, sender) {
       const site = siteOf(sender.url ?? req.url);
@@ -110,52 +166,11 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       return { url: scan.url, entities };
     },
     async relatedCoverage(req) {
-      const scan = await tabs.get(req.tabId);
-      if (!scan) return null;
-      const s = store();
-      const page = new Map<string, number>();
-      for (const m of scan.mentions) page.set(m.entityId, (page.get(m.entityId) ?? 0) + 1);
-      const visits = (await hooks?.visitsMentioning?.([...page.keys()])) ?? [];
-      const candidates: RelatedCandidate[] = [
-        ...s.coverage.map((c) => ({
-          key: `coverage:${c.id}`,
-          outlet: c.outlet,
-          date: c.date,
-          entities: c.entities,
-          summary: c.summary,
-          ...(c.title ? { title: c.title } : {}),
-          ...(c.url ? { url: c.url } : {}),
-        })),
-        ...visits.map((v) => ({
-          key: `visit:${v.key}`,
-          title: v.title,
-          outlet: v.site,
-          date: new Date(v.readAt).toISOString().slice(0, 10),
-          url: v.url,
-          entities: v.entityIds,
-          read: true,
-        })),
-      ];
-      const ranked = rankRelated({
-        page,
-        pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : [])],
-        candidates,
-        typeOf: (id) => s.entities.get(id)?.type,
-        today: hooks?.today?.() ?? new Date().toISOString().slice(0, 10),
-      });
-      return ranked.map((r) => ({
-        key: r.key,
-        outlet: r.outlet,
-        date: r.date,
-        read: Boolean(r.read),
-        shared: r.shared.flatMap((id) => {
-          const e = s.entities.get(id);
-          return e ? [{ id, name: e.name, type: e.type }] : [];
-        }),
-        ...(r.title ? { title: r.title } : {}),
-        ...(r.url ? { url: r.url } : {}),
-        ...(r.summary ? { summary: r.summary } : {}),
-      }));
+      return (await (relatedCache.get(req.tabId) ?? rankFor(req.tabId))) ?? null;
+    },
+    async historyChanged() {
+      relatedCache.clear();
+      return { ok: true, value: null };
     },
     async entityCoverage(req) {
       const s = store();
@@ -201,6 +216,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async packsChanged() {
       if (!hooks) return { ok: false, error: 'Reader packs are not available here.' };
+      relatedCache.clear();
       return { ok: true, value: { entities: await hooks.reloadPacks() } };
     },
   };
