@@ -66,7 +66,10 @@ const stored = await options.evaluate(async (count) => {
     const tx = db.transaction('visits', 'readwrite');
     const visits = tx.objectStore('visits');
     let seed = 7;
-    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
     for (let i = 0; i < count; i++) {
       const entityIds = [
         ...new Set(
