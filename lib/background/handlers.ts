@@ -125,7 +125,14 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
   return {
     async scan(req, sender) {
       const site = siteOf(sender.url ?? req.url);
-      if (site && hooks && !(await hooks.isSiteEnabled(site))) return { enabled: false, mentions: [] };
+      if (site && hooks && !(await hooks.isSiteEnabled(site))) {
+        // Off here: nothing is kept about this tab's page either.
+        if (sender.tabId !== undefined) {
+          relatedCache.delete(sender.tabId);
+          await tabs.delete(sender.tabId);
+        }
+        return { enabled: false, mentions: [] };
+      }
       const s = store();
       const mentions: PaintedMention[] = scanText(s, req.text, { lang: req.lang }).map((m) => ({
         ...m,

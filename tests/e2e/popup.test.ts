@@ -94,9 +94,32 @@ describe('the popup', () => {
     await third.close();
   });
 
+  it('says plainly when Backstory is off on the site, and turns it back on from its switch', async () => {
+    const page = await open('/demo/mou-signed.html');
+    await h.worker.evaluate(() => chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(500);
+    const popup = await openRealPopup(h, page);
+    try {
+      await popup.page.waitForSelector('.empty');
+      expect(await popup.page.locator('.empty').innerText()).toContain('Backstory is off on 127.0.0.1');
+      await popup.page.getByRole('switch').check();
+    } finally {
+      await popup.close();
+    }
+    await waitForPaint(page);
+    await page.close();
+  });
+
   it('remembers nothing new while the history is paused', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.waitForSelector('#history-title');
+    if ((await options.locator('[data-testid="visits"] li').count()) > 0) {
+      await options.getByRole('button', { name: 'Clear all' }).click();
+      await expect.poll(() => options.locator('[data-testid="visits"] li').count()).toBe(0);
+    }
     await options.getByLabel('Pause: remember nothing new').check();
     await (await open('/demo/mou-signed.html')).close();
     await options.reload();
