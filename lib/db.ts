@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Selector } from './anchor/quote';
 import type { Pack } from './factstore/schema';
+import { siteOf } from './site-settings';
 
 /** A note the reader wrote: on an entity, or on a passage of a page. */
 export interface Note {
@@ -11,6 +13,14 @@ export interface Note {
   body: string;
   createdAt: number;
   updatedAt: number;
+  /** v4: the page's site, for filtering. */
+  site?: string;
+  /** v4: the page's title when the note was written. */
+  pageTitle?: string;
+  /** v4: the passage, in the W3C Web Annotation model (text-quote and text-position selectors). */
+  target?: { source: string; selector: Selector[] };
+  /** v4: true when the passage could not be found on the page's last visit; the note is kept. */
+  orphaned?: boolean;
 }
 
 /**
@@ -73,5 +83,19 @@ export class BackstoryDB extends Dexie {
     this.version(3).stores({
       visits: 'key, readAt, *entityIds',
     });
+    // v4: notes on passages, filtered by site: index the site, filled in for older notes.
+    this.version(4)
+      .stores({ notes: 'id, entityId, url, site, createdAt, updatedAt' })
+      .upgrade((tx) =>
+        tx
+          .table<Note, string>('notes')
+          .toCollection()
+          .modify((note) => {
+            if (note.url && !note.site) {
+              const site = siteOf(note.url);
+              if (site) note.site = site;
+            }
+          }),
+      );
   }
 }

@@ -34,7 +34,7 @@ describe('BackstoryDB', () => {
     const current = new BackstoryDB('test-upgrade');
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.notes.orderBy('id').toArray()).toEqual([
       NOTE,
       { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a' },
