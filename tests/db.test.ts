@@ -37,7 +37,8 @@ describe('BackstoryDB', () => {
     expect(current.verno).toBe(4);
     expect(await current.notes.orderBy('id').toArray()).toEqual([
       NOTE,
-      { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a' },
+      // v4's upgrade fills in the site of notes on pages.
+      { ...NOTE, id: 'n2', entityId: undefined, url: 'https://rudaw.net/a', site: 'rudaw.net' },
     ]);
     expect(await current.packs.count()).toBe(0);
     expect(await current.visits.count()).toBe(0);
