@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatWhen } from '../lib/format-date';
-import type { EntityCard as Card, EntityRef } from '../lib/messages';
+import type { EntityCard as Card, EntityNote, EntityRef } from '../lib/messages';
+import { NoteEditor } from './NoteEditor';
 import { SourceLine } from './SourceLine';
 
 const TYPE_LABEL: Record<Card['type'], string> = {
@@ -34,6 +35,10 @@ export interface EntityCardProps {
   onDisableSite?: () => void;
   /** Opens the stories about this entity (the popup). */
   onOpenStories?: () => void;
+  /** The reader's notes on this entity, newest first. */
+  notes?: EntityNote[];
+  /** Saves a new note on this entity; resolves with an error to show, or nothing. */
+  onAddNote?: (body: string) => Promise<string | undefined>;
   /**
    * Whether the card's buttons are in the tab order: only when the reader
    * opened it from the keyboard, so a hover never changes the page's tab order.
@@ -58,6 +63,8 @@ export function EntityCard({
   onClose,
   onDisableSite,
   onOpenStories,
+  notes = [],
+  onAddNote,
   focusable = false,
   autoFocus = false,
 }: EntityCardProps) {
@@ -67,6 +74,7 @@ export function EntityCard({
   const dialog = useRef<HTMLDivElement>(null);
   // A card is a glance: the latest facts first, the rest on request.
   const [allFacts, setAllFacts] = useState(false);
+  const [writing, setWriting] = useState(false);
   const facts = allFacts ? card.facts : card.facts.slice(0, FACTS_SHOWN);
   useEffect(() => {
     if (autoFocus) dialog.current?.focus();
@@ -163,6 +171,35 @@ export function EntityCard({
               {`${card.facts.length - facts.length} more ${card.facts.length - facts.length === 1 ? 'fact' : 'facts'}`}
             </button>
           )}
+        </section>
+      )}
+      {(notes.length > 0 || onAddNote) && (
+        <section class="notes" aria-label="Your notes">
+          {notes.length > 0 && <h3>Your notes</h3>}
+          {notes.length > 0 && (
+            <ul>
+              {notes.map((n) => (
+                <li key={n.id} dir="auto">
+                  {n.body}
+                </li>
+              ))}
+            </ul>
+          )}
+          {onAddNote &&
+            (writing ? (
+              <NoteEditor
+                onSave={async (body) => {
+                  const problem = await onAddNote(body);
+                  if (!problem) setWriting(false);
+                  return problem;
+                }}
+                onCancel={() => setWriting(false)}
+              />
+            ) : (
+              <button type="button" class="add-note" tabIndex={tab} onClick={() => setWriting(true)}>
+                Add a note
+              </button>
+            ))}
         </section>
       )}
       {card.related.length > 0 && (

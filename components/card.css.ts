@@ -52,6 +52,16 @@ footer p { margin: 0 0 2px; }
 .card:focus-visible { outline: 2px solid #2b6cb0; outline-offset: 2px; }
 .stories-link { all: unset; cursor: pointer; color: #2b6cb0; text-decoration: underline; text-underline-offset: 2px; }
 .stories-link:focus-visible { outline: 2px solid #2b6cb0; }
+.notes ul { margin: 4px 0; }
+.notes li { background: #fff4cc; border-radius: 4px; padding: 2px 6px; list-style: none; margin-left: -18px; }
+.add-note, .note-actions button { all: unset; cursor: pointer; font-size: 12px; color: #2b6cb0; text-decoration: underline; text-underline-offset: 2px; }
+.note-actions .save { color: #fff; background: #2b6cb0; text-decoration: none; padding: 2px 10px; border-radius: 4px; }
+.note-actions .save[disabled] { opacity: 0.5; cursor: default; }
+.add-note:focus-visible, .note-actions button:focus-visible { outline: 2px solid #2b6cb0; }
+.note-editor textarea { width: 100%; box-sizing: border-box; font: inherit; font-size: 13px; padding: 6px; border: 1px solid rgba(0, 0, 0, 0.25); border-radius: 6px; background: #fff; color: #111; resize: vertical; }
+.note-quote { margin: 0 0 6px; padding: 2px 8px; border-left: 3px solid #d69e2e; color: #444; font-style: italic; font-size: 13px; }
+.note-error { color: #9b2c2c; font-size: 12px; margin: 4px 0; }
+.note-actions { margin: 4px 0 0; }
 .more { all: unset; cursor: pointer; font-size: 12px; color: #2b6cb0; margin: 2px 0 0 18px; }
 .more:focus-visible { outline: 2px solid #2b6cb0; }
 .site-off { all: unset; cursor: pointer; margin-top: 4px; font-size: 12px; color: #6b5e4b; text-decoration: underline; text-underline-offset: 2px; }
@@ -65,6 +75,9 @@ footer p { margin: 0 0 2px; }
   .source, .source a { color: #90cdf4; }
   .chip { background: #35322c; color: #ece8e1; }
   .site-off { color: #b7ab97; }
+  .notes li { background: #4a3f1f; }
+  .note-editor textarea { background: #2c2a26; color: #ece8e1; border-color: rgba(255, 255, 255, 0.2); }
+  .note-quote { color: #cfc8bd; }
   footer { color: #b5ada1; border-top-color: rgba(255, 255, 255, 0.1); }
 }
 `;

@@ -13,6 +13,7 @@ import {
   visitsMentioning,
 } from '../lib/history/visits';
 import type { AliasInput } from '../lib/match/alias-index';
+import { notesOnEntities, notesOnPage, saveNote, setOrphaned } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
 import { DISABLED_SITES_KEY, disabledSites, setSiteEnabled } from '../lib/site-settings';
@@ -112,6 +113,13 @@ export default defineBackground(() => {
         await recordVisit(db, visit);
       },
       visitsMentioning: (entityIds) => visitsMentioning(db, entityIds),
+      notes: {
+        onPage: (url) => notesOnPage(db, url),
+        onEntities: (ids) => notesOnEntities(db, ids),
+        save: (note) => saveNote(db, note),
+        setOrphaned: (id, orphaned) => setOrphaned(db, id, orphaned),
+        get: (id) => db.notes.get(id),
+      },
       openRelated: async (entityId, tabId) => {
         // The popup reads this when it opens; a tab gets it in its address.
         await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });

@@ -1,3 +1,4 @@
+import type { Selector } from './anchor/quote';
 import type { EntityType } from './factstore/schema';
 import type { Mention } from './link/link-mentions';
 
@@ -88,6 +89,18 @@ export interface Protocol {
   card(req: { entityId: string }): Result<EntityCard>;
   /** The entities found on a tab, most mentioned first. */
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
+  /** The reader's notes that concern a page: on its passages, and (as counts) on the entities it names. */
+  notesFor(req: { url: string; entityIds: string[] }): { passages: PassageNote[]; entityNotes: Record<string, number> };
+  /** Saves a new note: on an entity, or on a passage of the sender's page. */
+  saveNote(req: { draft: NoteDraftMessage }): Result<{ id: string }>;
+  /** Whether a passage note was found again on its page. */
+  noteAnchored(req: { id: string; found: boolean }): Result<null>;
+  /** The reader's notes on one entity, newest first. */
+  entityNotes(req: { entityId: string }): EntityNote[];
+  /** Notes that concern a tab: on its page's passages and on the entities it names. */
+  notesForTab(req: {
+    tabId: number;
+  }): { passages: PassageNote[]; entities: (EntityNote & { entity: EntityRef })[] } | null;
   /** Articles related to a tab's page, ranked: from the packs' coverage and the reader's own reading. */
   relatedCoverage(req: { tabId: number }): RelatedItem[] | null;
   /** The stories (coverage items) about an entity, newest first. */
@@ -118,6 +131,26 @@ export interface StoreStats {
   /** Milliseconds from the service worker's start until the reader's packs were merged in. */
   readyMs: number | null;
 }
+
+/** A note on a passage, as the page and the popup need it. */
+export interface PassageNote {
+  id: string;
+  body: string;
+  selector: Selector[];
+  orphaned: boolean;
+}
+
+/** A note on an entity, as the card shows it. */
+export interface EntityNote {
+  id: string;
+  body: string;
+  updatedAt: number;
+}
+
+/** A note the reader is saving. */
+export type NoteDraftMessage =
+  | { entityId: string; body: string }
+  | { url: string; pageTitle?: string; body: string; selector: Selector[] };
 
 /** A related article, as the popup lists it. */
 export interface RelatedItem {

@@ -5,6 +5,32 @@ import type { Handlers, Sender } from './handlers';
 /** The largest article text the background accepts in one scan (characters). */
 export const MAX_SCAN_CHARS = 2_000_000;
 
+const SelectorSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+    prefix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    suffix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  }),
+  v.strictObject({
+    type: v.literal('TextPositionSelector'),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+]);
+
+const NoteBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'the note is empty'), v.maxLength(20_000));
+
+const NoteDraftSchema = v.union([
+  v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(200)), body: NoteBody }),
+  v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(4096), v.regex(/^https?:/, 'expected an http(s) page')),
+    pageTitle: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    body: NoteBody,
+    selector: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(4)),
+  }),
+]);
+
 const RequestSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('scan'),
@@ -16,6 +42,15 @@ const RequestSchema = v.variant('type', [
     part: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal('relatedCoverage'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.strictObject({
+    type: v.literal('notesFor'),
+    url: v.pipe(v.string(), v.maxLength(4096)),
+    entityIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(2000)),
+  }),
+  v.strictObject({ type: v.literal('saveNote'), draft: NoteDraftSchema }),
+  v.strictObject({ type: v.literal('noteAnchored'), id: v.pipe(v.string(), v.maxLength(64)), found: v.boolean() }),
+  v.strictObject({ type: v.literal('entityNotes'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
+  v.strictObject({ type: v.literal('notesForTab'), tabId: v.pipe(v.number(), v.integer()) }),
   v.strictObject({ type: v.literal('card'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('tabEntities'), tabId: v.pipe(v.number(), v.integer()) }),
   v.strictObject({ type: v.literal('entityCoverage'), entityId: v.pipe(v.string(), v.maxLength(200)) }),

@@ -1,10 +1,15 @@
-import type { Visit } from '../db';
+import type { Note, Visit } from '../db';
 import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
 import { aliasCount } from '../match/alias-index';
-import type { MessageType, PaintedMention, Protocol, RelatedItem, Request, TabEntity } from '../messages';
-import { type RelatedCandidate, rankRelated } from '../related/rank';
+import type { MessageType, PaintedMention, PassageNote, Protocol, RelatedItem, Request, TabEntity } from '../messages';
+import { makeNote } from '../notes/notes';
+import { pageKey, type RelatedCandidate, rankRelated } from '../related/rank';
 import { siteOf } from '../site-settings';
+
+function passageNote(n: Note): PassageNote[] {
+  return n.target ? [{ id: n.id, body: n.body, selector: n.target.selector, orphaned: Boolean(n.orphaned) }] : [];
+}
 
 /** What the background remembers about one tab's last scan. */
 export interface TabScan {
@@ -29,6 +34,15 @@ export function memoryTabStore(): TabStore {
     set: async (id, scan) => void map.set(id, scan),
     delete: async (id) => void map.delete(id),
   };
+}
+
+/** The notes operations the background needs; lib/notes on Dexie in the browser. */
+export interface NotesStore {
+  onPage(url: string): Promise<Note[]>;
+  onEntities(entityIds: readonly string[]): Promise<Note[]>;
+  save(note: Note): Promise<{ ok: true } | { ok: false; error: string }>;
+  setOrphaned(id: string, orphaned: boolean): Promise<void>;
+  get(id: string): Promise<Note | undefined>;
 }
 
 /** Who sent a message: the content script of a tab, or one of Backstory's own pages. */
@@ -56,6 +70,8 @@ export interface BackgroundHooks {
   visitsMentioning?(entityIds: string[]): Promise<Visit[]>;
   /** Today, as YYYY-MM-DD. */
   today?(): string;
+  /** The reader's notes (the background and extension pages own the database). */
+  notes?: NotesStore;
   /** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
   openRelated?(entityId: string, tabId: number | undefined): Promise<'popup' | 'tab'>;
 }
@@ -178,6 +194,65 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     async historyChanged() {
       relatedCache.clear();
       return { ok: true, value: null };
+    },
+    async notesFor(req, sender) {
+      const notes = hooks?.notes;
+      if (!notes) return { passages: [], entityNotes: {} };
+      // A page sees only its own notes.
+      const url = sender.extensionPage ? req.url : (sender.url ?? req.url);
+      const [onPage, onEntities] = await Promise.all([notes.onPage(url), notes.onEntities(req.entityIds)]);
+      const entityNotes: Record<string, number> = {};
+      for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
+      return { passages: onPage.flatMap(passageNote), entityNotes };
+    },
+    async saveNote(req, sender) {
+      const notes = hooks?.notes;
+      if (!notes) return { ok: false, error: 'Notes are not available here.' };
+      const draft = req.draft;
+      if ('entityId' in draft && !store().entities.has(draft.entityId)) {
+        return { ok: false, error: `No entry “${draft.entityId}” in the fact store.` };
+      }
+      // A content script writes notes only about its own page.
+      if ('url' in draft && !sender.extensionPage && sender.url && siteOf(sender.url) !== siteOf(draft.url)) {
+        return { ok: false, error: 'A page may only save notes on itself.' };
+      }
+      const note = makeNote(draft);
+      const saved = await notes.save(note);
+      return saved.ok ? { ok: true, value: { id: note.id } } : saved;
+    },
+    async noteAnchored(req, sender) {
+      const notes = hooks?.notes;
+      const note = await notes?.get(req.id);
+      if (!notes || !note) return { ok: false, error: 'No such note.' };
+      if (!sender.extensionPage && (!sender.url || !note.url || pageKey(sender.url) !== pageKey(note.url))) {
+        return { ok: false, error: 'A page may only report on its own notes.' };
+      }
+      await notes.setOrphaned(req.id, !req.found);
+      return { ok: true, value: null };
+    },
+    async entityNotes(req) {
+      const notes = (await hooks?.notes?.onEntities([req.entityId])) ?? [];
+      return notes.map((n) => ({ id: n.id, body: n.body, updatedAt: n.updatedAt }));
+    },
+    async notesForTab(req) {
+      const scan = await tabs.get(req.tabId);
+      const notes = hooks?.notes;
+      if (!scan || !notes) return null;
+      const s = store();
+      const ids = [...new Set(scan.mentions.map((m) => m.entityId))];
+      const [onPage, onEntities] = await Promise.all([notes.onPage(scan.canonical ?? scan.url), notes.onEntities(ids)]);
+      const alsoOnUrl = scan.canonical ? await notes.onPage(scan.url) : [];
+      const seen = new Set<string>();
+      const passages = [...onPage, ...alsoOnUrl].filter((n) => !seen.has(n.id) && seen.add(n.id)).flatMap(passageNote);
+      return {
+        passages,
+        entities: onEntities.flatMap((n) => {
+          const e = n.entityId ? s.entities.get(n.entityId) : undefined;
+          return e
+            ? [{ id: n.id, body: n.body, updatedAt: n.updatedAt, entity: { id: e.id, name: e.name, type: e.type } }]
+            : [];
+        }),
+      };
     },
     async entityCoverage(req) {
       const s = store();

@@ -48,6 +48,8 @@ export class Annotator {
   // Start offsets already painted per text node, so a rescan never paints twice.
   private starts = new WeakMap<Node, Set<number>>();
   private timed = false;
+  /** The article's text as last read whole (for anchoring notes and reading selections). */
+  articleMap: TextMap | undefined;
 
   constructor(
     private readonly painter: Painter,
@@ -67,6 +69,7 @@ export class Annotator {
     const first = !this.timed;
     this.timed = true;
     const map = joinMaps(roots.map((root) => collectText(root)));
+    if (!part) this.articleMap = map;
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
     if (map.text.trim().length === 0) return 0;

@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export interface NoteEditorProps {
+  /** The passage the note is about, shown above the editor. */
+  quote?: string;
+  initial?: string;
+  /** Saves the text; resolves with an error message to show (the text stays), or nothing on success. */
+  onSave: (body: string) => Promise<string | undefined>;
+  onCancel: () => void;
+}
+
+/** A small note editor: the text is never lost, even when saving fails. */
+export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditorProps) {
+  const [body, setBody] = useState(initial);
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  const save = async () => {
+    if (!body.trim()) return;
+    setSaving(true);
+    const problem = await onSave(body);
+    setSaving(false);
+    setError(problem);
+  };
+  return (
+    <div class="note-editor">
+      {quote && (
+        <blockquote class="note-quote" dir="auto">
+          {quote}
+        </blockquote>
+      )}
+      <textarea
+        ref={field}
+        aria-label="Your note"
+        placeholder="Your note (kept in this browser only)"
+        value={body}
+        onInput={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          // Keep the page's own shortcuts away from what the reader types.
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void save();
+          if (e.key === 'Escape') onCancel();
+        }}
+        rows={3}
+      />
+      {error && (
+        <p class="note-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="note-actions">
+        <button type="button" class="save" onClick={() => void save()} disabled={saving || !body.trim()}>
+          Save note
+        </button>{' '}
+        <button type="button" class="cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </div>
+  );
+}
