@@ -14,7 +14,7 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Backstory',
     description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
     action: { default_title: 'Backstory' },
     commands: {

@@ -206,4 +206,17 @@ export default defineBackground(() => {
     if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'mentionStep', direction }).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  // "Add a Backstory note on this passage" on a selection.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: 'backstory-note',
+      title: 'Add a Backstory note on this passage',
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'backstory-note' && tab?.id !== undefined) {
+      void browser.tabs.sendMessage(tab.id, { type: 'notePassage' }).catch(() => undefined);
+    }
+  });
 });

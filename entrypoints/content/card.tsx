@@ -1,25 +1,28 @@
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { CARD_CSS } from '../../components/card.css';
 import { EntityCard } from '../../components/EntityCard';
 import type { Painted } from '../../lib/dom/annotator';
 import { CardHost, placeCard } from '../../lib/dom/card-host';
-import type { EntityCard as Card, EntityRef } from '../../lib/messages';
+import type { EntityCard as Card, EntityNote, EntityRef } from '../../lib/messages';
 
 export interface CardControllerOptions {
   doc: Document;
   fetchCard: (entityId: string) => Promise<Card | undefined>;
+  fetchNotes: (entityId: string) => Promise<EntityNote[]>;
+  /** Saves a note on an entity; resolves with an error to show, or nothing. */
+  addNote: (entityId: string, body: string) => Promise<string | undefined>;
   onDisableSite: () => void;
   onOpenStories: (entityId: string) => void;
 }
 
 /**
- * The one card on the page: opens next to a painted name, follows it when
- * the page scrolls, closes when the name scrolls away. Opened from the
- * keyboard it takes focus, and gives it back when it closes.
+ * The one card on the page: opens next to a painted name (or a passage),
+ * follows it when the page scrolls, closes when it scrolls away. Opened from
+ * the keyboard it takes focus, and gives it back when it closes.
  */
 export class CardController {
   readonly host: CardHost;
-  private open: { painted: Painted; keyboard: boolean } | undefined;
+  private open: { anchor: Range; painted?: Painted; keyboard: boolean } | undefined;
   private returnFocus: Element | null = null;
   private readonly cards = new Map<string, Card>();
   private generation = 0;
@@ -28,8 +31,13 @@ export class CardController {
     this.host = new CardHost(CARD_CSS, o.doc);
   }
 
+  /** The painted name whose card is open, if a name's card is open. */
   get current(): Painted | undefined {
     return this.open?.painted;
+  }
+
+  get isOpen(): boolean {
+    return this.open !== undefined;
   }
 
   async show(
@@ -39,43 +47,67 @@ export class CardController {
     const generation = ++this.generation;
     const entityId = options.entityId ?? painted.mention.entityId;
     let card = this.cards.get(entityId);
+    const notesPromise = this.o.fetchNotes(entityId).catch(() => []);
     if (!card) {
       card = await this.o.fetchCard(entityId);
       if (!card || generation !== this.generation) return;
       this.cards.set(entityId, card);
     }
+    const notes = await notesPromise;
+    if (generation !== this.generation) return;
+    const reason = options.reason ?? painted.mention.reason;
+    const shown = card;
+    const draw = (list: EntityNote[]) =>
+      this.panel(
+        painted.range,
+        (keyboard) => (
+          <EntityCard
+            card={shown}
+            reason={reason}
+            focusable={keyboard}
+            autoFocus={keyboard}
+            notes={list}
+            onAddNote={async (body) => {
+              const problem = await this.o.addNote(entityId, body);
+              if (!problem) draw(await this.o.fetchNotes(entityId));
+              return problem;
+            }}
+            onClose={() => this.close()}
+            onOpenEntity={(ref: EntityRef) =>
+              void this.show(painted, { entityId: ref.id, reason: `related to ${shown.name}` })
+            }
+            onDisableSite={this.o.onDisableSite}
+            onOpenStories={() => this.o.onOpenStories(entityId)}
+          />
+        ),
+        { keyboard: options.keyboard, painted },
+      );
+    draw(notes);
+  }
+
+  /** Shows any content in the card's place, next to `anchor`. */
+  panel(
+    anchor: Range,
+    content: (keyboard: boolean) => ComponentChildren,
+    options: { keyboard?: boolean | undefined; painted?: Painted } = {},
+  ): void {
     const keyboard = options.keyboard ?? this.open?.keyboard ?? false;
     if (keyboard && !this.open?.keyboard) {
       const active = this.o.doc.activeElement;
       this.returnFocus = active === this.host.host ? this.returnFocus : active;
     }
-    this.open = { painted, keyboard };
+    this.open = { anchor, keyboard, ...(options.painted ? { painted: options.painted } : {}) };
     this.host.attach();
-    const reason = options.reason ?? painted.mention.reason;
-    render(
-      <EntityCard
-        card={card}
-        reason={reason}
-        focusable={keyboard}
-        autoFocus={keyboard}
-        onClose={() => this.close()}
-        onOpenEntity={(ref: EntityRef) =>
-          void this.show(painted, { entityId: ref.id, reason: `related to ${card?.name ?? ''}` })
-        }
-        onDisableSite={this.o.onDisableSite}
-        onOpenStories={() => this.o.onOpenStories(entityId)}
-      />,
-      this.host.mount,
-    );
+    render(<>{content(keyboard)}</>, this.host.mount);
     this.host.place(-10_000, -10_000); // lay out off-screen to measure
     this.reposition();
   }
 
-  /** Keeps the card next to its name; closes it when the name has left the viewport. */
+  /** Keeps the card next to its anchor; closes it when the anchor has left the viewport. */
   reposition(): void {
     if (!this.open) return;
     const view = this.o.doc.defaultView as Window;
-    const rect = this.open.painted.range.getBoundingClientRect();
+    const rect = this.open.anchor.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > view.innerHeight || (rect.width === 0 && rect.height === 0)) {
       this.close();
       return;

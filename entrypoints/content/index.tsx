@@ -11,6 +11,7 @@ import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CardController } from './card';
+import { PageNotes } from './notes';
 
 /** The page's canonical URL, when it declares an http(s) one. */
 function canonicalUrl(): string | undefined {
@@ -53,16 +54,38 @@ export default defineContentScript({
         const res = await call(channel, { type: 'card', entityId });
         return res.ok ? res.value : undefined;
       },
+      fetchNotes: async (entityId) => {
+        const res = await call(channel, { type: 'entityNotes', entityId });
+        return Array.isArray(res) ? res : [];
+      },
+      addNote: async (entityId, body) => {
+        const res = await call(channel, { type: 'saveNote', draft: { entityId, body } });
+        if (!res || typeof res !== 'object' || !('ok' in res))
+          return 'The note could not be saved. Your text is still here.';
+        if (!res.ok) return res.error;
+        void notes.refresh();
+        return undefined;
+      },
       onDisableSite: () => void call(browser.runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(browser.runtime, { type: 'openRelated', entityId }),
     });
+    const notes = new PageNotes({
+      doc: document,
+      channel,
+      annotator,
+      painter,
+      card,
+      pageUrl: () => canonicalUrl() ?? location.href,
+    });
+    // Hover over names, then over noted passages (a name inside a passage wins).
     const hover = new HoverIntent({
       doc: document,
-      ranges: () => annotator.painted.map((p) => p.range),
+      ranges: () => [...annotator.painted.map((p) => p.range), ...notes.passages.map((p) => p.range)],
       isOnCard: (event) => event.composedPath().includes(card.host.host),
       onOpen: (index) => {
         const p = annotator.painted[index];
         if (p) void card.show(p, { keyboard: false });
+        else notes.showNoteAt(index - annotator.painted.length);
       },
       onClose: () => card.close(),
     });
@@ -74,6 +97,7 @@ export default defineContentScript({
     const annotateArticle = async () => {
       annotator.clear();
       await annotator.annotate(findArticleRoot(document));
+      if (enabled) await notes.refresh();
     };
     if (site !== undefined) await annotateArticle();
     else enabled = false;
@@ -124,6 +148,7 @@ export default defineContentScript({
       if (ctx.isInvalid || typeof message !== 'object' || message === null) return undefined;
       const m = message as { type?: unknown; direction?: unknown };
       if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
+      if (m.type === 'notePassage' && enabled) notes.editCurrentSelection();
       if (m.type === 'reveal' && typeof (m as { entityId?: unknown }).entityId === 'string') {
         reveal((m as { entityId: string }).entityId);
       }
@@ -133,24 +158,40 @@ export default defineContentScript({
       document,
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && card.current) {
+        if (event.key === 'Escape' && card.isOpen) {
           hover.close();
           card.close();
         }
       },
       { capture: true },
     );
+    // A selection in the article offers a note on it.
+    ctx.addEventListener(document, 'mouseup', (event) => {
+      if (!enabled || (event as MouseEvent).composedPath().includes(card.host.host)) return;
+      ctx.setTimeout(() => {
+        if (!card.isOpen || !card.current) notes.offerForSelection();
+      }, 0);
+    });
+
+    // The offer goes when the selection does.
+    ctx.addEventListener(document, 'selectionchange', () => {
+      if (notes.offering && document.getSelection()?.isCollapsed) {
+        notes.offering = false;
+        card.close();
+      }
+    });
+
     // The card follows its name as the page scrolls, and closes when the name leaves the screen.
     let frame = 0;
     ctx.addEventListener(
       window,
       'scroll',
       () => {
-        if (!card.current || frame) return;
+        if (!card.isOpen || frame) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
           card.reposition();
-          if (!card.current) hover.close();
+          if (!card.isOpen) hover.close();
         });
       },
       { passive: true, capture: true },

@@ -61,9 +61,28 @@ export class Painter {
     }, ms);
   }
 
+  private readonly extras = new Map<string, HighlightLike>();
+
+  /** Adds a range to an extra highlight (`note`, `has-notes`), styled as `::highlight(backstory-NAME)`. */
+  addExtra(name: string, range: Range): void {
+    let set = this.extras.get(name);
+    if (!set) {
+      set = new this.env.Highlight();
+      this.env.highlights.set(`${HIGHLIGHT_PREFIX}${name}`, set);
+      this.extras.set(name, set);
+    }
+    set.add(range);
+  }
+
+  clearExtra(name: string): void {
+    if (this.extras.delete(name)) this.env.highlights.delete(`${HIGHLIGHT_PREFIX}${name}`);
+  }
+
   /** Removes every highlight Backstory painted. */
   clear(): void {
     for (const type of this.sets.keys()) this.env.highlights.delete(highlightName(type));
     this.sets.clear();
+    for (const name of this.extras.keys()) this.env.highlights.delete(`${HIGHLIGHT_PREFIX}${name}`);
+    this.extras.clear();
   }
 }

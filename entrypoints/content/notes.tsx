@@ -1,0 +1,143 @@
+import { NoteEditor } from '../../components/NoteEditor';
+import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/anchor/quote';
+import type { Annotator } from '../../lib/dom/annotator';
+import type { Painter } from '../../lib/dom/highlights';
+import { toOffsets, toRange } from '../../lib/dom/to-ranges';
+import { call, type MessageChannel, type PassageNote } from '../../lib/messages';
+import type { CardController } from './card';
+
+/** The lowest anchoring score at which a passage counts as found. */
+const FOUND = 0.6;
+
+export interface PageNotesOptions {
+  doc: Document;
+  channel: MessageChannel;
+  annotator: Annotator;
+  painter: Painter;
+  card: CardController;
+  /** The page's URL for notes: its canonical URL when it has one. */
+  pageUrl: () => string;
+}
+
+/**
+ * The reader's notes on this page: passages found again and painted (with a
+ * note shown on hover), names of entities with notes marked, and new notes
+ * on a selection, from a small button next to it or the context menu.
+ */
+export class PageNotes {
+  /** Painted passages, with their notes. */
+  passages: { range: Range; note: PassageNote; quote: string }[] = [];
+  private hasNotes = new Set<string>();
+  /** Whether the small "Note this passage" button is showing. */
+  offering = false;
+
+  constructor(private readonly o: PageNotesOptions) {}
+
+  /** Loads this page's notes and paints them; reports which passages were found. */
+  async refresh(): Promise<void> {
+    const { annotator, painter, channel } = this.o;
+    const map = annotator.articleMap;
+    const entityIds = [...new Set(annotator.painted.map((p) => p.mention.entityId))];
+    const res = await call(channel, { type: 'notesFor', url: this.o.pageUrl(), entityIds });
+    if (!res || typeof res !== 'object') return;
+    this.hasNotes = new Set(Object.keys(res.entityNotes));
+    painter.clearExtra('has-notes');
+    for (const p of annotator.painted)
+      if (this.hasNotes.has(p.mention.entityId)) painter.addExtra('has-notes', p.range);
+    painter.clearExtra('note');
+    this.passages = [];
+    for (const note of res.passages) {
+      const quote = note.selector.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+      const position = note.selector.find((s) => s.type === 'TextPositionSelector');
+      const found =
+        quote && map
+          ? anchorQuote(map.text, quote, position?.type === 'TextPositionSelector' ? position.start : undefined)
+          : null;
+      const range = found && found.score >= FOUND && map ? toRange(map, found.start, found.end) : undefined;
+      if (range && quote) {
+        this.passages.push({ range, note, quote: quote.exact });
+        painter.addExtra('note', range);
+      }
+      const isFound = range !== undefined;
+      // Reported only when it changes: an orphaned note is listed as such, and kept.
+      if (isFound === note.orphaned) void call(channel, { type: 'noteAnchored', id: note.id, found: isFound });
+    }
+  }
+
+  /** Offers a note on the current selection: a small button next to it. */
+  offerForSelection(): void {
+    const range = this.selectedRange();
+    if (!range) return;
+    this.offering = true;
+    this.o.card.panel(range, () => (
+      <div class="card note-offer">
+        <button type="button" class="add-note" onClick={() => this.editSelection(range)}>
+          Note this passage
+        </button>
+      </div>
+    ));
+  }
+
+  /** Opens the note editor on the current selection (the context menu's item). */
+  editCurrentSelection(): void {
+    const range = this.selectedRange();
+    if (range) this.editSelection(range);
+  }
+
+  /** The note on a painted passage, shown on hover. */
+  showNoteAt(index: number): void {
+    const p = this.passages[index];
+    if (!p) return;
+    this.o.card.panel(p.range, () => (
+      <div class="card" role="dialog" aria-label="Your note">
+        <p class="type">Your note</p>
+        <blockquote class="note-quote" dir="auto">
+          {p.quote}
+        </blockquote>
+        <p dir="auto">{p.note.body}</p>
+      </div>
+    ));
+  }
+
+  private selectedRange(): Range | undefined {
+    const selection = this.o.doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+    const range = selection.getRangeAt(0);
+    const map = this.o.annotator.articleMap;
+    if (!map || range.toString().trim().length < 3) return undefined;
+    return toOffsets(map, range) ? range.cloneRange() : undefined;
+  }
+
+  private editSelection(range: Range): void {
+    this.offering = false;
+    const map = this.o.annotator.articleMap;
+    const offsets = map && toOffsets(map, range);
+    if (!map || !offsets) return;
+    const selector = describeQuote(map.text, offsets.start, offsets.end);
+    this.o.card.panel(
+      range,
+      () => (
+        <div class="card" role="dialog" aria-label="Note on this passage">
+          <p class="type">Note on this passage</p>
+          <NoteEditor
+            quote={selector[0].exact}
+            onSave={async (body) => {
+              const res = await call(this.o.channel, {
+                type: 'saveNote',
+                draft: { url: this.o.pageUrl(), pageTitle: this.o.doc.title, body, selector },
+              });
+              if (!res || typeof res !== 'object' || !('ok' in res))
+                return 'The note could not be saved. Your text is still here.';
+              if (!res.ok) return res.error;
+              this.o.card.close();
+              await this.refresh();
+              return undefined;
+            }}
+            onCancel={() => this.o.card.close()}
+          />
+        </div>
+      ),
+      { keyboard: true },
+    );
+  }
+}
