@@ -19,7 +19,8 @@ const TYPES = {
  * @returns {Promise<{ origin: string, routes: Record<string, string>, close: () => Promise<void> }>}
  */
 export function startServer(options) {
-  const routes = { ...(options.routes ?? {}) };
+  // The caller's object itself, so that a test can change a page between visits.
+  const routes = options.routes ?? {};
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status, body, type = 'text/html; charset=utf-8') => {

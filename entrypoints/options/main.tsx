@@ -67,6 +67,9 @@ function Options() {
   return (
     <main>
       <h1>Backstory</h1>
+      <p>
+        <a href={browser.runtime.getURL('/notes.html')}>Your notes →</a>
+      </p>
       <PackManager bundled={bundled} mine={mine} status={status} onImport={onImport} onRemove={onRemove} />
       <HistoryManager
         visits={visits}

@@ -6,7 +6,7 @@ import { EntityList } from '../../components/EntityList';
 import { RelatedList } from '../../components/RelatedList';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
-import { call, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
+import { call, type Protocol, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
 import { isSiteEnabled, siteOf } from '../../lib/site-settings';
 
 type State =
@@ -47,6 +47,7 @@ function Popup() {
   const [site, setSite] = useState<{ name: string; enabled: boolean } | undefined>();
   const [tabId, setTabId] = useState<number | undefined>();
   const [query, setQuery] = useState('');
+  const [notes, setNotes] = useState<Protocol['notesForTab'] extends (r: never) => infer R ? R : never>(null);
 
   const load = async () => {
     const tab = await targetTab();
@@ -54,6 +55,7 @@ function Popup() {
     const name = tab.url ? siteOf(tab.url) : undefined;
     // Everything the popup shows is asked for at once; the names show first,
     // related coverage as soon as it is ranked.
+    if (tab.id !== undefined) void call(browser.runtime, { type: 'notesForTab', tabId: tab.id }).then(setNotes);
     const relatedPromise =
       tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'relatedCoverage', tabId: tab.id });
     const [enabled, entityId, res] = await Promise.all([
@@ -147,6 +149,36 @@ function Popup() {
             />
             <EntityList entities={state.entities} query={query} onSelect={reveal} />
           </section>
+          {notes && (notes.passages.length > 0 || notes.entities.length > 0) && (
+            <section aria-label="Your notes">
+              <h2 class="section-title">Your notes</h2>
+              <ul class="popup-notes">
+                {notes.passages.map((n) => (
+                  <li key={n.id} data-orphaned={n.orphaned ? 'true' : 'false'}>
+                    <blockquote dir="auto">
+                      {n.selector.find((x) => x.type === 'TextQuoteSelector')?.exact ?? ''}
+                    </blockquote>
+                    <p dir="auto">
+                      {n.body}
+                      {n.orphaned && <span class="orphaned"> (passage not found)</span>}
+                    </p>
+                  </li>
+                ))}
+                {notes.entities.map((n) => (
+                  <li key={n.id}>
+                    <p dir="auto">
+                      <strong>{n.entity.name}:</strong> {n.body}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <p class="summary">
+                <a href={browser.runtime.getURL('/notes.html')} target="_blank" rel="noreferrer">
+                  All your notes
+                </a>
+              </p>
+            </section>
+          )}
           <section aria-label="Related coverage">
             <h2 class="section-title">Related coverage</h2>
             {state.related ? <RelatedList items={state.related} /> : <p class="empty">Ranking related coverage…</p>}

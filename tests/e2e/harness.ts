@@ -30,15 +30,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Serves the demo and seed pages and launches Chromium with the e2e build loaded. */
-export async function startHarness(): Promise<Harness> {
+/** Serves the demo and seed pages and launches Chromium with the e2e build loaded (a new profile unless one is given). */
+export async function startHarness(
+  options: { userDataDir?: string; routes?: Record<string, string>; port?: number } = {},
+): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build at ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
   }
   const chrome = findChromium();
   if ('error' in chrome) throw new Error(chrome.error);
-  const server = await startServer({ demoDir: join(ROOT, 'assets/demo'), seedsDir: SEEDS_DIR });
-  const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR, executablePath: chrome.path });
+  const server = await startServer({
+    demoDir: join(ROOT, 'assets/demo'),
+    seedsDir: SEEDS_DIR,
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.port ? { port: options.port } : {}),
+  });
+  const launched = await launchWithExtension({
+    extensionDir: EXTENSION_DIR,
+    executablePath: chrome.path,
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+  });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     ...launched,

@@ -1,0 +1,195 @@
+import './style.css';
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { NotesTable } from '../../components/NotesTable';
+import { BackstoryDB, type Note } from '../../lib/db';
+import { exportJson, exportMarkdown, importNotes } from '../../lib/notes/exchange';
+import { deleteNote, listNotes, type NoteFilter, saveNote, updateNoteBody } from '../../lib/notes/notes';
+
+const db = new BackstoryDB();
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const SINCE: { label: string; days: number }[] = [
+  { label: 'any time', days: 0 },
+  { label: 'the last week', days: 7 },
+  { label: 'the last month', days: 31 },
+  { label: 'the last year', days: 365 },
+];
+
+function NotesPage() {
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [all, setAll] = useState<Note[]>([]);
+  const [filter, setFilter] = useState<NoteFilter & { days?: number }>({});
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [undo, setUndo] = useState<Note | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+  const [persisted, setPersisted] = useState<boolean | undefined>();
+
+  const refresh = useCallback(async () => {
+    const { days, ...rest } = filter;
+    setNotes(await listNotes(db, { ...rest, ...(days ? { since: Date.now() - days * 86_400_000 } : {}) }));
+    setAll(await listNotes(db));
+  }, [filter]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    // Ask the browser to keep this extension's data even under storage pressure.
+    void navigator.storage?.persist?.().then(setPersisted);
+  }, []);
+  useEffect(() => {
+    const ids = [...new Set(all.flatMap((n) => (n.entityId ? [n.entityId] : [])))];
+    void Promise.all(
+      ids.map(async (id) => {
+        const res = (await browser.runtime.sendMessage({ type: 'card', entityId: id })) as {
+          ok: boolean;
+          value?: { name: string };
+        };
+        return [id, res.ok && res.value ? res.value.name : id] as const;
+      }),
+    ).then((pairs) => setNames(Object.fromEntries(pairs)));
+  }, [all]);
+  const entityName = (id: string) => names[id] ?? id;
+  const entities = [...new Set(all.flatMap((n) => (n.entityId ? [n.entityId] : [])))];
+  const sites = [...new Set(all.flatMap((n) => (n.site ? [n.site] : [])))].sort();
+
+  return (
+    <main>
+      <h1>Your notes</h1>
+      <p class="hint">
+        Your notes stay in this browser.{' '}
+        {persisted === true && 'The browser keeps them even when it runs short of space.'}
+        {persisted === false && 'The browser has not granted persistent storage: export your notes from time to time.'}
+      </p>
+      <p class="filters">
+        <input
+          type="search"
+          placeholder="Search notes"
+          aria-label="Search notes"
+          value={filter.text ?? ''}
+          onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
+        />{' '}
+        <select
+          aria-label="Entity"
+          value={filter.entityId ?? ''}
+          onChange={(e) => setFilter({ ...filter, entityId: e.currentTarget.value || undefined })}
+        >
+          <option value="">Any entity</option>
+          {entities.map((id) => (
+            <option key={id} value={id}>
+              {entityName(id)}
+            </option>
+          ))}
+        </select>{' '}
+        <select
+          aria-label="Site"
+          value={filter.site ?? ''}
+          onChange={(e) => setFilter({ ...filter, site: e.currentTarget.value || undefined })}
+        >
+          <option value="">Any site</option>
+          {sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>{' '}
+        <select
+          aria-label="Written"
+          value={String(filter.days ?? 0)}
+          onChange={(e) => setFilter({ ...filter, days: Number(e.currentTarget.value) || undefined })}
+        >
+          {SINCE.map((s) => (
+            <option key={s.days} value={String(s.days)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </p>
+      {undo && (
+        <p role="status" class="undo">
+          Note deleted.{' '}
+          <button
+            type="button"
+            onClick={async () => {
+              await saveNote(db, undo);
+              setUndo(undefined);
+              await refresh();
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      <NotesTable
+        notes={notes}
+        entityName={entityName}
+        onEdit={async (id, body) => {
+          await updateNoteBody(db, id, body);
+          await refresh();
+        }}
+        onDelete={async (note) => {
+          setUndo(await deleteNote(db, note.id));
+          await refresh();
+        }}
+      />
+      <section aria-labelledby="exchange-title">
+        <h2 id="exchange-title">Export and import</h2>
+        <p>
+          <button
+            type="button"
+            onClick={() => download('backstory-notes.json', 'application/ld+json', exportJson(all))}
+          >
+            Export JSON (Web Annotation)
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => download('backstory-notes.md', 'text/markdown', exportMarkdown(all, entityName))}
+          >
+            Export Markdown
+          </button>
+        </p>
+        <label>
+          Import JSON{' '}
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              input.value = '';
+              if (!file) return;
+              if (file.size > 20 * 1024 * 1024) {
+                setMessage(`${file.name} was not imported; nothing changed: the file is over 20 MB.`);
+                return;
+              }
+              const result = await importNotes(db, await file.text());
+              setMessage(
+                result.ok
+                  ? `Imported ${result.added} notes from ${file.name}${result.skipped ? `; ${result.skipped} were already here` : ''}.`
+                  : `${file.name} was not imported; nothing changed. ${result.errors.join('; ')}`,
+              );
+              await refresh();
+            }}
+          />
+        </label>
+        {message && (
+          <p role="status" class="import-status">
+            {message}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}
+
+const app = document.getElementById('app');
+if (app) render(<NotesPage />, app);

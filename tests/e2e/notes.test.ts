@@ -1,0 +1,159 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  cardRect,
+  cardText,
+  type Harness,
+  inCard,
+  pointOf,
+  SCREENSHOT_DIR,
+  startHarness,
+  waitForPaint,
+} from './harness';
+
+const PASSAGE = 'The memorandum commits both sides to stop armed groups crossing the border.';
+const story = (first: string, withPassage = true) =>
+  `<!doctype html><html lang="en"><head><title>Notes test story</title></head><body><article><h1>Border talks</h1>
+  <p>${first}</p>
+  <p>Ali Larijani met Qasim al-Araji in Baghdad. ${withPassage ? PASSAGE : 'Nothing else was said that day.'} Officials gave no timetable.</p>
+  <p>Washington objected the next day.</p></article></body></html>`;
+
+// One profile for the whole file: the notes must outlive the browser.
+const profile = mkdtempSync(join(tmpdir(), 'backstory-notes-profile-'));
+const routes: Record<string, string> = { '/story.html': story('Iran and Iraq held talks on Monday.') };
+let h: Harness | undefined;
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  if (!h) throw new Error('no browser');
+  const page = await h.context.newPage();
+  await page.goto(h.origin + path);
+  await waitForPaint(page);
+  return page;
+}
+
+async function clickInCard(page: Page, selector: string) {
+  const r = await cardRect(page, selector);
+  if (!r) throw new Error(`nothing like ${selector} in the card`);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+/** Whether the note editor in the card has focus (typing goes there). */
+const editorFocused = (page: Page) =>
+  inCard<boolean>(page, "function () { return this.activeElement?.tagName === 'TEXTAREA'; }");
+
+/** The painted passages of notes on the page. */
+const notedPassages = (page: Page) =>
+  page.evaluate(() => [...(CSS.highlights.get('backstory-note') ?? [])].map((r) => (r as Range).toString()));
+
+async function notesPage(): Promise<Page> {
+  if (!h) throw new Error('no browser');
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/notes.html`);
+  await page.waitForSelector('h1');
+  return page;
+}
+
+describe('notes, kept across a browser restart', () => {
+  it('saves a note on an entity from its card, and one on a passage from a selection', async () => {
+    h = await startHarness({ userDataDir: profile, routes });
+    const page = await open('/story.html');
+
+    // On the entity: hover, "Add a note", type, save.
+    const name = await pointOf(page, 'Ali Larijani');
+    await page.mouse.move(name.x, name.y);
+    await page.mouse.move(name.x + 1, name.y);
+    await expect.poll(() => cardText(page)).toContain('Add a note');
+    await clickInCard(page, '.add-note');
+    await expect.poll(() => editorFocused(page)).toBe(true);
+    await page.keyboard.type('Watch where he goes next.');
+    await clickInCard(page, '.note-actions .save');
+    await expect.poll(() => cardText(page)).toContain('Watch where he goes next.');
+    await page.keyboard.press('Escape');
+
+    // On a passage: select it with the mouse, then the button next to the selection.
+    const ends = await page.evaluate((passage) => {
+      const p = document.querySelectorAll('p')[1] as HTMLElement;
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf(passage);
+      const r = document.createRange();
+      r.setStart(text, at);
+      r.setEnd(text, at + 1);
+      const a = r.getBoundingClientRect();
+      r.setStart(text, at + passage.length - 1);
+      r.setEnd(text, at + passage.length);
+      const b = r.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
+    }, PASSAGE);
+    await page.mouse.move(ends.x1, ends.y1);
+    await page.mouse.down();
+    await page.mouse.move(ends.x2, ends.y2, { steps: 8 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(PASSAGE);
+    await expect.poll(() => cardText(page)).toContain('Note this passage');
+    await clickInCard(page, '.add-note');
+    await expect.poll(() => cardText(page)).toContain(PASSAGE);
+    await expect.poll(() => editorFocused(page)).toBe(true);
+    await page.keyboard.type('This is the sentence Washington objects to.');
+    await clickInCard(page, '.note-actions .save');
+    await expect.poll(() => notedPassages(page)).toEqual([PASSAGE]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'note-passage.png') });
+    await page.close();
+  });
+
+  it('still has both notes after the browser is closed and started again, and paints the passage', async () => {
+    // The same address as before: notes belong to their page's URL.
+    const port = Number(new URL(h?.origin ?? 'http://x').port);
+    await h?.close();
+    h = await startHarness({ userDataDir: profile, routes, port });
+    const list = await notesPage();
+    await list.waitForSelector('[data-testid="notes"] li');
+    const bodies = await list.locator('[data-testid="notes"] .body').allInnerTexts();
+    expect(bodies.sort()).toEqual(['This is the sentence Washington objects to.', 'Watch where he goes next.']);
+    await list.close();
+
+    const page = await open('/story.html');
+    await expect.poll(() => notedPassages(page)).toEqual([PASSAGE]);
+    // The name of an entity with notes is marked, and its card shows the note.
+    await expect
+      .poll(() =>
+        page.evaluate(() => [...(CSS.highlights.get('backstory-has-notes') ?? [])].map((r) => (r as Range).toString())),
+      )
+      .toEqual(['Ali Larijani']);
+    await page.close();
+  });
+
+  it('finds the passage again after a paragraph before it was edited', async () => {
+    routes['/story.html'] = story(
+      'Iran and Iraq held two days of talks on Monday and Tuesday, officials in both capitals said.',
+    );
+    const page = await open('/story.html');
+    await expect.poll(() => notedPassages(page)).toEqual([PASSAGE]);
+    await page.close();
+  });
+
+  it('lists a note whose passage is gone as orphaned, and keeps it', async () => {
+    routes['/story.html'] = story('Iran and Iraq held talks on Monday.', false);
+    const page = await open('/story.html');
+    await page.waitForTimeout(500);
+    expect(await notedPassages(page)).toEqual([]);
+    const list = await notesPage();
+    await expect
+      .poll(async () => {
+        await list.reload();
+        await list.waitForSelector('[data-testid="notes"] li');
+        return list.locator('[data-testid="notes"] li[data-orphaned="true"] .body').allInnerTexts();
+      })
+      .toEqual(['This is the sentence Washington objects to.']);
+    expect(await list.locator('[data-testid="notes"] li').count()).toBe(2);
+    await list.screenshot({ path: join(SCREENSHOT_DIR, 'notes-page.png') });
+    await list.close();
+    await page.close();
+  });
+});
