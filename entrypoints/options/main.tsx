@@ -25,6 +25,11 @@ function Options() {
   const [mine, setMine] = useState<StoredPack[]>([]);
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
   const [visits, setVisits] = useState<Visit[]>([]);
+  const [persisted, setPersisted] = useState<boolean | undefined>();
+  useEffect(() => {
+    // Ask for persistent storage, and say whether the browser granted it.
+    void (navigator.storage?.persist?.() ?? Promise.resolve(false)).then(setPersisted, () => setPersisted(false));
+  }, []);
   const [history, setHistory] = useState<HistorySettings>(DEFAULT_HISTORY);
   const refreshHistory = useCallback(async () => setVisits(await listVisits(db, 500)), []);
 
@@ -69,6 +74,13 @@ function Options() {
       <h1>Backstory</h1>
       <p>
         <a href={browser.runtime.getURL('/notes.html')}>Your notes →</a>
+      </p>
+      <p class="hint" data-testid="persistence">
+        {persisted === undefined
+          ? 'Checking whether the browser keeps your notes and packs under storage pressure…'
+          : persisted
+            ? 'Storage: persistent. The browser keeps your notes and packs even when it runs short of space.'
+            : 'Storage: not persistent. The browser may clear your notes under storage pressure; export them from time to time.'}
       </p>
       <PackManager bundled={bundled} mine={mine} status={status} onImport={onImport} onRemove={onRemove} />
       <HistoryManager

@@ -166,6 +166,13 @@ describe('reading a page with Backstory', () => {
     await page.close();
   });
 
+  it('keeps the database out of the content script: it runs in the page’s origin', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { EXTENSION_DIR } = await import('./harness');
+    const content = readFileSync(`${EXTENSION_DIR}/content-scripts/content.js`, 'utf8');
+    expect(content).not.toMatch(/indexedDB|Dexie/);
+  });
+
   it('declares the keyboard commands in the manifest, so readers can change them', async () => {
     const manifest = (await h.worker.evaluate(() => chrome.runtime.getManifest())) as {
       commands?: Record<string, unknown>;

@@ -116,3 +116,17 @@ describe('export and import', () => {
     );
   });
 });
+
+describe('saving when the disk is full', () => {
+  it('reports a quota error in words the reader understands, and stores nothing half-written', async () => {
+    db.notes.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const result = await saveNote(db, onEntity('Text the reader must not lose.', uuid(70)));
+    expect(result).toEqual({
+      ok: false,
+      error: 'The browser has no room left to save this note. Your text is still here; free some space and save again.',
+    });
+    expect(await db.notes.count()).toBe(0);
+  });
+});
