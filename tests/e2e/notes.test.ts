@@ -156,4 +156,24 @@ describe('notes, kept across a browser restart', () => {
     await list.close();
     await page.close();
   });
+
+  it('filters, deletes with undo, and edits on the notes page', async () => {
+    const list = await notesPage();
+    await list.waitForSelector('[data-testid="notes"] li');
+    await list.getByLabel('Entity').selectOption({ label: 'Ali Larijani' });
+    await expect.poll(() => list.locator('[data-testid="notes"] li').count()).toBe(1);
+    await list.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => list.locator('[data-testid="notes"] li').count()).toBe(0);
+    await list.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => list.locator('[data-testid="notes"] .body').allInnerTexts())
+      .toEqual(['Watch where he goes next.']);
+    await list.getByRole('button', { name: 'Edit' }).click();
+    await list.getByLabel('Edit the note').fill('Watch where he goes next, and with whom.');
+    await list.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => list.locator('[data-testid="notes"] .body').allInnerTexts())
+      .toEqual(['Watch where he goes next, and with whom.']);
+    await list.close();
+  });
 });
