@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { addCompiledStore } from './build/fact-store-plugin';
+import { noRawHtml } from './build/no-raw-html';
 import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
 
 /**
@@ -28,7 +29,14 @@ export default defineConfig({
       },
     },
     browser_specific_settings: {
-      gecko: { id: 'backstory@backstory.invalid', strict_min_version: '140.0' },
+      gecko: {
+        id: 'backstory@backstory.invalid',
+        strict_min_version: '140.0',
+        // Backstory collects nothing: no data leaves the browser.
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android reads the data-collection declaration from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
   hooks: {
@@ -42,5 +50,6 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [noRawHtml()],
   }),
 });

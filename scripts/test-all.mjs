@@ -24,6 +24,8 @@ const steps = [
   ],
   ['build chrome', 'wxt', ['build']],
   ['build firefox', 'wxt', ['build', '-b', 'firefox']],
+  // Zero errors and zero warnings (unsafe assignments, eval, remote scripts among them).
+  ['lint firefox', 'addons-linter', ['--warnings-as-errors', '.output/firefox-mv3']],
   ['build e2e', 'wxt', ['build', '--mode', 'e2e']],
   [
     'e2e tests',

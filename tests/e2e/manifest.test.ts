@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import expected from '../fixtures/expected-manifest.json';
+import { ROOT } from './harness';
+
+// Runs after the builds (npm test builds before the e2e suite). A change to
+// what Backstory asks of the browser must show up here, in review.
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: unknown[];
+  content_security_policy?: unknown;
+}
+
+const read = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Manifest;
+const summary = (m: Manifest) => ({
+  permissions: [...(m.permissions ?? [])].sort(),
+  host_permissions: [...(m.host_permissions ?? [])].sort(),
+  optional_permissions: [...(m.optional_permissions ?? [])].sort(),
+  optional_host_permissions: [...(m.optional_host_permissions ?? [])].sort(),
+  content_script_matches: (m.content_scripts ?? []).flatMap((c) => c.matches ?? []).sort(),
+  web_accessible_resources: m.web_accessible_resources ?? [],
+});
+
+describe('the shipped manifests', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'] as const)('%s asks for exactly the checked-in permissions', (dir) => {
+    expect(summary(read(dir))).toEqual(expected[dir]);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'] as const)(
+    '%s never runs on localhost, exposes no resources, and keeps the default CSP',
+    (dir) => {
+      const m = read(dir);
+      expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
+      expect(m.web_accessible_resources ?? []).toEqual([]);
+      expect(m.content_security_policy).toBeUndefined();
+    },
+  );
+
+  it('ships no remote code and no eval in any bundle', () => {
+    for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+      const files = readdirSync(join(ROOT, '.output', dir), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.js'));
+      for (const f of files) {
+        const code = readFileSync(join(ROOT, '.output', dir, f), 'utf8');
+        expect(code, f).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"]https?:/);
+        expect(code, f).not.toMatch(/fetch\(\s*['"]https?:/);
+      }
+    }
+  });
+});
