@@ -15,8 +15,8 @@ const TYPES = {
 /**
  * Serves `/demo/*` from `demoDir`, `/seeds/<name>.html` built from the seeds
  * in `seedsDir`, and any extra routes given as `{ path: html }`.
- * @param {{ demoDir: string, seedsDir?: string, routes?: Record<string, string>, port?: number }} options
- * @returns {Promise<{ origin: string, routes: Record<string, string>, close: () => Promise<void> }>}
+ * @param {{ demoDir: string, seedsDir?: string, routes?: Record<string, string | { body: string, headers: Record<string, string> }>, port?: number }} options
+ * @returns {Promise<{ origin: string, routes: Record<string, string | { body: string, headers: Record<string, string> }>, close: () => Promise<void> }>}
  */
 export function startServer(options) {
   // The caller's object itself, so that a test can change a page between visits.
@@ -27,7 +27,14 @@ export function startServer(options) {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
-    if (routes[url.pathname] !== undefined) return send(200, routes[url.pathname]);
+    const route = routes[url.pathname];
+    if (typeof route === 'string') return send(200, route);
+    if (route && typeof route === 'object') {
+      // A route with its own headers (a strict CSP, say): { body, headers }.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...route.headers });
+      res.end(route.body);
+      return;
+    }
     if (url.pathname === '/' || url.pathname === '/demo/' || url.pathname === '/demo') {
       res.writeHead(302, { location: '/demo/index.html' });
       res.end();

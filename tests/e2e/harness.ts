@@ -26,13 +26,17 @@ export interface Harness {
   extensionId: string;
   userDataDir: string;
   origin: string;
-  routes: Record<string, string>;
+  routes: Record<string, string | { body: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
 /** Serves the demo and seed pages and launches Chromium with the e2e build loaded (a new profile unless one is given). */
 export async function startHarness(
-  options: { userDataDir?: string; routes?: Record<string, string>; port?: number } = {},
+  options: {
+    userDataDir?: string;
+    routes?: Record<string, string | { body: string; headers: Record<string, string> }>;
+    port?: number;
+  } = {},
 ): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build at ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
@@ -65,8 +69,13 @@ export async function startHarness(
 /** The painted highlights, as the page itself sees them: name → painted strings. */
 export async function paintedText(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
+    // Plain loops: some test pages break Array.prototype.map on purpose.
     const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) out[name] = [...highlight].map((r) => (r as Range).toString());
+    for (const [name, highlight] of CSS.highlights) {
+      const texts: string[] = [];
+      for (const r of highlight) texts.push((r as Range).toString());
+      out[name] = texts;
+    }
     return out;
   });
 }

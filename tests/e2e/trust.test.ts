@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, type Harness, paintedText, pointOf, startHarness, waitForPaint } from './harness';
+
+let h: Harness;
+const errors: string[] = [];
+
+const page = (head: string, body = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title>${head}</head><body>${body}<article><p>Ali Larijani met Qasim al-Araji in Baghdad to sign the memorandum of understanding.</p></article></body></html>`;
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.routes['/prototypes.html'] = page(`<script>
+    Array.prototype.map = function () { throw new Error('page broke map'); };
+    JSON.parse = function () { throw new Error('page broke JSON.parse'); };
+    Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
+  </script>`);
+  h.routes['/clobber.html'] = page(
+    '',
+    '<img name="body"><form id="querySelector"></form><form name="getElementById"></form><a id="CSS"></a>',
+  );
+  h.routes['/csp.html'] = {
+    body: page(''),
+    headers: {
+      'content-security-policy':
+        "default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+    },
+  };
+  h.routes['/frames.html'] = page(
+    '',
+    `<iframe srcdoc="<p>Tammy Bruce spoke in Washington.</p>" style="width:400px;height:80px"></iframe>`,
+  );
+  h.routes['/remover.html'] = page(`<script>
+    window.__inserted = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.parentNode === document.documentElement && n !== document.body && n !== document.head) {
+          window.__inserted++;
+          n.remove();
+        }
+      }
+    }).observe(document.documentElement, { childList: true });
+  </script>`);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const p = await h.context.newPage();
+  p.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  p.on('console', (m) => {
+    if (m.type() === 'error' && /Backstory|Extension context invalidated/i.test(m.text()))
+      errors.push(`${path}: ${m.text()}`);
+  });
+  await p.goto(h.origin + path);
+  await waitForPaint(p);
+  return p;
+}
+
+async function hoverCard(p: Page, name: string) {
+  const { x, y } = await pointOf(p, name);
+  await p.mouse.move(x, y);
+  await p.mouse.move(x + 1, y);
+  await expect.poll(() => cardText(p), { timeout: 5_000 }).toContain(name);
+}
+
+describe('hostile pages', () => {
+  it('makes no network request of its own while reading the demo pages', async () => {
+    const requests: string[] = [];
+    const record = (url: string) => {
+      if (/^https?:/.test(url) && !url.startsWith(h.origin)) requests.push(url);
+    };
+    h.context.on('request', (r) => record(r.url()));
+    for (const path of ['/demo/mou-signed.html', '/demo/washington-objects.html']) {
+      const p = await open(path);
+      await hoverCard(p, 'Ali Larijani');
+      await p.close();
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('works when the page breaks Array.prototype.map, JSON.parse and attachShadow (its own world, not ours)', async () => {
+    const p = await open('/prototypes.html');
+    expect((await paintedText(p))['backstory-person']).toEqual(['Ali Larijani', 'Qasim al-Araji']);
+    await hoverCard(p, 'Ali Larijani');
+    await p.close();
+  });
+
+  it('works on a page that clobbers document properties with named elements', async () => {
+    const p = await open('/clobber.html');
+    expect((await paintedText(p))['backstory-person']).toEqual(['Ali Larijani', 'Qasim al-Araji']);
+    await hoverCard(p, 'Qasim al-Araji');
+    await p.close();
+  });
+
+  it('paints and shows cards under a strict CSP with Trusted Types', async () => {
+    const p = await open('/csp.html');
+    expect((await paintedText(p))['backstory-agreement']).toEqual(['memorandum of understanding']);
+    await hoverCard(p, 'Ali Larijani');
+    await p.close();
+  });
+
+  it('reads only the top frame: nothing painted in an iframe, one card in the top page', async () => {
+    const p = await open('/frames.html');
+    const frame = p.frames().find((f) => f !== p.mainFrame());
+    expect(await frame?.evaluate(() => CSS.highlights.size)).toBe(0);
+    await hoverCard(p, 'Ali Larijani');
+    expect(await p.evaluate(() => document.querySelectorAll('[data-backstory-ui]').length)).toBe(1);
+    await p.close();
+  });
+
+  it('puts the card back once when the page removes it, and never loops', async () => {
+    const p = await open('/remover.html');
+    const { x, y } = await pointOf(p, 'Ali Larijani');
+    await p.mouse.move(x, y);
+    await p.mouse.move(x + 1, y);
+    await p.waitForTimeout(1500);
+    // One insertion per card shown, not a fight with the page.
+    expect(await p.evaluate(() => (window as unknown as { __inserted: number }).__inserted)).toBe(1);
+    await p.close();
+  });
+
+  it('has raised no error of its own on any of these pages', () => {
+    expect(errors).toEqual([]);
+  });
+});
