@@ -6,7 +6,7 @@ import { findArticleRoot } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { watchPage } from '../../lib/dom/page-watch';
-import { call, type PaintedMention } from '../../lib/messages';
+import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
@@ -29,7 +29,22 @@ export default defineContentScript({
     if (!env) return; // no CSS Custom Highlight API: nothing we can paint without touching the page
     const site = siteOf(location.href);
     const painter = new Painter(env);
-    const channel = portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime);
+    // Every request goes through a guard: once the extension is reloaded or
+    // removed, this old instance stops asking (and cleans up) instead of
+    // throwing "Extension context invalidated" into the page's console.
+    const guard = (inner: MessageChannel): MessageChannel => ({
+      async sendMessage(message) {
+        if (ctx.isInvalid) return undefined;
+        try {
+          return await inner.sendMessage(message);
+        } catch (error) {
+          if (ctx.isInvalid) return undefined;
+          throw error;
+        }
+      },
+    });
+    const runtime = guard(browser.runtime);
+    const channel = guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime));
     // The background answers `enabled: false` where the reader turned Backstory off.
     let enabled = true;
     const scan = async (text: string, part: boolean): Promise<PaintedMention[] | null> => {
@@ -52,7 +67,7 @@ export default defineContentScript({
       doc: document,
       fetchCard: async (entityId) => {
         const res = await call(channel, { type: 'card', entityId });
-        return res.ok ? res.value : undefined;
+        return res?.ok ? res.value : undefined;
       },
       fetchNotes: async (entityId) => {
         const res = await call(channel, { type: 'entityNotes', entityId });
@@ -66,8 +81,8 @@ export default defineContentScript({
         void notes.refresh();
         return undefined;
       },
-      onDisableSite: () => void call(browser.runtime, { type: 'setSiteEnabled', enabled: false }),
-      onOpenStories: (entityId) => void call(browser.runtime, { type: 'openRelated', entityId }),
+      onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
+      onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
     });
     const notes = new PageNotes({
       doc: document,

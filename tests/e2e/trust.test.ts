@@ -124,4 +124,26 @@ describe('hostile pages', () => {
   it('has raised no error of its own on any of these pages', () => {
     expect(errors).toEqual([]);
   });
+
+  // Last: it restarts the extension under the other tests' feet.
+  it('cleans up after an extension reload with the page open, without "Extension context invalidated" errors', async () => {
+    const p = await open('/demo/mou-signed.html');
+    const invalidated: string[] = [];
+    p.on('console', (m) => {
+      if (/Extension context invalidated/i.test(m.text())) invalidated.push(m.text());
+    });
+    p.on('pageerror', (e) => {
+      if (/Extension context invalidated/i.test(e.message)) invalidated.push(e.message);
+    });
+    await h.worker.evaluate(() => setTimeout(() => chrome.runtime.reload(), 0));
+    // The old instance notices on its next contact with the extension, at the latest a hover.
+    await p.waitForTimeout(1500);
+    const { x, y } = await pointOf(p, 'Ali Larijani').catch(() => ({ x: 10, y: 10 }));
+    await p.mouse.move(x, y);
+    await p.mouse.move(x + 1, y);
+    await p.waitForTimeout(1500);
+    expect(invalidated).toEqual([]);
+    await expect.poll(() => p.evaluate(() => CSS.highlights.size), { timeout: 10_000 }).toBe(0);
+    await p.close();
+  });
 });
