@@ -13,7 +13,9 @@ export function noRawHtml(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]preact[\\/]/.test(id) || !code.includes('innerHTML')) return undefined;
-      const out = code.replace(/(\b[\w$]+)\.innerHTML\s*=\s*([\w$]+)\.__html/g, '$1.textContent=$2.__html').replace(/(\b[\w$]+)\.innerHTML\s*=\s*""/g, '$1.textContent=""');
+      const out = code
+        .replace(/(\b[\w$]+)\.innerHTML\s*=\s*([\w$]+)\.__html/g, '$1.textContent=$2.__html')
+        .replace(/(\b[\w$]+)\.innerHTML\s*=\s*""/g, '$1.textContent=""');
       return out === code ? undefined : { code: out, map: null };
     },
   };
