@@ -128,8 +128,8 @@ export default defineContentScript({
       onChange: (roots) => {
         if (!enabled) return;
         annotator.prune();
-        for (const root of roots) annotator.forget(root);
-        void annotator.annotateAll(roots);
+        annotator.forget(roots);
+        if (!annotator.full) void annotator.annotateAll(roots);
       },
     });
     // Single-page navigation: a new article, read afresh once it has rendered.

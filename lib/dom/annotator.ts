@@ -1,7 +1,34 @@
 import type { PaintedMention } from '../messages';
-import { collectText, type TextMap } from './collect-text';
+import { collectTextSliced, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
+
+/** The most characters sent to the background in one scan (its limit is 2,000,000). */
+export const MAX_PIECE = 500_000;
+
+/**
+ * The most mentions painted on one page: past a few thousand, underlines stop
+ * helping a reader, and every one costs the page's rendering. Measured on a
+ * page growing by 5,000 paragraphs (tests/e2e/heavy.test.ts): with 5,000
+ * painted Chromium ran 1–3 tasks over 50 ms, with 3,000 none; 2,000 keeps a margin.
+ */
+export const MAX_PAINTED = 2_000;
+
+/** `[from, to)` pieces of `text` of at most `max` characters, cut after a newline where there is one. */
+export function pieces(text: string, max: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + max);
+    if (to < text.length) {
+      const cut = text.lastIndexOf('\n', to);
+      if (cut > from) to = cut + 1;
+    }
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
 
 /** Text maps joined end to end, a newline (a block break) between each. */
 function joinMaps(maps: readonly TextMap[]): TextMap {
@@ -68,17 +95,36 @@ export class Annotator {
   async annotateAll(roots: readonly Element[], part = true): Promise<number> {
     const first = !this.timed;
     this.timed = true;
-    const map = joinMaps(roots.map((root) => collectText(root)));
+    const maps: TextMap[] = [];
+    for (const root of roots) maps.push(await collectTextSliced(root, !part));
+    const map = joinMaps(maps);
     if (!part) this.articleMap = map;
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
     if (map.text.trim().length === 0) return 0;
-    const mentions = await this.scan(map.text, part);
-    if (first) performance.mark('backstory-scanned');
-    if (!mentions) return 0;
     let added = 0;
+    // A very long text goes in pieces, cut between blocks, each within the background's limit.
+    for (const [from, to] of pieces(map.text, MAX_PIECE)) {
+      const mentions = await this.scan(map.text.slice(from, to), part || from > 0);
+      if (first && from === 0) performance.mark('backstory-scanned');
+      if (!mentions) break;
+      added += await this.paintSliced(map, mentions, from);
+    }
+    if (part && added > 0) this.painted = mergeInOrder(this.painted, this.painted.length - added);
+    return added;
+  }
+
+  /** Paints mentions found at `offset` of the map's text, yielding to the page every few milliseconds. */
+  private async paintSliced(map: TextMap, mentions: readonly PaintedMention[], offset: number): Promise<number> {
+    let added = 0;
+    let sliceStart = performance.now();
     for (const mention of mentions) {
-      const range = toRange(map, mention.start, mention.end);
+      if (this.painted.length >= MAX_PAINTED) break;
+      if (performance.now() - sliceStart > 8) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+      const range = toRange(map, mention.start + offset, mention.end + offset);
       if (!range || !range.startContainer.isConnected) continue;
       let starts = this.starts.get(range.startContainer);
       if (starts?.has(range.startOffset)) continue;
@@ -87,17 +133,28 @@ export class Annotator {
         this.starts.set(range.startContainer, starts);
       }
       starts.add(range.startOffset);
-      this.painted.push({ mention, range });
+      this.painted.push({ mention: { ...mention, start: mention.start + offset, end: mention.end + offset }, range });
       this.painter.add(mention.type, range);
       added++;
     }
-    if (added > 0) this.painted.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     return added;
   }
 
-  /** Unpaints the mentions inside `el` (before it is scanned again). */
-  forget(el: Element): void {
-    this.removeWhere((p) => el.contains(p.range.startContainer));
+  /** Unpaints the mentions inside any of `els` (before they are scanned again). */
+  forget(els: readonly Element[]): void {
+    if (els.length === 0 || this.painted.length === 0) return;
+    const set = new Set<Node>(els);
+    // Walk up from each mention (a few levels) rather than ask every element about every mention.
+    const inside = (node: Node | null): boolean => {
+      for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
+      return false;
+    };
+    this.removeWhere((p) => inside(p.range.startContainer));
+  }
+
+  /** Whether the page already carries as many underlines as it can use. */
+  get full(): boolean {
+    return this.painted.length >= MAX_PAINTED;
   }
 
   /** Unpaints mentions whose text is gone from the page or was edited under them. */
@@ -122,4 +179,36 @@ export class Annotator {
     }
     this.painted = keep;
   }
+}
+
+const before = (a: Painted, b: Painted): number => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+
+/**
+ * Puts mentions painted after `split` into document order among the earlier
+ * ones, which are already in order. New text is usually added after the old,
+ * so that case costs one comparison; otherwise a merge, never a full sort
+ * (comparing two places in a long page walks the DOM, and a sort of thousands
+ * was a long task on a page that keeps growing).
+ */
+export function mergeInOrder(list: Painted[], split: number): Painted[] {
+  const old = list.slice(0, split);
+  const added = list.slice(split).sort(before);
+  const lastOld = old[old.length - 1];
+  const firstNew = added[0];
+  if (!lastOld || !firstNew || before(lastOld, firstNew) <= 0) return old.concat(added);
+  const out: Painted[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length && j < added.length) {
+    const a = old[i] as Painted;
+    const b = added[j] as Painted;
+    if (before(a, b) <= 0) {
+      out.push(a);
+      i++;
+    } else {
+      out.push(b);
+      j++;
+    }
+  }
+  return out.concat(old.slice(i), added.slice(j));
 }

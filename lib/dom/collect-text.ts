@@ -239,25 +239,61 @@ export function findArticleRoot(doc: Document = document): Element {
  * Collects the visible text under `root` in document order, headed by the
  * page's headline when `root` does not hold it (an `<article>` often leaves
  * the `<h1>` out). Blocks are separated by a newline, which the matcher
- * never crosses.
+ * never crosses. A part of the page read again after a change
+ * (`withHeadline` false) is read alone: looking for the headline costs a
+ * search of the whole page, too much to do for each paragraph of a live blog.
  *
  * Walks siblings by hand rather than with a filtered TreeWalker: some DOMs
  * (linkedom, used by the scripts and tests) ignore a TreeWalker's filter, and
  * skipped subtrees must be skipped the same way everywhere.
  */
-export function collectText(root: Element): TextMap {
+export function collectText(root: Element, withHeadline = true): TextMap {
+  const steps = collectSteps(root, withHeadline);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * As {@link collectText}, in slices: it gives the page back its main thread
+ * whenever a slice has run for `sliceMs`, so that a very large article never
+ * blocks it for long (no task of 50 ms or more).
+ */
+export async function collectTextSliced(
+  root: Element,
+  withHeadline = true,
+  sliceMs = 8,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<TextMap> {
+  const steps = collectSteps(root, withHeadline);
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The collector's walk, yielding every few hundred nodes so that a caller can pause it. */
+function* collectSteps(root: Element, withHeadline: boolean): Generator<void, TextMap, void> {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let pendingBreak = false;
+  let count = 0;
   const isBlock = (node: Node) => node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
 
-  const walk = (top: Element) => {
+  function* walk(top: Element): Generator<void, void, void> {
     const byParagraphs = paragraphText(top, MIN_PARAGRAPH) > 0;
     const topSize = textSize(top, byParagraphs);
     let node: Node | null = top.firstChild;
     while (node) {
+      if ((++count & 255) === 0) yield;
       if (node.nodeType === 1) {
         if (!skipElement(node as Element) && !notArticle(node as Element, byParagraphs, topSize)) {
           // Entering a block ends the text before it.
@@ -300,11 +336,11 @@ export function collectText(root: Element): TextMap {
       node = next;
     }
     pendingBreak = true;
-  };
+  }
 
   // A headline reads before its article, wherever the page's markup puts it.
-  const headline = headlineOutside(root);
-  if (headline) walk(headline);
-  walk(root);
+  const headline = withHeadline ? headlineOutside(root) : undefined;
+  if (headline) yield* walk(headline);
+  yield* walk(root);
   return { text: parts.join(''), nodes, starts };
 }

@@ -37,7 +37,12 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
       .map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el)))
       .filter((el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED));
     pending = new Set();
-    const roots = changed.filter((el) => !changed.some((other) => other !== el && other.contains(el)));
+    // Only the top-most: an element inside another changed one is read with it.
+    const set = new Set<Node>(changed);
+    const roots = changed.filter((el) => {
+      for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n)) return false;
+      return true;
+    });
     if (roots.length > 0) o.onChange(roots);
   };
   const observer = new MutationObserver((records) => {

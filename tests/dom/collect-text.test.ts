@@ -28,6 +28,19 @@ describe('collectText', () => {
     expect(text).toBe('Headline here\nFirst bold paragraph.\nSecond paragraph.');
   });
 
+  it('heads the article with a headline outside it, but not a paragraph read again after a change', () => {
+    document.title = 'Iraq and Iran sign a border pact';
+    const doc = page(`
+      <header><h1>Iraq and Iran sign a border pact</h1></header>
+      <article><p>The two ministers signed it in Baghdad on Sunday morning.</p></article>`);
+    const root = findArticleRoot(doc);
+    expect(collectText(root).text).toBe(
+      'Iraq and Iran sign a border pact\nThe two ministers signed it in Baghdad on Sunday morning.',
+    );
+    const paragraph = doc.querySelector('p') as Element;
+    expect(collectText(paragraph, false).text).toBe('The two ministers signed it in Baghdad on Sunday morning.');
+  });
+
   it('separates blocks with a newline and keeps inline elements in one line', () => {
     const doc = page('<main><p>Ali <a href="#">Lari</a>jani</p><p>next</p></main>');
     expect(collectText(findArticleRoot(doc)).text).toBe('Ali Larijani\nnext');

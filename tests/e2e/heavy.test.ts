@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness, waitForPaint } from './harness';
+
+let h: Harness;
+
+const PARA =
+  'Officials in Baghdad and Tehran met again to discuss the border, and Ali Larijani spoke about the memorandum of understanding with Qasim al-Araji while Washington watched. ';
+
+beforeAll(async () => {
+  h = await startHarness();
+  // About 5 MB of article text.
+  const big = Array.from({ length: 16_000 }, (_, i) => `<p>${i}. ${PARA}${PARA}</p>`).join('');
+  h.routes['/five-mb.html'] = `<!doctype html><html lang="en"><body><article>${big}</article></body></html>`;
+  // 50,000 nodes: small spans in many paragraphs.
+  const nodes = Array.from(
+    { length: 5_000 },
+    (_, i) => `<p>${'<span>word</span> '.repeat(9)}Paragraph ${i} names Tammy Bruce.</p>`,
+  ).join('');
+  h.routes['/many-nodes.html'] = `<!doctype html><html lang="en"><body><article>${nodes}</article></body></html>`;
+  // A thousand nodes a second for ten seconds.
+  h.routes['/growing.html'] = `<!doctype html><html lang="en"><body><article><p>${PARA}</p></article><script>
+    let n = 0;
+    const timer = setInterval(() => {
+      const story = document.querySelector('article');
+      for (let k = 0; k < 50; k++, n++) {
+        const p = document.createElement('p');
+        p.append('Update ' + n + ': ', Object.assign(document.createElement('b'), { textContent: 'Tammy Bruce' }), ' spoke again.');
+        story.append(p);
+      }
+      if (n >= 5000) { clearInterval(timer); document.body.dataset.done = '1'; }
+    }, 100);
+  </script></body></html>`;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Loads a page and returns the long tasks (ms) that ran while Backstory worked: from its start to a second after its first paint. */
+async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tasks: number[] }> {
+  const page = await h.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: [number, number][] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(h.origin + path, { timeout: 60_000 });
+  await waitForPaint(page);
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(() => {
+    const [m] = performance.getEntriesByName('backstory-first-paint');
+    const start = m?.startTime ?? 0;
+    const end = start + (m?.duration ?? 0) + 1000;
+    const out: number[] = [];
+    for (const [s, d] of (window as unknown as { __long: [number, number][] }).__long)
+      if (s + d > start && s < end) out.push(Math.round(d));
+    return out;
+  });
+  return { page, tasks };
+}
+
+describe('heavy pages', () => {
+  it('stays responsive and bounded while a page adds a thousand nodes a second for ten seconds', async () => {
+    const page = await h.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${h.origin}/growing.html`);
+    await waitForPaint(page);
+    const heap = () =>
+      page.evaluate(
+        () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+      );
+    const before = await heap();
+    await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { __long: number[] }).__long)).toEqual([]);
+    // Painted up to the cap, and memory grew by less than 50 MB for 5,000 paragraphs.
+    const painted = await page.evaluate(() => CSS.highlights.get('backstory-person')?.size ?? 0);
+    expect(painted).toBeGreaterThan(1000);
+    expect((await heap()) - before).toBeLessThan(50 * 1024 * 1024);
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    await page.close();
+  });
+
+  it.each(['/five-mb.html', '/many-nodes.html'])(
+    'keeps every task under 50 ms while it reads %s, and paints it',
+    async (path) => {
+      const { page, tasks } = await longTasksDuringBackstory(path);
+      expect(tasks).toEqual([]);
+      expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
+      await page.mouse.wheel(0, 5000);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+      await page.close();
+    },
+  );
+});
