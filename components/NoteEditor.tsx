@@ -9,6 +9,9 @@ export interface NoteEditorProps {
   onCancel: () => void;
 }
 
+// Keys typed in a note are the reader's, never the page's shortcuts.
+const stop = (e: Event) => e.stopPropagation();
+
 /** A small note editor: the text is never lost, even when saving fails. */
 export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditorProps) {
   const [body, setBody] = useState(initial);
@@ -42,6 +45,8 @@ export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditor
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void save();
           if (e.key === 'Escape') onCancel();
         }}
+        onKeyPress={stop}
+        onKeyUp={stop}
         rows={3}
       />
       {error && (

@@ -84,6 +84,7 @@ describe('the background', () => {
     ['a wrong field type', { type: 'card', entityId: 42 }],
     ['an extra field', { type: 'card', entityId: 'iran', extra: true }],
     ['a text over the size limit', { type: 'scan', url: 'u', title: 't', text: 'x'.repeat(MAX_SCAN_CHARS + 1) }],
+    ['a 10 MB scan', { type: 'scan', url: 'u', title: 't', text: 'Ali Larijani '.repeat(806_600) }],
     ['not an object', 'scan'],
     ['a __proto__ key', JSON.parse('{"type":"card","entityId":"iran","__proto__":{"polluted":true}}')],
   ])('refuses %s with a reason', async (_name, message) => {

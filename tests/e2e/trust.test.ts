@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, type Harness, paintedText, pointOf, startHarness, waitForPaint } from './harness';
+import { cardRect, cardText, type Harness, inCard, paintedText, pointOf, startHarness, waitForPaint } from './harness';
 
 let h: Harness;
 const errors: string[] = [];
@@ -30,6 +30,29 @@ beforeAll(async () => {
     '',
     `<iframe srcdoc="<p>Tammy Bruce spoke in Washington.</p>" style="width:400px;height:80px"></iframe>`,
   );
+  h.routes['/shortcuts.html'] = page(`<script>
+    window.__keys = [];
+    for (const type of ['keydown', 'keypress', 'keyup'])
+      document.addEventListener(type, (e) => window.__keys.push(type + ':' + e.key));
+  </script>`);
+  h.routes['/hostile-css.html'] = page(`<style>
+    div, [data-backstory-ui] { display: none !important; opacity: 0 !important; visibility: hidden !important;
+      transform: scale(0) !important; filter: blur(20px) !important; pointer-events: none !important; }
+    * { font-size: 4px !important; color: transparent !important; line-height: 0 !important; }
+    ::highlight(backstory-person) { color: transparent !important; }
+  </style>`);
+  // Server-rendered markup that a framework "hydrates" after load: it checks the
+  // article is exactly what the server sent (as React does), then renders it again.
+  const ssr = '<p>Ali Larijani met Qasim al-Araji in Baghdad to sign the memorandum of understanding.</p>';
+  h.routes['/hydrate.html'] =
+    `<!doctype html><html lang="en"><head><title>Hydrating</title></head><body><article id="app">${ssr}</article><script>
+    addEventListener('load', () => setTimeout(() => {
+      const app = document.getElementById('app');
+      if (app.innerHTML !== ${JSON.stringify(ssr)}) console.error('Hydration failed: server and client markup differ');
+      app.innerHTML = ${JSON.stringify(ssr)};
+      document.body.dataset.hydrated = '1';
+    }, 1500));
+  </script></body></html>`;
   h.routes['/remover.html'] = page(`<script>
     window.__inserted = 0;
     new MutationObserver((records) => {
@@ -50,12 +73,19 @@ async function open(path: string): Promise<Page> {
   const p = await h.context.newPage();
   p.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
   p.on('console', (m) => {
-    if (m.type() === 'error' && /Backstory|Extension context invalidated/i.test(m.text()))
+    if (m.type() === 'error' && /Backstory|Extension context invalidated|Hydration/i.test(m.text()))
       errors.push(`${path}: ${m.text()}`);
   });
   await p.goto(h.origin + path);
   await waitForPaint(p);
   return p;
+}
+
+async function clickInCard(p: Page, selector: string) {
+  const r = await cardRect(p, selector);
+  if (!r) throw new Error(`nothing like ${selector} in the card`);
+  await p.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await p.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
 async function hoverCard(p: Page, name: string) {
@@ -118,6 +148,62 @@ describe('hostile pages', () => {
     await p.waitForTimeout(1500);
     // One insertion per card shown, not a fight with the page.
     expect(await p.evaluate(() => (window as unknown as { __inserted: number }).__inserted)).toBe(1);
+    await p.close();
+  });
+
+  it("keeps the page's keyboard shortcuts from firing while the reader types a note, and shows markup in it as text", async () => {
+    const p = await open('/shortcuts.html');
+    await hoverCard(p, 'Ali Larijani');
+    await clickInCard(p, '.add-note');
+    await expect
+      .poll(() => inCard<boolean>(p, "function () { return this.activeElement?.tagName === 'TEXTAREA'; }"))
+      .toBe(true);
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await p.keyboard.type(hostile);
+    expect(await p.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual([]);
+    await clickInCard(p, '.note-actions .save');
+    await expect.poll(() => cardText(p)).toContain(hostile);
+    expect(await inCard<number>(p, "function () { return this.querySelectorAll('img, script').length; }")).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Outside the note, the page's shortcuts work as before.
+    await p.keyboard.press('Escape');
+    await p.mouse.click(5, 5);
+    await p.keyboard.press('j');
+    expect(await p.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toContain('keydown:j');
+    await p.close();
+  });
+
+  it('shows a readable card on a page whose CSS hides, shrinks and blurs every div', async () => {
+    const p = await open('/hostile-css.html');
+    await hoverCard(p, 'Ali Larijani');
+    const shape = await inCard<{ width: number; font: number; visible: boolean }>(
+      p,
+      `function () {
+        const card = this.querySelector('.card');
+        const r = card.getBoundingClientRect();
+        const host = getComputedStyle(this.host);
+        return { width: r.width, font: parseFloat(getComputedStyle(card).fontSize),
+          visible: host.display !== 'none' && host.visibility === 'visible' && host.opacity === '1' && host.filter === 'none' };
+      }`,
+    );
+    expect(shape?.visible).toBe(true);
+    expect(shape?.width).toBeGreaterThan(200);
+    expect(shape?.font).toBeGreaterThanOrEqual(12);
+    await p.close();
+  });
+
+  it('lets a server-rendered page hydrate without a mismatch, and paints the hydrated text', async () => {
+    const p = await open('/hydrate.html');
+    await p.waitForFunction(() => document.body.dataset.hydrated === '1');
+    await expect
+      .poll(async () => (await paintedText(p))['backstory-person'])
+      .toEqual(['Ali Larijani', 'Qasim al-Araji']);
+    // The painted ranges are on the new text, not the nodes hydration replaced.
+    expect(
+      await p.evaluate(() =>
+        [...(CSS.highlights.get('backstory-person') ?? [])].every((r) => (r as Range).startContainer.isConnected),
+      ),
+    ).toBe(true);
     await p.close();
   });
 
