@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, QUIET_FLAGS } from '../../scripts/chromium.mjs';
 import { type Harness, SHARED, startHarness } from './harness';
 
 // Every saved news page in ../shared/corpus/readability, outside requests
@@ -15,15 +17,23 @@ const pages = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
   .sort();
 
 let h: Harness;
+let plain: Browser | undefined;
+// The same pages with the publishers' scripts kept from running, so that their markup holds still.
+const STILL = { 'content-security-policy': "script-src 'none'" };
 beforeAll(async () => {
   h = await startHarness();
-  for (const p of pages) h.routes[`/corpus/${p}.html`] = readFileSync(join(CORPUS, `${p}.html`), 'utf8');
+  for (const p of pages) {
+    const html = readFileSync(join(CORPUS, `${p}.html`), 'utf8');
+    h.routes[`/corpus/${p}.html`] = html;
+    h.routes[`/still/${p}.html`] = { body: html, headers: STILL };
+  }
   await h.context.route('**/*', (route) => {
     const url = route.request().url();
     return /^https?:/.test(url) && !url.startsWith(h.origin) ? route.abort() : route.continue();
   });
 });
 afterAll(async () => {
+  await plain?.close();
   await h?.close();
 });
 
@@ -86,5 +96,48 @@ describe('the saved news pages', () => {
     }
     console.info(report.join('\n'));
     expect(problems).toEqual([]);
+  });
+
+  it('leaves the markup of every page byte for byte as it was, apart from its one host element', {
+    timeout: 240_000,
+  }, async () => {
+    const chrome = findChromium();
+    if ('error' in chrome) throw new Error(chrome.error);
+    // The reference: the same page in a browser without the extension.
+    plain = await chromium.launch({ executablePath: chrome.path, args: QUIET_FLAGS });
+    const reference = await plain.newContext();
+    await reference.route('**/*', (route) =>
+      route.request().url().startsWith(h.origin) ? route.continue() : route.abort(),
+    );
+    const markup = () => {
+      const copy = document.documentElement.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll('[data-backstory-ui]')) host.remove();
+      return copy.outerHTML;
+    };
+    const changed: string[] = [];
+    let compared = 0;
+    for (const name of pages) {
+      const url = `${h.origin}/still/${name}.html`;
+      const ours = await h.context.newPage();
+      await ours.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+      const read = await ours
+        .waitForFunction(() => performance.getEntriesByName('backstory-first-paint').length > 0, null, {
+          timeout: 15_000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      const theirs = await reference.newPage();
+      await theirs.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+      const [a, b] = [await ours.evaluate(markup), await theirs.evaluate(markup)];
+      if (read) compared++;
+      if (a !== b) changed.push(`${name}: ${a.length} vs ${b.length} characters`);
+      await ours.close();
+      await theirs.close();
+    }
+    expect(changed).toEqual([]);
+    // Most pages were read (some hold no article text Backstory reads); none changed.
+    expect(compared).toBeGreaterThan(pages.length / 2);
   });
 });
