@@ -15,7 +15,9 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Backstory',
     description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    // Any other site only once the reader turns Backstory on for it (one site at a time, from the popup).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
     action: { default_title: 'Backstory' },
     commands: {

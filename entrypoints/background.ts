@@ -4,6 +4,7 @@ import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
 import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
+import { CONTENT_CSS, CONTENT_JS, grantedSites, type SiteScriptApi, syncGrantedSites } from '../lib/granted-sites';
 import {
   HISTORY_SETTINGS_KEY,
   type HistorySettings,
@@ -163,6 +164,26 @@ export default defineBackground(() => {
       prune();
     }
   });
+
+  // Sites the reader turned Backstory on for (from the popup, or the browser's
+  // own settings): the registered content script follows the granted permissions,
+  // and a tab already open on a newly granted site is read at once.
+  const defaults = browser.runtime.getManifest().host_permissions ?? [];
+  const scripts = { permissions: browser.permissions, scripting: browser.scripting } as unknown as SiteScriptApi;
+  const sync = () => syncGrantedSites(scripts, defaults).catch(() => []);
+  void sync();
+  browser.permissions.onAdded.addListener(async (added) => {
+    await sync();
+    for (const origin of grantedSites(added.origins ?? [], defaults)) {
+      for (const tab of await browser.tabs.query({ url: origin })) {
+        if (tab.id === undefined) continue;
+        const target = { tabId: tab.id };
+        await browser.scripting.insertCSS({ target, files: [CONTENT_CSS] }).catch(() => undefined);
+        await browser.scripting.executeScript({ target, files: [CONTENT_JS] }).catch(() => undefined);
+      }
+    }
+  });
+  browser.permissions.onRemoved.addListener(() => void sync());
 
   // Registered synchronously, so that a message wakes the stopped worker.
   const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {

@@ -6,6 +6,7 @@ import { EntityList } from '../../components/EntityList';
 import { RelatedList } from '../../components/RelatedList';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
+import { sitePattern } from '../../lib/granted-sites';
 import { call, type Protocol, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
 import { isSiteEnabled, siteOf } from '../../lib/site-settings';
 
@@ -46,6 +47,9 @@ function Popup() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [site, setSite] = useState<{ name: string; enabled: boolean } | undefined>();
   const [tabId, setTabId] = useState<number | undefined>();
+  // The match pattern of this site when Backstory may not read it yet (the reader can allow it).
+  const [askFor, setAskFor] = useState<string | undefined>();
+  const [asked, setAsked] = useState<'refused' | 'failed' | undefined>();
   const [query, setQuery] = useState('');
   const [notes, setNotes] = useState<Protocol['notesForTab'] extends (r: never) => infer R ? R : never>(null);
 
@@ -64,6 +68,9 @@ function Popup() {
       tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'tabEntities', tabId: tab.id }),
     ]);
     if (name) setSite({ name, enabled });
+    const pattern = tab.url ? sitePattern(tab.url) : undefined;
+    const allowed = pattern ? await browser.permissions.contains({ origins: [pattern] }).catch(() => true) : true;
+    setAskFor(allowed ? undefined : pattern);
     if (entityId) {
       const about = await call(browser.runtime, { type: 'entityCoverage', entityId });
       if (about.ok) {
@@ -99,6 +106,23 @@ function Popup() {
     const res = await call(browser.runtime, { type: 'setSiteEnabled', site: site.name, enabled });
     if (res.ok) setSite({ name: site.name, enabled });
   };
+  // Must run straight from the click: the browser asks the reader, and only for a gesture.
+  const turnOnHere = () => {
+    if (!askFor) return;
+    browser.permissions.request({ origins: [askFor] }).then(
+      (granted) => {
+        if (!granted) {
+          setAsked('refused');
+          return;
+        }
+        // The background reads the open tab as soon as the permission lands.
+        setAskFor(undefined);
+        setState({ kind: 'loading' });
+        setTimeout(() => void load(), 1500);
+      },
+      () => setAsked('failed'),
+    );
+  };
   const reveal = (entity: TabEntity) => {
     if (tabId !== undefined)
       void browser.tabs.sendMessage(tabId, { type: 'reveal', entityId: entity.id }).catch(() => undefined);
@@ -109,7 +133,7 @@ function Popup() {
     <main>
       <header>
         <h1>Backstory</h1>
-        {site && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
+        {site && !askFor && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
       </header>
       {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
       {state.kind === 'not-web' && <p class="empty">Backstory reads news articles on the web; this page is not one.</p>}
@@ -117,9 +141,20 @@ function Popup() {
         (off ? (
           <p class="empty">Backstory is off on {site?.name}. Turn it on to see who and what this page is about.</p>
         ) : state.kind === 'unread' ? (
-          <p class="empty">
-            Backstory has not read this page. It reads the news sites it knows, and sites you turn it on for.
-          </p>
+          askFor && site ? (
+            <div class="empty">
+              <p>Backstory reads the news sites it knows. To read {site.name} too, allow it once for this site.</p>
+              <button type="button" class="turn-on" onClick={turnOnHere}>
+                Turn on for {site.name}
+              </button>
+              {asked === 'refused' && <p role="status">Not turned on: the browser's request was declined.</p>}
+              {asked === 'failed' && <p role="alert">The browser could not ask for this site.</p>}
+            </div>
+          ) : (
+            <p class="empty">
+              Backstory has not read this page. It reads the news sites it knows, and sites you turn it on for.
+            </p>
+          )
         ) : (
           <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
         ))}

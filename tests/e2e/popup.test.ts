@@ -94,6 +94,57 @@ describe('the popup', () => {
     await third.close();
   });
 
+  it('offers to turn Backstory on for a site it does not read yet, asking for that one site only', async () => {
+    // *.localhost is the loopback, but not among the sites this build may read.
+    const url = `${h.origin.replace('://127.0.0.1', '://news.localhost')}/third.html`;
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.bringToFront();
+    const tabId = await h.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      // Without a grant, the background cannot even see this tab's address.
+      return tab?.url === undefined ? (tab?.id ?? -1) : -1;
+    });
+    expect(tabId).toBeGreaterThan(0);
+    // The popup as the toolbar button opens it: the click grants activeTab, so the
+    // popup learns the tab's address (stood in for here; only a real click grants it).
+    const popup = await h.context.newPage();
+    await popup.addInitScript((u) => {
+      const real = chrome.tabs.get.bind(chrome.tabs);
+      (chrome.tabs as unknown as { get: unknown }).get = (id: number, done?: (t: chrome.tabs.Tab) => void) =>
+        (real(id) as Promise<chrome.tabs.Tab>).then((t) => {
+          const tab = { ...t, url: u };
+          done?.(tab);
+          return tab;
+        });
+    }, url);
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('button.turn-on');
+    expect(await popup.locator('button.turn-on').innerText()).toBe('Turn on for news.localhost');
+    // What the click asks the browser for: this site, not every site. The reader declines.
+    const asked = await popup.evaluate(async () => {
+      const seen: unknown[] = [];
+      (chrome.permissions as unknown as { request: unknown }).request = (p: unknown, done?: (ok: boolean) => void) => {
+        seen.push(p);
+        done?.(false);
+        return Promise.resolve(false);
+      };
+      (document.querySelector('button.turn-on') as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 100));
+      return seen;
+    });
+    expect(asked).toEqual([{ origins: ['http://news.localhost/*'] }]);
+    expect(await popup.locator('[role="status"]').innerText()).toContain('declined');
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-turn-on.png') });
+    // Nothing granted beyond the build's own sites: no extra content script registered
+    // (one on the build's sites would read their pages twice).
+    expect(await h.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('says plainly when Backstory is off on the site, and turns it back on from its switch', async () => {
     const page = await open('/demo/mou-signed.html');
     await h.worker.evaluate(() => chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));

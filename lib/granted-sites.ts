@@ -1,0 +1,77 @@
+import { NEWS_SITE_MATCHES } from './sites';
+
+/** The id of the content script registered for sites the reader turned Backstory on for. */
+export const GRANTED_SCRIPT_ID = 'backstory-granted-sites';
+
+/** The built content script and its stylesheet, as the manifest names them. */
+export const CONTENT_JS: '/content-scripts/content.js' = '/content-scripts/content.js';
+export const CONTENT_CSS: '/content-scripts/content.css' = '/content-scripts/content.css';
+
+/**
+ * The match pattern that covers exactly one site: `https://example.com/*` for
+ * a page on example.com (the scheme and host of `url`; any port). Undefined
+ * for anything but an http(s) page.
+ */
+export function sitePattern(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return undefined;
+    return `${protocol}//${hostname}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sites the reader has granted beyond the defaults: the origins from
+ * `permissions.getAll()` that are single sites (never a wildcard over every
+ * site) and not already in the manifest's list.
+ */
+export function grantedSites(origins: readonly string[], defaults: readonly string[] = NEWS_SITE_MATCHES): string[] {
+  const known = new Set(defaults);
+  return origins.filter((o) => !known.has(o) && /^https?:\/\/[^*/]+\/\*$/.test(o)).sort((a, b) => a.localeCompare(b));
+}
+
+/** The parts of `browser.permissions` and `browser.scripting` this needs; fakes in tests. */
+export interface SiteScriptApi {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  scripting: {
+    getRegisteredContentScripts(filter: { ids: string[] }): Promise<{ id: string }[]>;
+    registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  };
+}
+
+export interface RegisteredScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  css: string[];
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/**
+ * Makes the registered content script match exactly the sites the reader
+ * granted (`defaults` being the manifest's own host permissions): called when the background starts and whenever a permission is
+ * added or removed (also from the browser's own extension settings).
+ * Resolves with the sites it now runs on.
+ */
+export async function syncGrantedSites(api: SiteScriptApi, defaults: readonly string[]): Promise<string[]> {
+  const sites = grantedSites((await api.permissions.getAll()).origins ?? [], defaults);
+  const existing = await api.scripting.getRegisteredContentScripts({ ids: [GRANTED_SCRIPT_ID] });
+  if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [GRANTED_SCRIPT_ID] });
+  if (sites.length > 0) {
+    await api.scripting.registerContentScripts([
+      {
+        id: GRANTED_SCRIPT_ID,
+        matches: sites,
+        js: [CONTENT_JS],
+        css: [CONTENT_CSS],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return sites;
+}
