@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entity, pack } from '../fixtures/store';
-import { type Harness, paintedText, startHarness, waitForPaint } from './harness';
+import { cardText, type Harness, inCard, paintedText, pointOf, startHarness, waitForPaint } from './harness';
 
 let h: Harness;
 let options: Page;
@@ -71,5 +71,39 @@ describe('reader packs in the options page', () => {
     await waitForPaint(again);
     expect((await paintedText(again))['backstory-person']).toEqual(['Qasim al-Araji']);
     await again.close();
+  });
+
+  it("shows markup in a pack's names and facts as text, in the options page and in the card", async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const hostile = pack(
+      [
+        entity({
+          id: 'steven-fagin',
+          name: 'Steven Fagin',
+          description: `US diplomat ${evil}`,
+          facts: [{ label: `Met ${evil}`, value: evil, date: '2025-08-16', source: 'src' }],
+        }),
+      ],
+      { id: 'hostile', name: `<b>Bold</b> pack ${evil}` },
+    );
+    await importFile('hostile.json', JSON.stringify(hostile));
+    await expect.poll(() => options.locator('[role="status"]').innerText()).toContain('<b>Bold</b> pack');
+    expect(await options.locator('[data-testid="reader-packs"] b, [data-testid="reader-packs"] img').count()).toBe(0);
+
+    const page = await h.context.newPage();
+    await page.goto(`${h.origin}/fagin.html`);
+    await waitForPaint(page);
+    const { x, y } = await pointOf(page, 'Steven Fagin');
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 1, y);
+    await expect.poll(() => cardText(page)).toContain(`US diplomat ${evil}`);
+    expect(await inCard<number>(page, "function () { return this.querySelectorAll('img, script, b').length; }")).toBe(
+      0,
+    );
+    for (const p of [page, options])
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+    await options.getByRole('button', { name: /^Remove / }).click();
+    await expect.poll(() => options.locator('[data-testid="reader-packs"]').count()).toBe(0);
   });
 });
