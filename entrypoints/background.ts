@@ -4,7 +4,7 @@ import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
 import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
-import { CONTENT_CSS, CONTENT_JS, grantedSites, type SiteScriptApi, syncGrantedSites } from '../lib/granted-sites';
+import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
 import {
   HISTORY_SETTINGS_KEY,
   type HistorySettings,
@@ -174,14 +174,11 @@ export default defineBackground(() => {
   void sync();
   browser.permissions.onAdded.addListener(async (added) => {
     await sync();
-    for (const origin of grantedSites(added.origins ?? [], defaults)) {
-      for (const tab of await browser.tabs.query({ url: origin })) {
-        if (tab.id === undefined) continue;
-        const target = { tabId: tab.id };
-        await browser.scripting.insertCSS({ target, files: [CONTENT_CSS] }).catch(() => undefined);
-        await browser.scripting.executeScript({ target, files: [CONTENT_JS] }).catch(() => undefined);
-      }
-    }
+    await readOpenTabs(
+      { tabs: browser.tabs, scripting: browser.scripting } as unknown as TabInjectApi,
+      added.origins ?? [],
+      defaults,
+    );
   });
   browser.permissions.onRemoved.addListener(() => void sync());
 

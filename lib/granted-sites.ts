@@ -75,3 +75,42 @@ export async function syncGrantedSites(api: SiteScriptApi, defaults: readonly st
   }
   return sites;
 }
+
+/** The parts of `browser.tabs` and `browser.scripting` that reading open tabs needs; fakes in tests. */
+export interface TabInjectApi {
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    insertCSS(i: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+    executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+  };
+}
+
+/**
+ * Reads the tabs already open on sites just granted (`added`, from
+ * `permissions.onAdded`): the registered script only runs on pages loaded
+ * later, and the reader who turned Backstory on expects the page in front of
+ * them to be read now. Sites among `defaults` already have the script.
+ * Resolves with the ids of the tabs it injected into; a tab that cannot be
+ * injected (closed, or a browser page) is skipped.
+ */
+export async function readOpenTabs(
+  api: TabInjectApi,
+  added: readonly string[],
+  defaults: readonly string[],
+): Promise<number[]> {
+  const done: number[] = [];
+  for (const origin of grantedSites(added, defaults)) {
+    for (const tab of await api.tabs.query({ url: origin })) {
+      if (tab.id === undefined) continue;
+      const target = { tabId: tab.id };
+      try {
+        await api.scripting.insertCSS({ target, files: [CONTENT_CSS] });
+        await api.scripting.executeScript({ target, files: [CONTENT_JS] });
+        done.push(tab.id);
+      } catch {
+        // The tab went away, or is not a page scripts may enter.
+      }
+    }
+  }
+  return done;
+}

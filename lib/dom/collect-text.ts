@@ -104,9 +104,15 @@ function textSize(el: Element, byParagraphs: boolean): number {
  * holding a third or more of the text under `top` is read all the same: its
  * name says less than its content.
  */
-function notArticle(el: Element, byParagraphs: boolean, topSize: number): boolean {
+function notArticle(el: Element, byParagraphs: boolean, topSize: () => number): boolean {
   if (!NOT_ARTICLE.test(el.getAttribute('class') ?? '')) return false;
-  return textSize(el, byParagraphs) * 3 < topSize;
+  return textSize(el, byParagraphs) * 3 < topSize();
+}
+
+/** Whether `el` holds a paragraph of body text (stops at the first). */
+function hasParagraph(el: Element): boolean {
+  for (const p of el.querySelectorAll('p')) if ((p.textContent?.trim().length ?? 0) >= MIN_PARAGRAPH) return true;
+  return false;
 }
 
 const ARTICLE_SELECTOR = 'article, [itemprop="articleBody"], [property="articleBody"]';
@@ -204,9 +210,12 @@ function densestContainer(doc: Document): Element | undefined {
  * too); else `<main>`, else the body.
  */
 export function findArticleRoot(doc: Document = document): Element {
+  const articles = doc.querySelectorAll(ARTICLE_SELECTOR);
+  // One candidate needs no measuring (a pass over all its text on a long page).
+  if (articles.length === 1 && hasParagraph(articles[0] as Element)) return articles[0] as Element;
   let best: Element | undefined;
   let bestLength = 0;
-  for (const el of doc.querySelectorAll(ARTICLE_SELECTOR)) {
+  for (const el of articles) {
     const length = paragraphText(el);
     if (length > bestLength) {
       best = el;
@@ -289,8 +298,14 @@ function* collectSteps(root: Element, withHeadline: boolean): Generator<void, Te
   const isBlock = (node: Node) => node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
 
   function* walk(top: Element): Generator<void, void, void> {
-    const byParagraphs = paragraphText(top, MIN_PARAGRAPH) > 0;
-    const topSize = textSize(top, byParagraphs);
+    const byParagraphs = hasParagraph(top);
+    // Measured only when a box inside looks like it is not the article: on a
+    // very long article, measuring it is a pass over all of its text.
+    let size: number | undefined;
+    const topSize = () => {
+      size ??= textSize(top, byParagraphs);
+      return size;
+    };
     let node: Node | null = top.firstChild;
     while (node) {
       if ((++count & 255) === 0) yield;

@@ -3,6 +3,7 @@ import {
   GRANTED_SCRIPT_ID,
   grantedSites,
   type RegisteredScript,
+  readOpenTabs,
   type SiteScriptApi,
   sitePattern,
   syncGrantedSites,
@@ -72,5 +73,28 @@ describe('sites the reader turns Backstory on for', () => {
     b.origins.splice(NEWS_SITE_MATCHES.length);
     expect(await syncGrantedSites(b.api, NEWS_SITE_MATCHES)).toEqual([]);
     expect(b.registered.size).toBe(0);
+  });
+
+  it('reads the tabs already open on a site just granted, stylesheet first, and no others', async () => {
+    const calls: string[] = [];
+    const tabsByPattern: Record<string, { id?: number }[]> = {
+      'https://www.example.org/*': [{ id: 7 }, { id: 9 }, {}],
+      'https://*.rudaw.net/*': [{ id: 3 }],
+    };
+    const api = {
+      tabs: { query: async ({ url }: { url: string }) => tabsByPattern[url] ?? [] },
+      scripting: {
+        insertCSS: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+          if (target.tabId === 9) throw new Error('No tab with id: 9');
+          calls.push(`css ${target.tabId} ${files.join()}`);
+        },
+        executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+          calls.push(`js ${target.tabId} ${files.join()}`);
+        },
+      },
+    };
+    const done = await readOpenTabs(api, ['https://www.example.org/*', 'https://*.rudaw.net/*'], NEWS_SITE_MATCHES);
+    expect(done).toEqual([7]);
+    expect(calls).toEqual(['css 7 /content-scripts/content.css', 'js 7 /content-scripts/content.js']);
   });
 });
