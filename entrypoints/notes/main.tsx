@@ -1,3 +1,4 @@
+import '../../assets/extension-page.css';
 import './style.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';

@@ -1,4 +1,4 @@
-import './style.css';
+import '../../assets/extension-page.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

@@ -1,23 +1,10 @@
 import * as v from 'valibot';
+import { SelectorSchema } from '../anchor/selector-schema';
 import type { MessageType } from '../messages';
 import type { Handlers, Sender } from './handlers';
 
 /** The largest article text the background accepts in one scan (characters). */
 export const MAX_SCAN_CHARS = 2_000_000;
-
-const SelectorSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-    prefix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-    suffix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  }),
-  v.strictObject({
-    type: v.literal('TextPositionSelector'),
-    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
-]);
 
 const NoteBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'the note is empty'), v.maxLength(20_000));
 

@@ -10,7 +10,7 @@ export const MAX_PIECE = 500_000;
  * The most mentions painted on one page: past a few thousand, underlines stop
  * helping a reader, and every one costs the page's rendering. Measured on a
  * page growing by 5,000 paragraphs (tests/e2e/heavy.test.ts): with 5,000
- * painted Chromium ran 1–3 tasks over 50 ms, with 3,000 none; 2,000 keeps a margin.
+ * painted the page ran 1–3 tasks of 50 ms or more, with 3,000 none; 2,000 keeps a margin.
  */
 export const MAX_PAINTED = 2_000;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SelectorSchema } from '../anchor/selector-schema';
 import type { BackstoryDB, Note } from '../db';
 import { formatPath } from '../factstore/validate';
 import { siteOf } from '../site-settings';
@@ -8,20 +9,6 @@ import { quoteOf } from './notes';
 export const MAX_NOTES_FILE_CHARS = 20 * 1024 * 1024;
 
 const ENTITY_SOURCE = 'urn:backstory:entity:';
-
-const SelectorSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
-    prefix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-    suffix: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  }),
-  v.strictObject({
-    type: v.literal('TextPositionSelector'),
-    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  }),
-]);
 
 const AnnotationSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'expected an id like urn:uuid:…')),

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { findChromium, findPage, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/server.mjs';
 
@@ -192,6 +193,35 @@ function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undef
     if (found) return found;
   }
   return undefined;
+}
+
+/** Opens `path` of the test server in a new tab and waits until Backstory has painted it. */
+export async function openPage(h: Harness, path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.origin + path);
+  await waitForPaint(page);
+  return page;
+}
+
+/** Rests the pointer on the `nth` occurrence of `text` (a second move, as a hand would). */
+export async function hover(page: Page, text: string, nth = 0): Promise<void> {
+  const { x, y } = await pointOf(page, text, nth);
+  await page.mouse.move(x, y);
+  await page.mouse.move(x + 1, y);
+}
+
+/** Hovers `name` and waits until its card shows. */
+export async function hoverCard(page: Page, name: string): Promise<void> {
+  await hover(page, name);
+  await expect.poll(() => cardText(page), { timeout: 5_000 }).toContain(name);
+}
+
+/** Clicks the element of the open card that `selector` names. */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  const r = await cardRect(page, selector);
+  if (!r) throw new Error(`nothing like ${selector} in the card`);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
 export { findPage, openRealPopup };

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  cardRect,
   cardText,
+  clickInCard,
   type Harness,
   inCard,
   pointOf,
@@ -35,13 +35,6 @@ async function open(path: string): Promise<Page> {
   await page.goto(h.origin + path);
   await waitForPaint(page);
   return page;
-}
-
-async function clickInCard(page: Page, selector: string) {
-  const r = await cardRect(page, selector);
-  if (!r) throw new Error(`nothing like ${selector} in the card`);
-  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
 /** Whether the note editor in the card has focus (typing goes there). */

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSeeds } from '../../scripts/seed-pages.mjs';
-import { type Harness, openRealPopup, SCREENSHOT_DIR, SEEDS_DIR, startHarness, waitForPaint } from './harness';
+import {
+  type Harness,
+  openPage,
+  openRealPopup,
+  SCREENSHOT_DIR,
+  SEEDS_DIR,
+  startHarness,
+  waitForPaint,
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,12 +23,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.origin + path);
-  await waitForPaint(page);
-  return page;
-}
+const open = (path: string) => openPage(h, path);
 
 async function withPopup<T>(page: Page, fn: (popup: Page) => Promise<T>): Promise<T> {
   const popup = await openRealPopup(h, page);

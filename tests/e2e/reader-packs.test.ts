@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entity, pack } from '../fixtures/store';
-import { cardText, type Harness, inCard, paintedText, pointOf, startHarness, waitForPaint } from './harness';
+import { cardText, type Harness, hoverCard, inCard, paintedText, startHarness, waitForPaint } from './harness';
 
 let h: Harness;
 let options: Page;
@@ -93,10 +93,8 @@ describe('reader packs in the options page', () => {
     const page = await h.context.newPage();
     await page.goto(`${h.origin}/fagin.html`);
     await waitForPaint(page);
-    const { x, y } = await pointOf(page, 'Steven Fagin');
-    await page.mouse.move(x, y);
-    await page.mouse.move(x + 1, y);
-    await expect.poll(() => cardText(page)).toContain(`US diplomat ${evil}`);
+    await hoverCard(page, 'Steven Fagin');
+    expect(await cardText(page)).toContain(`US diplomat ${evil}`);
     expect(await inCard<number>(page, "function () { return this.querySelectorAll('img, script, b').length; }")).toBe(
       0,
     );

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cardHasFocus,
   cardRect,
   cardText,
   type Harness,
+  hover,
+  openPage,
   paintedText,
   pointOf,
   SCREENSHOT_DIR,
@@ -86,18 +87,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.origin + path);
-  await waitForPaint(page);
-  return page;
-}
-
-async function hover(page: Page, text: string, nth = 0) {
-  const { x, y } = await pointOf(page, text, nth);
-  await page.mouse.move(x, y);
-  await page.mouse.move(x + 1, y);
-}
+const open = (path: string) => openPage(h, path);
 
 describe('reading a page with Backstory', () => {
   it('does not change the article’s DOM: a MutationObserver records nothing inside it', async () => {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSeeds } from '../../scripts/seed-pages.mjs';
 import {
@@ -7,6 +6,7 @@ import {
   cardText,
   findPage,
   type Harness,
+  openPage,
   openRealPopup,
   paintedText,
   pointOf,
@@ -24,12 +24,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.origin + path);
-  await waitForPaint(page);
-  return page;
-}
+const open = (path: string) => openPage(h, path);
 
 describe('a demo article', () => {
   it('paints the names of people, bodies, places and agreements, and nothing in nav or comments', async () => {

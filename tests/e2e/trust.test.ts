@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardRect, cardText, type Harness, inCard, paintedText, pointOf, startHarness, waitForPaint } from './harness';
+import {
+  cardText,
+  clickInCard,
+  type Harness,
+  hoverCard,
+  inCard,
+  paintedText,
+  pointOf,
+  startHarness,
+  waitForPaint,
+} from './harness';
 
 let h: Harness;
 const errors: string[] = [];
@@ -79,20 +89,6 @@ async function open(path: string): Promise<Page> {
   await p.goto(h.origin + path);
   await waitForPaint(p);
   return p;
-}
-
-async function clickInCard(p: Page, selector: string) {
-  const r = await cardRect(p, selector);
-  if (!r) throw new Error(`nothing like ${selector} in the card`);
-  await p.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-  await p.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-}
-
-async function hoverCard(p: Page, name: string) {
-  const { x, y } = await pointOf(p, name);
-  await p.mouse.move(x, y);
-  await p.mouse.move(x + 1, y);
-  await expect.poll(() => cardText(p), { timeout: 5_000 }).toContain(name);
 }
 
 describe('hostile pages', () => {
