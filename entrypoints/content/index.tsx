@@ -49,6 +49,7 @@ export default defineContentScript({
     let enabled = true;
     const scan = async (text: string, part: boolean): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
+      const canonical = canonicalUrl();
       const res = await call(channel, {
         type: 'scan',
         url: location.href,
@@ -56,7 +57,7 @@ export default defineContentScript({
         text,
         ...(part ? { part: true } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
-        ...(canonicalUrl() ? { canonical: canonicalUrl() } : {}),
+        ...(canonical ? { canonical } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
       enabled = res.enabled;
@@ -127,8 +128,7 @@ export default defineContentScript({
       signal: ctx.signal,
       onChange: (roots) => {
         if (!enabled) return;
-        annotator.prune();
-        annotator.forget(roots);
+        annotator.refresh(roots);
         if (!annotator.full) void annotator.annotateAll(roots);
       },
     });

@@ -140,26 +140,30 @@ export class Annotator {
     return added;
   }
 
-  /** Unpaints the mentions inside any of `els` (before they are scanned again). */
-  forget(els: readonly Element[]): void {
-    if (els.length === 0 || this.painted.length === 0) return;
+  /**
+   * After the page changed: unpaints, in one pass, the mentions inside any of
+   * `els` (they are about to be scanned again) and those whose text is gone
+   * from the page or was edited under them.
+   */
+  refresh(els: readonly Element[]): void {
+    if (this.painted.length === 0) return;
     const set = new Set<Node>(els);
     // Walk up from each mention (a few levels) rather than ask every element about every mention.
     const inside = (node: Node | null): boolean => {
       for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
       return false;
     };
-    this.removeWhere((p) => inside(p.range.startContainer));
+    this.removeWhere(
+      (p) =>
+        !p.range.startContainer.isConnected ||
+        (set.size > 0 && inside(p.range.startContainer)) ||
+        p.range.toString() !== p.mention.text,
+    );
   }
 
   /** Whether the page already carries as many underlines as it can use. */
   get full(): boolean {
     return this.painted.length >= MAX_PAINTED;
-  }
-
-  /** Unpaints mentions whose text is gone from the page or was edited under them. */
-  prune(): void {
-    this.removeWhere((p) => !p.range.startContainer.isConnected || p.range.toString() !== p.mention.text);
   }
 
   /** Unpaints everything. */

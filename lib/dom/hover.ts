@@ -47,16 +47,11 @@ export class HoverIntent {
     this.closeDelay = o.closeDelay ?? 300;
   }
 
-  /** Starts listening; the returned function stops. */
+  /** Starts listening, until `signal` aborts. */
   listen(signal?: AbortSignal): void {
     const opts = { passive: true, capture: true, ...(signal ? { signal } : {}) };
     this.o.doc.addEventListener('pointermove', this.onMove, opts);
     this.o.doc.addEventListener('pointerup', this.onTap, opts);
-  }
-
-  /** The index of the name whose card is open, or -1. */
-  get current(): number {
-    return this.openIndex;
   }
 
   /** Marks a card as open (for keyboard navigation) or closed. */

@@ -55,8 +55,12 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
       }
       for (const node of r.addedNodes) {
         if (o.isOwn(node)) continue;
-        if (node.nodeType === 1) pending.add(node as Element);
-        else if (node.nodeType === 3 && node.parentElement)
+        if (node.nodeType === 1) {
+          // A script, an image or an empty box brings no text: nothing to read again
+          // (its container may be the whole page). Text added to it later is seen then.
+          const el = node as Element;
+          if (!el.matches(IGNORED) && el.textContent?.trim()) pending.add(el);
+        } else if (node.nodeType === 3 && node.parentElement)
           pending.add(node.parentElement.closest(BLOCK) ?? node.parentElement);
       }
     }

@@ -29,9 +29,9 @@ describe('mergeInOrder', () => {
     );
   });
 
-  it('appends text added after everything already painted', () => {
+  it('appends text added after everything already painted, in reading order', () => {
     const nodes = paragraphs(4);
-    const list = nodes.map((n) => painted(n));
+    const list = [0, 1, 3, 2].map((i) => painted(nodes[i] as Text));
     expect(order(mergeInOrder(list, 2))).toEqual(nodes.map((n) => n.data));
   });
 });

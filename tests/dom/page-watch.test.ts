@@ -37,6 +37,7 @@ describe('watchPage', () => {
     document.getElementById('story')?.append(section);
     const p = document.createElement('p');
     p.id = 'second';
+    p.textContent = 'Tammy Bruce spoke.';
     document.getElementById('story')?.append(p);
     await wait(60);
     expect(calls).toEqual([['more', 'second']]);
@@ -52,12 +53,28 @@ describe('watchPage', () => {
     expect(calls).toEqual([]);
   });
 
+  it('does not rescan a container when the page adds scripts, images or empty boxes to it', async () => {
+    document.body.innerHTML = '<div id="app"><p>Ali Larijani met Qasim al-Araji.</p></div>';
+    const { calls } = watch();
+    const app = document.getElementById('app') as HTMLElement;
+    const script = document.createElement('script');
+    script.textContent = 'window.ads = 1;';
+    app.append(script, document.createElement('img'), document.createElement('div'));
+    await wait(60);
+    expect(calls).toEqual([]);
+    // Text that arrives later in one of those boxes is read.
+    (app.lastElementChild as HTMLElement).textContent = 'Tammy Bruce objected.';
+    await wait(60);
+    expect(calls).toEqual([['div']]);
+  });
+
   it('reads a page that never stops changing at least every maxWaitMs', async () => {
     document.body.innerHTML = '<article id="story"></article>';
     const { calls } = watch({ quietMs: 50, maxWaitMs: 120 });
     for (let i = 0; i < 20; i++) {
       const p = document.createElement('p');
       p.id = `p${i}`;
+      p.textContent = `Update ${i}`;
       document.getElementById('story')?.append(p);
       await wait(15);
     }

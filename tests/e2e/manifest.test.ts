@@ -47,6 +47,7 @@ describe('the shipped manifests', () => {
       const files = readdirSync(join(ROOT, '.output', dir), { recursive: true })
         .map(String)
         .filter((f) => f.endsWith('.js'));
+      expect(files.length, dir).toBeGreaterThan(2);
       for (const f of files) {
         const code = readFileSync(join(ROOT, '.output', dir, f), 'utf8');
         expect(code, f).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"]https?:/);

@@ -176,10 +176,20 @@ describe('the popup', () => {
     }
     await options.getByLabel('Pause: remember nothing new').check();
     await (await open('/demo/mou-signed.html')).close();
+    await options.waitForTimeout(1000);
     await options.reload();
     await options.waitForSelector('#history-title');
     expect(await options.locator('[data-testid="visits"] li').count()).toBe(0);
+    // The same reading, not paused, is remembered: the check above could not pass by being early.
     await options.getByLabel('Pause: remember nothing new').uncheck();
+    await (await open('/demo/mou-signed.html')).close();
+    await expect
+      .poll(async () => {
+        await options.reload();
+        await options.waitForSelector('#history-title');
+        return options.locator('[data-testid="visits"] li').count();
+      })
+      .toBe(1);
     await options.close();
   });
 });

@@ -123,6 +123,8 @@ describe('a card on a seed article', () => {
       const dates = await popup.page
         .locator('ol.stories time')
         .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+      expect(dates.length).toBeGreaterThan(1);
+      expect(dates.every(Boolean)).toBe(true);
       expect(dates).toEqual([...dates].sort().reverse());
       await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-stories-larijani.png') });
     } finally {
