@@ -32,7 +32,8 @@ function sessionTabStore(): TabStore {
       const cached = memory.get(tabId);
       if (cached) return cached;
       const got = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabScan | undefined;
-      if (got) memory.set(tabId, got);
+      if (!got || typeof got.counts !== 'object' || got.counts === null) return undefined;
+      memory.set(tabId, got);
       return got;
     },
     set: (tabId, scan) => {

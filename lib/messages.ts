@@ -84,6 +84,8 @@ export interface Protocol {
     lang?: string;
     canonical?: string;
     part?: boolean;
+    /** The most mentions to send back (the page paints only so many); all are counted for the popup. */
+    limit?: number;
   }): ScanResult;
   /** Everything the hover card shows for one entity. */
   card(req: { entityId: string }): Result<EntityCard>;

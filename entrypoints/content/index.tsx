@@ -47,7 +47,7 @@ export default defineContentScript({
     const channel = guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime));
     // The background answers `enabled: false` where the reader turned Backstory off.
     let enabled = true;
-    const scan = async (text: string, part: boolean): Promise<PaintedMention[] | null> => {
+    const scan = async (text: string, part: boolean, limit: number): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
       const canonical = canonicalUrl();
       const res = await call(channel, {
@@ -55,6 +55,7 @@ export default defineContentScript({
         url: location.href,
         title: document.title,
         text,
+        limit,
         ...(part ? { part: true } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
         ...(canonical ? { canonical } : {}),

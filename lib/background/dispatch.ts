@@ -27,6 +27,7 @@ const RequestSchema = v.variant('type', [
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
     canonical: v.optional(v.pipe(v.string(), v.maxLength(4096))),
     part: v.optional(v.boolean()),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   v.strictObject({ type: v.literal('relatedCoverage'), tabId: v.pipe(v.number(), v.integer()) }),
   v.strictObject({

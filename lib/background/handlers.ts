@@ -11,12 +11,24 @@ function passageNote(n: Note): PassageNote[] {
   return n.target ? [{ id: n.id, body: n.body, selector: n.target.selector, orphaned: Boolean(n.orphaned) }] : [];
 }
 
-/** What the background remembers about one tab's last scan. */
+/**
+ * What the background remembers about one tab's last scan: how often each
+ * entity is named, never the mentions themselves, so that what it keeps (in
+ * memory and in `storage.session`) grows with the entities, not with the page.
+ */
 export interface TabScan {
   url: string;
   /** The page's canonical URL, when it declares one. */
   canonical?: string;
-  mentions: PaintedMention[];
+  /** Mentions per entity id. */
+  counts: Record<string, number>;
+}
+
+/** Mentions per entity, added to `into` (a plain object with no prototype, so ids are never keys of Object). */
+function countMentions(mentions: readonly { entityId: string }[], into?: Record<string, number>) {
+  const counts: Record<string, number> = Object.assign(Object.create(null), into);
+  for (const m of mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  return counts;
 }
 
 /** Where tab scans are kept: memory in tests, `storage.session` in the browser. */
@@ -94,8 +106,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     const scan = await tabs.get(tabId);
     if (!scan) return null;
     const s = store();
-    const page = new Map<string, number>();
-    for (const m of scan.mentions) page.set(m.entityId, (page.get(m.entityId) ?? 0) + 1);
+    const page = new Map(Object.entries(scan.counts));
     const visits = (await hooks?.visitsMentioning?.([...page.keys()])) ?? [];
     const candidates: RelatedCandidate[] = [
       ...s.coverage.map((c) => ({
@@ -150,24 +161,31 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         return { enabled: false, mentions: [] };
       }
       const s = store();
-      const mentions: PaintedMention[] = scanText(s, req.text, { lang: req.lang }).map((m) => ({
-        ...m,
-        type: s.entities.get(m.entityId)?.type ?? 'event',
-      }));
+      const found = scanText(s, req.text, { lang: req.lang });
       // Remembered for the popup; the page does not wait for the writes.
       if (sender.tabId !== undefined) {
-        const scan: TabScan = { url: req.url, mentions, ...(req.canonical ? { canonical: req.canonical } : {}) };
         const previous = await tabs.get(sender.tabId);
-        // A page scanned in parts (new paragraphs) adds to what the tab holds.
-        if (req.part && previous && previous.url === req.url) scan.mentions = [...previous.mentions, ...mentions];
+        // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
+        const adding = req.part && previous && previous.url === req.url;
+        const scan: TabScan = {
+          url: req.url,
+          counts: countMentions(found, adding ? previous.counts : undefined),
+          ...(req.canonical ? { canonical: req.canonical } : {}),
+        };
+        const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
         void tabs.set(sender.tabId, scan).catch(() => undefined);
-        if (site && mentions.length > 0 && hooks?.recordVisit) {
-          const entityIds = [...new Set(scan.mentions.map((m) => m.entityId))];
+        if (site && found.length > 0 && grew && hooks?.recordVisit) {
           void hooks
-            .recordVisit({ url: req.canonical ?? req.url, title: req.title, site, entityIds })
+            .recordVisit({ url: req.canonical ?? req.url, title: req.title, site, entityIds: Object.keys(scan.counts) })
             .catch(() => undefined);
         }
       }
+      // Only as many as the page can still paint cross back to it.
+      const shown = req.limit === undefined ? found : found.slice(0, req.limit);
+      const mentions: PaintedMention[] = shown.map((m) => ({
+        ...m,
+        type: s.entities.get(m.entityId)?.type ?? 'event',
+      }));
       return { enabled: true, mentions };
     },
     async card(req) {
@@ -178,10 +196,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const scan = await tabs.get(req.tabId);
       if (!scan) return null;
       const s = store();
-      const counts = new Map<string, number>();
-      for (const m of scan.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
       const entities: TabEntity[] = [];
-      for (const [id, count] of counts) {
+      for (const [id, count] of Object.entries(scan.counts)) {
         const e = s.entities.get(id);
         if (e) entities.push({ id, name: e.name, type: e.type, description: e.description, count });
       }
@@ -239,7 +255,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const notes = hooks?.notes;
       if (!scan || !notes) return null;
       const s = store();
-      const ids = [...new Set(scan.mentions.map((m) => m.entityId))];
+      const ids = Object.keys(scan.counts);
       const [onPage, onEntities] = await Promise.all([notes.onPage(scan.canonical ?? scan.url), notes.onEntities(ids)]);
       const alsoOnUrl = scan.canonical ? await notes.onPage(scan.url) : [];
       const seen = new Set<string>();

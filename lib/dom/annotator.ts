@@ -61,9 +61,11 @@ export interface Painted {
 
 /**
  * Asks the background to find mentions in a text; null when it cannot answer.
- * `part` is true when the text is only new or changed parts of the page.
+ * `part` is true when the text is only new or changed parts of the page;
+ * `limit` is the most mentions the page can still paint (the background counts
+ * them all for the popup, and sends back only the first `limit`).
  */
-export type Scan = (text: string, part: boolean) => Promise<PaintedMention[] | null>;
+export type Scan = (text: string, part: boolean, limit: number) => Promise<PaintedMention[] | null>;
 
 /**
  * The page's painted mentions: scans a part of the page, paints what it finds,
@@ -105,7 +107,8 @@ export class Annotator {
     let added = 0;
     // A very long text goes in pieces, cut between blocks, each within the background's limit.
     for (const [from, to] of pieces(map.text, MAX_PIECE)) {
-      const mentions = await this.scan(map.text.slice(from, to), part || from > 0);
+      const limit = MAX_PAINTED - this.painted.length;
+      const mentions = await this.scan(map.text.slice(from, to), part || from > 0, Math.max(0, limit));
       if (first && from === 0) performance.mark('backstory-scanned');
       if (!mentions) break;
       added += await this.paintSliced(map, mentions, from);
@@ -114,12 +117,18 @@ export class Annotator {
     return added;
   }
 
-  /** Paints mentions found at `offset` of the map's text, yielding to the page every few milliseconds. */
+  /**
+   * Paints mentions found at `offset` of the map's text. Their ranges are made
+   * in slices, yielding to the page every few milliseconds; they are then
+   * painted all at once, so the page renders its new underlines in one frame
+   * (every frame with a change to the highlights costs the browser a paint
+   * of the page, which on a very long page is tens of milliseconds).
+   */
   private async paintSliced(map: TextMap, mentions: readonly PaintedMention[], offset: number): Promise<number> {
-    let added = 0;
+    const batch: Painted[] = [];
     let sliceStart = performance.now();
     for (const mention of mentions) {
-      if (this.painted.length >= MAX_PAINTED) break;
+      if (this.painted.length + batch.length >= MAX_PAINTED) break;
       if (performance.now() - sliceStart > 8) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         sliceStart = performance.now();
@@ -133,8 +142,17 @@ export class Annotator {
         this.starts.set(range.startContainer, starts);
       }
       starts.add(range.startOffset);
-      this.painted.push({ mention: { ...mention, start: mention.start + offset, end: mention.end + offset }, range });
-      this.painter.add(mention.type, range);
+      batch.push({ mention: { ...mention, start: mention.start + offset, end: mention.end + offset }, range });
+    }
+    let added = 0;
+    for (const p of batch) {
+      // Text edited while the ranges were made is left for the next rescan.
+      if (p.range.toString() !== p.mention.text) {
+        this.starts.get(p.range.startContainer)?.delete(p.range.startOffset);
+        continue;
+      }
+      this.painted.push(p);
+      this.painter.add(p.mention.type, p.range);
       added++;
     }
     return added;

@@ -2,6 +2,7 @@ import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import { resolveMetonym } from './metonym';
+import { neighbours } from './neighbours';
 
 /** A linked mention: a span of the text and the entity it names. */
 export interface Mention {
@@ -54,8 +55,8 @@ export function linkMentions(
   }
   const mentions: Mention[] = [];
   const state: GenericState = { lastAgreement: undefined };
-  for (const c of candidates) {
-    const m = linkOne(text, c, candidates, anchored, ctx, state);
+  for (let i = 0; i < candidates.length; i++) {
+    const m = linkOne(text, i, candidates, anchored, ctx, state);
     if (m) mentions.push(m);
   }
   return mentions;
@@ -120,12 +121,13 @@ function entityIds(aliases: readonly AliasEntry[]): string[] {
 
 function linkOne(
   text: string,
-  c: Candidate,
+  i: number,
   all: readonly Candidate[],
   anchored: ReadonlyMap<string, number>,
   ctx: LinkContext,
   state: GenericState,
 ): Mention | undefined {
+  const c = all[i] as Candidate;
   const mention = (entityId: string, reason: string): Mention => ({
     entityId,
     start: c.start,
@@ -134,11 +136,11 @@ function linkOne(
     reason,
   });
   const generic = c.aliases.filter((a) => a.kind === 'generic');
-  if (generic.length === c.aliases.length) return linkGeneric(text, c, all, ctx, state);
+  if (generic.length === c.aliases.length) return linkGeneric(text, i, all, ctx, state);
 
   const specific = c.aliases.filter((a) => a.kind !== 'generic');
   if (specific.some((a) => a.kind === 'metonym')) {
-    const resolved = resolveMetonym(text, c, all, ctx);
+    const resolved = resolveMetonym(text, i, all, ctx);
     if (resolved) return mention(resolved.entityId, resolved.reason);
   }
   const named = specific.filter((a) => a.kind !== 'metonym');
@@ -189,17 +191,17 @@ const BACK_REFERENCE_WINDOW = 1500;
  */
 function linkGeneric(
   text: string,
-  c: Candidate,
+  i: number,
   all: readonly Candidate[],
   ctx: LinkContext,
   state: GenericState,
 ): Mention | undefined {
+  const c = all[i] as Candidate;
   const paraStart = text.lastIndexOf('\n', c.start) + 1;
   const nl = text.indexOf('\n', c.end);
   const paraEnd = nl === -1 ? text.length : nl;
   const inPara = new Set<string>();
-  for (const o of all) {
-    if (o.start < paraStart || o.end > paraEnd || o === c) continue;
+  for (const o of neighbours(all, i, paraStart, paraEnd)) {
     for (const a of o.aliases) {
       if (a.kind === 'generic') continue;
       inPara.add(a.entityId);

@@ -1,5 +1,6 @@
 import type { Candidate } from '../match/find-candidates';
 import type { LinkContext } from './link-mentions';
+import { neighbours } from './neighbours';
 
 // A place after one of these is the place itself: "in Washington", "to Baghdad".
 const LOCATIVE =
@@ -34,10 +35,11 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  */
 export function resolveMetonym(
   text: string,
-  c: Candidate,
+  i: number,
   all: readonly Candidate[],
   ctx: LinkContext,
 ): { entityId: string; reason: string } | undefined {
+  const c = all[i] as Candidate;
   const metonym = c.aliases.find((a) => a.kind === 'metonym');
   const place = c.aliases.find((a) => a.kind !== 'metonym' && a.kind !== 'generic');
   if (!metonym || !place) return undefined;
@@ -46,7 +48,7 @@ export function resolveMetonym(
   const before = text.slice(Math.max(0, c.start - 24), c.start);
   // "into Baghdad and Tehran’s security affairs": the possessive of the last
   // of two coordinated places makes both the governments.
-  const next = all[all.indexOf(c) + 1];
+  const next = all[i + 1];
   const coordinatedPossessive =
     next !== undefined &&
     next.aliases.some((a) => a.kind === 'metonym') &&
@@ -65,9 +67,8 @@ export function resolveMetonym(
     return { entityId: metonym.entityId, reason: `“${c.text}” acts here as a government: ${govName}` };
   }
   const [a, b] = sentenceAround(text, c.start, c.end);
-  const policy = all.some((o) => {
-    if (o === c || o.start < a || o.end > b) return false;
-    return o.aliases.some((x) => {
+  const policy = neighbours(all, i, a, b).some((o) =>
+    o.aliases.some((x) => {
       if (x.kind === 'generic') return true;
       const type = ctx.type(x.entityId);
       return (
@@ -76,8 +77,8 @@ export function resolveMetonym(
         type === 'agreement' ||
         (type === 'place' && !ctx.countryOf(x.entityId))
       );
-    });
-  });
+    }),
+  );
   if (policy) {
     return {
       entityId: metonym.entityId,

@@ -29,6 +29,40 @@ describe('the background', () => {
     expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, {})).toBeNull();
   });
 
+  it('sends back only as many mentions as the page can paint, and counts them all for the popup', async () => {
+    const h = handlers();
+    const paragraph = 'Ali Larijani spoke in Baghdad. ';
+    const scan = (text: string, extra: Record<string, unknown>) =>
+      dispatch(h, { type: 'scan', url: 'https://example.org/long', title: 'Long', text, ...extra }, { tabId: 9 });
+    // A long article in two pieces: the page has room for three underlines, then none.
+    const first = (await scan(paragraph.repeat(100), { limit: 3 })) as ScanResult;
+    expect(first.mentions.map((m) => m.text)).toEqual(['Ali Larijani', 'Baghdad', 'Ali Larijani']);
+    const second = (await scan(paragraph.repeat(50), { limit: 0, part: true })) as ScanResult;
+    expect(second.mentions).toEqual([]);
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, {})) as { entities: TabEntity[] };
+    expect(tab.entities.map((e) => [e.id, e.count])).toEqual([
+      ['ali-larijani', 150],
+      ['baghdad', 150],
+    ]);
+    // A new page in the same tab starts again rather than adding.
+    await scan('Baghdad.', { limit: 10, part: true, url: 'https://example.org/next' });
+    const next = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, {})) as { url: string; entities: TabEntity[] };
+    expect(next.entities.map((e) => [e.id, e.count])).toEqual([['baghdad', 1]]);
+  });
+
+  it.each([
+    ['a negative limit', -1],
+    ['a fractional limit', 1.5],
+    ['a limit that is not a number', '10'],
+  ])('refuses a scan with %s', async (_name, limit) => {
+    const res = await dispatch(
+      handlers(),
+      { type: 'scan', url: 'u', title: 't', text: 'Baghdad', limit },
+      { tabId: 1 },
+    );
+    expect(res).toMatchObject({ ok: false });
+  });
+
   it('scans nothing on a site where the reader turned Backstory off', async () => {
     const h = createHandlers(() => store, memoryTabStore(), {
       reloadPacks: async () => 0,
