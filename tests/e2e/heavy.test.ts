@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, waitForPaint } from './harness';
+import { MAX_PAINTED } from '../../lib/dom/annotator';
+import { FIVE_MB_PARAGRAPHS, fiveMbArticle, growingPage, manyNodesPage } from '../fixtures/heavy-pages';
+import { type Harness, openRealPopup, startHarness, waitForPaint } from './harness';
 
 let h: Harness;
 
@@ -13,33 +15,11 @@ let h: Harness;
  */
 const GUARD_MS = 100;
 
-const PARA =
-  'Officials in Baghdad and Tehran met again to discuss the border, and Ali Larijani spoke about the memorandum of understanding with Qasim al-Araji while Washington watched. ';
-
 beforeAll(async () => {
   h = await startHarness();
-  // About 5 MB of article text.
-  const big = Array.from({ length: 16_000 }, (_, i) => `<p>${i}. ${PARA}${PARA}</p>`).join('');
-  h.routes['/five-mb.html'] = `<!doctype html><html lang="en"><body><article>${big}</article></body></html>`;
-  // 50,000 nodes: small spans in many paragraphs.
-  const nodes = Array.from(
-    { length: 5_000 },
-    (_, i) => `<p>${'<span>word</span> '.repeat(9)}Paragraph ${i} names Tammy Bruce.</p>`,
-  ).join('');
-  h.routes['/many-nodes.html'] = `<!doctype html><html lang="en"><body><article>${nodes}</article></body></html>`;
-  // A thousand nodes a second for ten seconds.
-  h.routes['/growing.html'] = `<!doctype html><html lang="en"><body><article><p>${PARA}</p></article><script>
-    let n = 0;
-    const timer = setInterval(() => {
-      const story = document.querySelector('article');
-      for (let k = 0; k < 50; k++, n++) {
-        const p = document.createElement('p');
-        p.append('Update ' + n + ': ', Object.assign(document.createElement('b'), { textContent: 'Tammy Bruce' }), ' spoke again.');
-        story.append(p);
-      }
-      if (n >= 5000) { clearInterval(timer); document.body.dataset.done = '1'; }
-    }, 100);
-  </script></body></html>`;
+  h.routes['/five-mb.html'] = fiveMbArticle();
+  h.routes['/many-nodes.html'] = manyNodesPage();
+  h.routes['/growing.html'] = growingPage();
 });
 afterAll(async () => {
   await h?.close();
@@ -101,6 +81,27 @@ describe('heavy pages', () => {
     expect((await heap()) - before).toBeLessThan(50 * 1024 * 1024);
     await page.mouse.wheel(0, 5000);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    await page.close();
+  });
+
+  it('reads a 5 MB article to its end: the popup counts every mention, and the page paints up to its cap', async () => {
+    const { page } = await longTasksDuringBackstory('/five-mb.html');
+    // Each paragraph names Ali Larijani twice; the last piece of the article was read too.
+    const popup = await openRealPopup(h, page);
+    try {
+      const row = popup.page.locator('.entity-list li', { hasText: 'Ali Larijani' }).first();
+      await expect
+        .poll(() => row.locator('.count').innerText(), { timeout: 10_000 })
+        .toBe(`×${2 * FIVE_MB_PARAGRAPHS}`);
+    } finally {
+      await popup.close();
+    }
+    const painted = await page.evaluate(() => {
+      let n = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) n += h.size;
+      return n;
+    });
+    expect(painted).toBe(MAX_PAINTED);
     await page.close();
   });
 
