@@ -99,10 +99,10 @@ export default defineContentScript({
       doc: document,
       ranges: () => [...annotator.painted.map((p) => p.range), ...notes.passages.map((p) => p.range)],
       isOnCard: (event) => event.composedPath().includes(card.host.host),
-      onOpen: (index) => {
-        const p = annotator.painted[index];
+      onOpen: (range) => {
+        const p = annotator.painted.find((m) => m.range === range);
         if (p) void card.show(p, { keyboard: false });
-        else notes.showNoteAt(index - annotator.painted.length);
+        else notes.showNoteFor(range);
       },
       onClose: () => card.close(),
     });
@@ -157,7 +157,7 @@ export default defineContentScript({
         current === -1 ? (direction === 1 ? 0 : list.length - 1) : (current + direction + list.length) % list.length;
       const target = list[next] as Painted;
       target.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      hover.setOpen(next);
+      hover.setOpen(target.range);
       await card.show(target, { keyboard: true });
     };
     browser.runtime.onMessage.addListener((message: unknown) => {

@@ -85,8 +85,8 @@ export class PageNotes {
   }
 
   /** The note on a painted passage, shown on hover. */
-  showNoteAt(index: number): void {
-    const p = this.passages[index];
+  showNoteFor(range: Range): void {
+    const p = this.passages.find((x) => x.range === range);
     if (!p) return;
     this.o.card.panel(p.range, () => (
       <div class="card" role="dialog" aria-label="Your note">

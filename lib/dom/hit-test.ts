@@ -20,17 +20,22 @@ function inside(rect: DOMRect, x: number, y: number): boolean {
 }
 
 /**
- * The index of the range under the point `(x, y)`, or -1. The caret snaps to
- * the nearest character even over blank space, so the point must also lie in
- * one of the range's client rects.
+ * The range under the point `(x, y)`, or undefined; where several are, the
+ * first in `ranges`. The caret snaps to the nearest character even over blank
+ * space, so the point must also lie in one of the range's client rects.
+ *
+ * This runs once a frame while the pointer moves, over every painted range:
+ * ranges inside one text node (nearly all names) are matched by their node,
+ * and only ranges spanning several nodes are asked whether they hold the
+ * caret's node (on a long page that question walks the DOM).
  */
-export function hitTest(doc: Document, ranges: readonly Range[], x: number, y: number): number {
+export function hitTest(doc: Document, ranges: readonly Range[], x: number, y: number): Range | undefined {
   const caret = caretAt(doc, x, y);
-  if (!caret) return -1;
-  for (let i = 0; i < ranges.length; i++) {
-    const range = ranges[i] as Range;
-    if (!range.intersectsNode(caret.node)) continue;
-    for (const rect of range.getClientRects()) if (inside(rect, x, y)) return i;
+  if (!caret) return undefined;
+  for (const range of ranges) {
+    const single = range.startContainer === range.endContainer;
+    if (single ? range.startContainer !== caret.node : !range.intersectsNode(caret.node)) continue;
+    for (const rect of range.getClientRects()) if (inside(rect, x, y)) return range;
   }
-  return -1;
+  return undefined;
 }

@@ -8,11 +8,16 @@ export interface Clock {
 
 export interface HoverIntentOptions {
   doc: Document;
-  /** The painted ranges, in the order the callbacks refer to them. */
+  /** The painted ranges, first those that win where two overlap. */
   ranges: () => readonly Range[];
   /** Whether an event target belongs to the open card. */
   isOnCard: (event: Event) => boolean;
-  onOpen: (index: number) => void;
+  /**
+   * Opens the card of the range the pointer dwelt on. Ranges, not positions
+   * in the list, name what is hovered: the list changes while a page loads,
+   * and the card must be the one for the name under the pointer.
+   */
+  onOpen: (range: Range) => void;
   onClose: () => void;
   /** Dwell before a card opens (Wikipedia's Page Previews wait about 500 ms). */
   openDelay?: number;
@@ -27,8 +32,8 @@ export interface HoverIntentOptions {
  * pointer leaves both. A tap opens at once.
  */
 export class HoverIntent {
-  private openIndex = -1;
-  private pendingIndex = -1;
+  private opened: Range | undefined;
+  private pending: Range | undefined;
   private openTimer: number | undefined;
   private closeTimer: number | undefined;
   private frame = 0;
@@ -55,10 +60,10 @@ export class HoverIntent {
   }
 
   /** Marks a card as open (for keyboard navigation) or closed. */
-  setOpen(index: number): void {
+  setOpen(range: Range | undefined): void {
     this.cancelOpen();
     this.cancelClose();
-    this.openIndex = index;
+    this.opened = range;
   }
 
   private readonly onMove = (event: PointerEvent): void => {
@@ -80,50 +85,50 @@ export class HoverIntent {
 
   private readonly onTap = (event: PointerEvent): void => {
     if (event.pointerType !== 'touch' || this.o.isOnCard(event)) return;
-    const index = hitTest(this.o.doc, this.o.ranges(), event.clientX, event.clientY);
-    if (index >= 0) this.open(index);
-    else if (this.openIndex >= 0) this.close();
+    const range = hitTest(this.o.doc, this.o.ranges(), event.clientX, event.clientY);
+    if (range) this.open(range);
+    else if (this.opened) this.close();
   };
 
-  /** Feeds the name under the pointer (-1 for none). */
-  update(index: number): void {
-    if (index >= 0) {
-      if (index === this.openIndex) {
+  /** Feeds the name under the pointer (undefined for none). */
+  update(range: Range | undefined): void {
+    if (range) {
+      if (range === this.opened) {
         this.cancelClose();
         return;
       }
-      if (index !== this.pendingIndex) {
+      if (range !== this.pending) {
         this.cancelOpen();
-        this.pendingIndex = index;
-        this.openTimer = this.clock.setTimeout(() => this.open(index), this.openDelay);
+        this.pending = range;
+        this.openTimer = this.clock.setTimeout(() => this.open(range), this.openDelay);
       }
       return;
     }
     this.cancelOpen();
-    if (this.openIndex >= 0 && this.closeTimer === undefined) {
+    if (this.opened && this.closeTimer === undefined) {
       this.closeTimer = this.clock.setTimeout(() => this.close(), this.closeDelay);
     }
   }
 
-  private open(index: number): void {
+  private open(range: Range): void {
     this.cancelOpen();
     this.cancelClose();
-    this.openIndex = index;
-    this.o.onOpen(index);
+    this.opened = range;
+    this.o.onOpen(range);
   }
 
   close(): void {
     this.cancelOpen();
     this.cancelClose();
-    if (this.openIndex < 0) return;
-    this.openIndex = -1;
+    if (!this.opened) return;
+    this.opened = undefined;
     this.o.onClose();
   }
 
   private cancelOpen(): void {
     if (this.openTimer !== undefined) this.clock.clearTimeout(this.openTimer);
     this.openTimer = undefined;
-    this.pendingIndex = -1;
+    this.pending = undefined;
   }
 
   private cancelClose(): void {

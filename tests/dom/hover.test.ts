@@ -33,58 +33,85 @@ function fakeClock() {
 function intent() {
   const { clock, advance } = fakeClock();
   const log: string[] = [];
+  // Four names, each its own range; the log names them by their text.
+  const text = document.createTextNode('Baghdad Tehran Washington Iraq');
+  document.body.replaceChildren(text);
+  const names: Range[] = [];
+  for (const [start, end] of [
+    [0, 7],
+    [8, 14],
+    [15, 25],
+    [26, 30],
+  ] as const) {
+    const r = document.createRange();
+    r.setStart(text, start);
+    r.setEnd(text, end);
+    names.push(r);
+  }
   const hover = new HoverIntent({
     doc: document,
-    ranges: () => [],
+    ranges: () => names,
     isOnCard: () => false,
-    onOpen: (i) => log.push(`open ${i}`),
+    onOpen: (r) => log.push(`open ${r.toString()}`),
     onClose: () => log.push('close'),
     clock,
   });
-  return { hover, advance, log };
+  const name = (i: number) => names[i] as Range;
+  return { hover, advance, log, name, names };
 }
 
 describe('HoverIntent', () => {
   it('opens a card only after the pointer dwells about 500 ms on a name', () => {
-    const { hover, advance, log } = intent();
-    hover.update(2);
+    const { hover, advance, log, name } = intent();
+    hover.update(name(2));
     advance(400);
     expect(log).toEqual([]);
-    hover.update(2);
+    hover.update(name(2));
     advance(100);
-    expect(log).toEqual(['open 2']);
+    expect(log).toEqual(['open Washington']);
   });
 
   it('does not open when the pointer passes over a name', () => {
-    const { hover, advance, log } = intent();
-    hover.update(1);
+    const { hover, advance, log, name } = intent();
+    hover.update(name(1));
     advance(200);
-    hover.update(-1);
+    hover.update(undefined);
     advance(1000);
     expect(log).toEqual([]);
   });
 
   it('closes about 300 ms after the pointer leaves, unless it comes back', () => {
-    const { hover, advance, log } = intent();
-    hover.update(0);
+    const { hover, advance, log, name } = intent();
+    hover.update(name(0));
     advance(500);
-    hover.update(-1);
+    hover.update(undefined);
     advance(200);
-    hover.update(0); // back on the name in time
+    hover.update(name(0)); // back on the name in time
     advance(500);
-    expect(log).toEqual(['open 0']);
-    hover.update(-1);
+    expect(log).toEqual(['open Baghdad']);
+    hover.update(undefined);
     advance(300);
-    expect(log).toEqual(['open 0', 'close']);
+    expect(log).toEqual(['open Baghdad', 'close']);
   });
 
   it('switches straight to another name’s card after its own dwell', () => {
-    const { hover, advance, log } = intent();
-    hover.update(0);
+    const { hover, advance, log, name } = intent();
+    hover.update(name(0));
     advance(500);
-    hover.update(3);
+    hover.update(name(3));
     advance(500);
-    expect(log).toEqual(['open 0', 'open 3']);
+    expect(log).toEqual(['open Baghdad', 'open Iraq']);
+  });
+
+  it('opens the card of the name under the pointer even when the list of names changes during the dwell', () => {
+    const { hover, advance, log, name, names } = intent();
+    hover.update(name(2));
+    advance(200);
+    // New text was read and painted before Washington: every name after it moved down the list.
+    names.unshift(names.pop() as Range);
+    hover.update(names[3] as Range);
+    advance(300);
+    expect(log).toEqual(['open Washington']);
   });
 });
 
