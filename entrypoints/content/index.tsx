@@ -111,9 +111,39 @@ export default defineContentScript({
       card.remove();
     });
 
+    // The living page: new or changed text is scanned, and only that. The
+    // watch starts before the first read, so that text added while the
+    // article is read is not missed; what the read already included is not
+    // read twice (the popup would count it twice).
+    let reading = false;
+    let addedWhileReading: Element[] = [];
+    watchPage(document, {
+      isOwn: (node) => node === card.host.host || card.host.host.contains(node),
+      signal: ctx.signal,
+      onChange: (roots) => {
+        if (!enabled) return;
+        if (reading) {
+          addedWhileReading.push(...roots);
+          return;
+        }
+        annotator.refresh(roots);
+        // Past the cap nothing more is painted, but new text is still read, so the popup's counts stay true.
+        void annotator.annotateAll(roots);
+      },
+    });
+
     const annotateArticle = async () => {
+      reading = true;
+      addedWhileReading = [];
       annotator.clear();
-      await annotator.annotate(findArticleRoot(document));
+      try {
+        await annotator.annotate(findArticleRoot(document));
+      } finally {
+        reading = false;
+      }
+      const missed = annotator.unread(addedWhileReading);
+      addedWhileReading = [];
+      if (missed.length > 0 && enabled) await annotator.annotateAll(missed);
       if (enabled) await notes.refresh();
     };
     if (site !== undefined) await annotateArticle();
@@ -123,16 +153,6 @@ export default defineContentScript({
 
     hover.listen(ctx.signal);
 
-    // The living page: new or changed text is scanned, and only that.
-    watchPage(document, {
-      isOwn: (node) => node === card.host.host || card.host.host.contains(node),
-      signal: ctx.signal,
-      onChange: (roots) => {
-        if (!enabled) return;
-        annotator.refresh(roots);
-        if (!annotator.full) void annotator.annotateAll(roots);
-      },
-    });
     // Single-page navigation: a new article, read afresh once it has rendered.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       card.close();

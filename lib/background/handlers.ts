@@ -97,6 +97,17 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
   // Related coverage is ranked right after a page is read, so that the popup
   // finds it ready; forgotten when the page, the history or the packs change.
   const relatedCache = new Map<number, Promise<RelatedItem[] | null>>();
+  // Per tab, the last update of what it holds: the next one waits for it.
+  const turns = new Map<number, Promise<void>>();
+  const inTurn = (tabId: number, step: () => Promise<void>): Promise<void> => {
+    const run = (turns.get(tabId) ?? Promise.resolve()).then(step);
+    const settled = run.catch(() => undefined);
+    turns.set(tabId, settled);
+    void settled.then(() => {
+      if (turns.get(tabId) === settled) turns.delete(tabId);
+    });
+    return run;
+  };
   const rankFor = (tabId: number) => {
     const ranked = relatedFor(tabId).catch(() => null);
     relatedCache.set(tabId, ranked);
@@ -162,23 +173,33 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }
       const s = store();
       const found = scanText(s, req.text, { lang: req.lang });
-      // Remembered for the popup; the page does not wait for the writes.
-      if (sender.tabId !== undefined) {
-        const previous = await tabs.get(sender.tabId);
-        // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
-        const adding = req.part && previous && previous.url === req.url;
-        const scan: TabScan = {
-          url: req.url,
-          counts: countMentions(found, adding ? previous.counts : undefined),
-          ...(req.canonical ? { canonical: req.canonical } : {}),
-        };
-        const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
-        void tabs.set(sender.tabId, scan).catch(() => undefined);
-        if (site && found.length > 0 && grew && hooks?.recordVisit) {
-          void hooks
-            .recordVisit({ url: req.canonical ?? req.url, title: req.title, site, entityIds: Object.keys(scan.counts) })
-            .catch(() => undefined);
-        }
+      // Remembered for the popup. Scans of one tab update it one after the
+      // other (two parts read at once must both be counted); the page does
+      // not wait for the storage writes.
+      const tabId = sender.tabId;
+      if (tabId !== undefined) {
+        await inTurn(tabId, async () => {
+          const previous = await tabs.get(tabId);
+          // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
+          const adding = req.part && previous && previous.url === req.url;
+          const scan: TabScan = {
+            url: req.url,
+            counts: countMentions(found, adding ? previous.counts : undefined),
+            ...(req.canonical ? { canonical: req.canonical } : {}),
+          };
+          const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
+          void tabs.set(tabId, scan).catch(() => undefined);
+          if (site && found.length > 0 && grew && hooks?.recordVisit) {
+            void hooks
+              .recordVisit({
+                url: req.canonical ?? req.url,
+                title: req.title,
+                site,
+                entityIds: Object.keys(scan.counts),
+              })
+              .catch(() => undefined);
+          }
+        });
       }
       // Only as many as the page can still paint cross back to it.
       const shown = req.limit === undefined ? found : found.slice(0, req.limit);

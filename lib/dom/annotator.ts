@@ -1,5 +1,5 @@
 import type { PaintedMention } from '../messages';
-import { collectTextSliced, type TextMap } from './collect-text';
+import { collectText, collectTextSliced, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
 
@@ -159,6 +159,16 @@ export class Annotator {
   }
 
   /**
+   * Of `roots` (elements that changed while the article was read), those
+   * holding text the read did not include: they still need reading.
+   */
+  unread(roots: readonly Element[]): Element[] {
+    if (roots.length === 0) return [];
+    const read = new Set<Node>(this.articleMap?.nodes ?? []);
+    return roots.filter((root) => root.isConnected && collectText(root, false).nodes.some((n) => !read.has(n)));
+  }
+
+  /**
    * After the page changed: unpaints, in one pass, the mentions inside any of
    * `els` (they are about to be scanned again) and those whose text is gone
    * from the page or was edited under them.
@@ -177,11 +187,6 @@ export class Annotator {
         (set.size > 0 && inside(p.range.startContainer)) ||
         p.range.toString() !== p.mention.text,
     );
-  }
-
-  /** Whether the page already carries as many underlines as it can use. */
-  get full(): boolean {
-    return this.painted.length >= MAX_PAINTED;
   }
 
   /** Unpaints everything. */

@@ -50,6 +50,27 @@ describe('the background', () => {
     expect(next.entities.map((e) => [e.id, e.count])).toEqual([['baghdad', 1]]);
   });
 
+  it('counts both of two parts of a page scanned at the same time', async () => {
+    // A tab store as slow as storage can be: every read answers a little later.
+    const inner = memoryTabStore();
+    const slow: typeof inner = {
+      get: async (id) => {
+        const value = await inner.get(id);
+        await new Promise((r) => setTimeout(r, 5));
+        return value;
+      },
+      set: inner.set,
+      delete: inner.delete,
+    };
+    const h = createHandlers(() => store, slow);
+    const scan = (text: string, part: boolean) =>
+      dispatch(h, { type: 'scan', url: 'https://example.org/live', title: 'Live', text, part }, { tabId: 4 });
+    await scan('Ali Larijani arrived.', false);
+    await Promise.all([scan('Ali Larijani spoke.', true), scan('Ali Larijani left.', true)]);
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 4 }, {})) as { entities: TabEntity[] };
+    expect(tab.entities.map((e) => [e.id, e.count])).toEqual([['ali-larijani', 3]]);
+  });
+
   it.each([
     ['a negative limit', -1],
     ['a fractional limit', 1.5],
