@@ -7,11 +7,12 @@ import { type Harness, openRealPopup, startHarness, waitForPaint } from './harne
 let h: Harness;
 
 /**
- * The longest task the page may run while Backstory works. The target is 50 ms;
- * its figures are in docs/benchmarks.md. On this shared 2-core machine a 50 ms
- * assertion failed on one task of exactly 50 ms in a full run, so the test
- * guards at 100 ms. That catches gross regressions, not the 51–69 ms tasks the
- * growing page had before its fix: those are for a measurement to catch.
+ * The longest task the page may run while Backstory works, whoever's work it
+ * is. The issue's target is 50 ms. Backstory's own script is held to that
+ * (OWN_MS below). A whole task also holds the browser's rendering of the new
+ * underlines: on the 5.6 MB article that frame is 40–55 ms on a quiet machine
+ * and up to about 70 ms under load (docs/benchmarks.md, `npm run bench:heavy`),
+ * so tasks as a whole are guarded at 100 ms, which catches gross regressions.
  */
 const GUARD_MS = 100;
 
@@ -25,9 +26,71 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Loads a page and returns the long tasks (ms) that ran while Backstory worked: from its start to a second after it has painted the whole page. */
-async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tasks: number[] }> {
+/** Backstory's own script's budget: it never runs this long at a stretch (the issue's 50 ms). */
+const OWN_MS = 50;
+
+/**
+ * Samples the tab's main thread (CDP Profiler, every 0.2 ms) and, when
+ * stopped, returns how long Backstory's own script ran at each stretch:
+ * consecutive samples with the content script on the stack, longest first.
+ * This is the part of a long task that is ours for certain; the rest of a
+ * frame (the browser's style, layout and paint) is measured side by side by
+ * `npm run bench:heavy`.
+ */
+async function profileOwnScript(page: Page): Promise<{ stop(): Promise<number[]> }> {
+  const cdp = await h.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const ours = new Map<number, boolean>();
+      const isOurs = (id: number): boolean => {
+        let known = ours.get(id);
+        if (known === undefined) {
+          known = false;
+          for (let x: number | undefined = id; x !== undefined; x = parent.get(x))
+            if (nodes.get(x)?.callFrame.url.includes('/content-scripts/content.js')) {
+              known = true;
+              break;
+            }
+          ours.set(id, known);
+        }
+        return known;
+      };
+      const stretches: number[] = [];
+      let t = profile.startTime;
+      let from: number | undefined;
+      let last = 0;
+      (profile.samples ?? []).forEach((id, i) => {
+        t += profile.timeDeltas?.[i] ?? 0;
+        if (isOurs(id)) {
+          from ??= t;
+          last = t;
+        } else if (from !== undefined) {
+          stretches.push((last - from) / 1000);
+          from = undefined;
+        }
+      });
+      if (from !== undefined) stretches.push((last - from) / 1000);
+      return stretches.sort((a, b) => b - a);
+    },
+  };
+}
+
+/**
+ * Loads a page and returns the long tasks (ms) that ran while Backstory
+ * worked, from its start to a second after it has painted the whole page, and
+ * its own script's stretches over the same load.
+ */
+async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tasks: number[]; own: number[] }> {
   const page = await h.context.newPage();
+  const profiler = await profileOwnScript(page);
   await page.addInitScript(() => {
     const w = window as unknown as { __long: [number, number][] };
     w.__long = [];
@@ -51,7 +114,7 @@ async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tas
       if (s + d > start && s < end) out.push(Math.round(d));
     return out;
   });
-  return { page, tasks };
+  return { page, tasks, own: await profiler.stop() };
 }
 
 /** Opens the real popup on `page` and waits for its count of `name` to be `count`. */
@@ -75,6 +138,7 @@ describe('heavy pages', () => {
         for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
       }).observe({ type: 'longtask', buffered: true });
     });
+    const profiler = await profileOwnScript(page);
     await page.goto(`${h.origin}/growing.html`);
     await waitForPaint(page);
     const heap = () =>
@@ -86,6 +150,10 @@ describe('heavy pages', () => {
     await page.waitForTimeout(1500);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     expect(long.filter((d) => d >= GUARD_MS)).toEqual([]);
+    // Backstory's own script ran (it was seen in the samples), never for 50 ms at a stretch.
+    const own = await profiler.stop();
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((d) => d >= OWN_MS)).toEqual([]);
     // Painted up to the cap, and memory grew by less than 50 MB for 5,000 paragraphs.
     const painted = await page.evaluate(() => CSS.highlights.get('backstory-person')?.size ?? 0);
     expect(painted).toBeGreaterThan(1000);
@@ -111,10 +179,12 @@ describe('heavy pages', () => {
   });
 
   it.each(['/five-mb.html', '/many-nodes.html'])(
-    'keeps every task under the guard while it reads %s, and paints it',
+    'keeps every task under the guard, and its own script under 50 ms at a stretch, while it reads %s, and paints it',
     async (path) => {
-      const { page, tasks } = await longTasksDuringBackstory(path);
+      const { page, tasks, own } = await longTasksDuringBackstory(path);
       expect(tasks.filter((d) => d >= GUARD_MS)).toEqual([]);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.filter((d) => d >= OWN_MS)).toEqual([]);
       expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
       await page.mouse.wheel(0, 5000);
       await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
