@@ -105,6 +105,12 @@ describe('hostile pages', () => {
       await p.close();
     }
     expect(requests).toEqual([]);
+    // The control: a request from the background's service worker is seen
+    // (port 9 refuses it, so nothing leaves the machine). Without it, the
+    // empty list above could mean the recorder was deaf to the worker.
+    const control = 'http://127.0.0.1:9/backstory-control';
+    await h.worker.evaluate((url) => fetch(url).catch(() => undefined), control);
+    await expect.poll(() => requests).toEqual([control]);
   });
 
   it('works when the page breaks Array.prototype.map, JSON.parse and attachShadow (its own world, not ours)', async () => {
