@@ -75,14 +75,7 @@ export default defineContentScript({
         const res = await call(channel, { type: 'entityNotes', entityId });
         return Array.isArray(res) ? res : [];
       },
-      addNote: async (entityId, body) => {
-        const res = await call(channel, { type: 'saveNote', draft: { entityId, body } });
-        if (!res || typeof res !== 'object' || !('ok' in res))
-          return 'The note could not be saved. Your text is still here.';
-        if (!res.ok) return res.error;
-        void notes.refresh();
-        return undefined;
-      },
+      addNote: (entityId, body): Promise<string | undefined> => notes.save({ entityId, body }),
       onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
     });

@@ -3,7 +3,7 @@ import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/an
 import type { Annotator } from '../../lib/dom/annotator';
 import type { Painter } from '../../lib/dom/highlights';
 import { toOffsets, toRange } from '../../lib/dom/to-ranges';
-import { call, type MessageChannel, type PassageNote } from '../../lib/messages';
+import { call, type MessageChannel, type NoteDraftMessage, type PassageNote } from '../../lib/messages';
 import type { CardController } from './card';
 
 /** The lowest anchoring score at which a passage counts as found. */
@@ -84,6 +84,20 @@ export class PageNotes {
     if (range) this.editSelection(range);
   }
 
+  /**
+   * Saves a note (on an entity, or on a passage of this page) through the
+   * background and repaints this page's notes; resolves with what to tell the
+   * reader when it could not be saved (their text stays in the editor).
+   */
+  async save(draft: NoteDraftMessage): Promise<string | undefined> {
+    const res = await call(this.o.channel, { type: 'saveNote', draft });
+    if (!res || typeof res !== 'object' || !('ok' in res))
+      return 'The note could not be saved. Your text is still here.';
+    if (!res.ok) return res.error;
+    await this.refresh();
+    return undefined;
+  }
+
   /** The note on a painted passage, shown on hover. */
   showNoteFor(range: Range): void {
     const p = this.passages.find((x) => x.range === range);
@@ -122,16 +136,9 @@ export class PageNotes {
           <NoteEditor
             quote={selector[0].exact}
             onSave={async (body) => {
-              const res = await call(this.o.channel, {
-                type: 'saveNote',
-                draft: { url: this.o.pageUrl(), pageTitle: this.o.doc.title, body, selector },
-              });
-              if (!res || typeof res !== 'object' || !('ok' in res))
-                return 'The note could not be saved. Your text is still here.';
-              if (!res.ok) return res.error;
-              this.o.card.close();
-              await this.refresh();
-              return undefined;
+              const error = await this.save({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, body, selector });
+              if (!error) this.o.card.close();
+              return error;
             }}
             onCancel={() => this.o.card.close()}
           />

@@ -33,22 +33,27 @@ export function pageHighlightEnv(win: Window & typeof globalThis = window): High
  * one at a time. The page's DOM is never touched.
  */
 export class Painter {
-  private readonly sets = new Map<EntityType, HighlightLike>();
+  /** Backstory's highlights by name (`backstory-person`, `backstory-note`, …), made on first use. */
+  private readonly sets = new Map<string, HighlightLike>();
 
   constructor(private readonly env: HighlightEnv) {}
 
-  add(type: EntityType, range: Range): void {
-    let set = this.sets.get(type);
+  private named(name: string): HighlightLike {
+    let set = this.sets.get(name);
     if (!set) {
       set = new this.env.Highlight();
-      this.env.highlights.set(highlightName(type), set);
-      this.sets.set(type, set);
+      this.env.highlights.set(name, set);
+      this.sets.set(name, set);
     }
-    set.add(range);
+    return set;
+  }
+
+  add(type: EntityType, range: Range): void {
+    this.named(highlightName(type)).add(range);
   }
 
   remove(type: EntityType, range: Range): void {
-    this.sets.get(type)?.delete(range);
+    this.sets.get(highlightName(type))?.delete(range);
   }
 
   /** Marks a range for a moment (`::highlight(backstory-flash)`), as when the popup shows where a name is. */
@@ -61,28 +66,19 @@ export class Painter {
     }, ms);
   }
 
-  private readonly extras = new Map<string, HighlightLike>();
-
   /** Adds a range to an extra highlight (`note`, `has-notes`), styled as `::highlight(backstory-NAME)`. */
   addExtra(name: string, range: Range): void {
-    let set = this.extras.get(name);
-    if (!set) {
-      set = new this.env.Highlight();
-      this.env.highlights.set(`${HIGHLIGHT_PREFIX}${name}`, set);
-      this.extras.set(name, set);
-    }
-    set.add(range);
+    this.named(`${HIGHLIGHT_PREFIX}${name}`).add(range);
   }
 
   clearExtra(name: string): void {
-    if (this.extras.delete(name)) this.env.highlights.delete(`${HIGHLIGHT_PREFIX}${name}`);
+    const full = `${HIGHLIGHT_PREFIX}${name}`;
+    if (this.sets.delete(full)) this.env.highlights.delete(full);
   }
 
   /** Removes every highlight Backstory painted. */
   clear(): void {
-    for (const type of this.sets.keys()) this.env.highlights.delete(highlightName(type));
+    for (const name of this.sets.keys()) this.env.highlights.delete(name);
     this.sets.clear();
-    for (const name of this.extras.keys()) this.env.highlights.delete(`${HIGHLIGHT_PREFIX}${name}`);
-    this.extras.clear();
   }
 }
