@@ -8,6 +8,7 @@ import {
   clickInCard,
   type Harness,
   inCard,
+  openRealPopup,
   pointOf,
   SCREENSHOT_DIR,
   startHarness,
@@ -119,6 +120,20 @@ describe('notes, kept across a browser restart', () => {
         page.evaluate(() => [...(CSS.highlights.get('backstory-has-notes') ?? [])].map((r) => (r as Range).toString())),
       )
       .toEqual(['Ali Larijani']);
+    // The popup lists both notes that concern this page: the passage, quoted, and the note on a name it has.
+    if (!h) throw new Error('no browser');
+    const popup = await openRealPopup(h, page);
+    try {
+      const section = popup.page.locator('section[aria-label="Your notes"]');
+      await section.waitFor({ timeout: 10_000 });
+      expect(await section.locator('li[data-orphaned="false"] blockquote').allInnerTexts()).toEqual([PASSAGE]);
+      const items = await section.locator('li').allInnerTexts();
+      expect(items).toHaveLength(2);
+      expect(items.join('\n')).toContain('This is the sentence Washington objects to.');
+      expect(items.join('\n')).toContain('Ali Larijani: Watch where he goes next.');
+    } finally {
+      await popup.close();
+    }
     await page.close();
   });
 

@@ -4,8 +4,11 @@ import { listSeeds } from '../../scripts/seed-pages.mjs';
 import {
   cardRect,
   cardText,
+  clickInCard,
   findPage,
   type Harness,
+  hoverCard,
+  inCard,
   openPage,
   openRealPopup,
   paintedText,
@@ -81,6 +84,20 @@ describe('a demo article', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-card-larijani.png') });
     await page.mouse.move(5, 5);
     await expect.poll(() => cardText(page), { timeout: 5_000 }).toBeNull();
+    await page.close();
+  });
+
+  it('opens a related entity’s card from a chip on Larijani’s card, saying how it is related', async () => {
+    const page = await open('/demo/mou-signed.html');
+    await hoverCard(page, 'Ali Larijani');
+    const chip = await inCard<string>(page, `function () { return this.querySelector('.chip')?.textContent ?? null; }`);
+    expect(chip).toBeTruthy();
+    await clickInCard(page, '.chip');
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toContain('related to Ali Larijani');
+    const text = (await cardText(page)) ?? '';
+    // The chip's entity heads the card now, and Larijani's role is gone.
+    expect(text.split('\n').slice(0, 3).join(' ')).toContain(chip as string);
+    expect(text).not.toContain('Secretary of Iran');
     await page.close();
   });
 
