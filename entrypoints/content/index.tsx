@@ -108,14 +108,16 @@ export default defineContentScript({
     // watch starts before the first read, so that text added while the
     // article is read is not missed; what the read already included is not
     // read twice (the popup would count it twice).
-    let reading = false;
+    // The read in progress (a later read, after a navigation or a site switch, supersedes it).
+    let reading = 0;
+    let reads = 0;
     let addedWhileReading: Element[] = [];
     watchPage(document, {
       isOwn: (node) => node === card.host.host || card.host.host.contains(node),
       signal: ctx.signal,
       onChange: (roots) => {
         if (!enabled) return;
-        if (reading) {
+        if (reading !== 0) {
           addedWhileReading.push(...roots);
           return;
         }
@@ -126,17 +128,22 @@ export default defineContentScript({
     });
 
     const annotateArticle = async () => {
-      reading = true;
+      const read = ++reads;
+      reading = read;
       addedWhileReading = [];
       annotator.clear();
       try {
         await annotator.annotate(findArticleRoot(document));
       } finally {
-        reading = false;
+        if (reading === read) reading = 0;
       }
-      const missed = annotator.unread(addedWhileReading);
+      if (reading !== 0 || read !== reads) return; // superseded by a newer read
+      const missed = await annotator.unread(addedWhileReading);
       addedWhileReading = [];
-      if (missed.length > 0 && enabled) await annotator.annotateAll(missed);
+      if (missed.length > 0 && enabled) {
+        annotator.refresh(missed);
+        await annotator.annotateAll(missed);
+      }
       if (enabled) await notes.refresh();
     };
     if (site !== undefined) await annotateArticle();

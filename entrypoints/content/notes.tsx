@@ -94,7 +94,11 @@ export class PageNotes {
     if (!res || typeof res !== 'object' || !('ok' in res))
       return 'The note could not be saved. Your text is still here.';
     if (!res.ok) return res.error;
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch {
+      // The note is saved; it is painted on the next visit.
+    }
     return undefined;
   }
 

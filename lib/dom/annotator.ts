@@ -1,5 +1,5 @@
 import type { PaintedMention } from '../messages';
-import { collectText, collectTextSliced, type TextMap } from './collect-text';
+import { collectTextSliced, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
 
@@ -8,9 +8,11 @@ export const MAX_PIECE = 500_000;
 
 /**
  * The most mentions painted on one page: past a few thousand, underlines stop
- * helping a reader, and every one costs the page's rendering. Measured on a
- * page growing by 5,000 paragraphs (tests/e2e/heavy.test.ts): with 5,000
- * painted the page ran 1–3 tasks of 50 ms or more, with 3,000 none; 2,000 keeps a margin.
+ * helping a reader, and every one costs the page's rendering. On a page
+ * growing by 5,000 paragraphs, 5,000 painted ranges went with 1–3 tasks of
+ * 50 ms or more and 3,000 with none (measured once, 2026-11-22, not traced);
+ * 2,000 keeps a margin. A long article is painted from the top; when a page
+ * changes past the cap, the underlines nearest the change are kept (keepNear).
  */
 export const MAX_PAINTED = 2_000;
 
@@ -104,17 +106,36 @@ export class Annotator {
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
     if (map.text.trim().length === 0) return 0;
-    let added = 0;
+    const fresh: Painted[] = [];
     // A very long text goes in pieces, cut between blocks, each within the background's limit.
     for (const [from, to] of pieces(map.text, MAX_PIECE)) {
-      const limit = MAX_PAINTED - this.painted.length;
+      // The article is painted from its top down to the cap. A changed part
+      // may bring up to the cap on its own: the page keeps the underlines
+      // nearest to what changed (see keepNear).
+      const limit = part ? MAX_PAINTED : MAX_PAINTED - this.painted.length;
       const mentions = await this.scan(map.text.slice(from, to), part || from > 0, Math.max(0, limit));
       if (first && from === 0) performance.mark('backstory-scanned');
       if (!mentions) break;
-      added += await this.paintSliced(map, mentions, from);
+      fresh.push(...(await this.paintSliced(map, mentions, from, part ? Number.POSITIVE_INFINITY : MAX_PAINTED)));
     }
-    if (part && added > 0) this.painted = mergeInOrder(this.painted, this.painted.length - added);
-    return added;
+    if (part && fresh.length > 0) {
+      // Into reading order among the others (another change may have been painted meanwhile).
+      const isFresh = new Set(fresh);
+      const others = this.painted.filter((p) => !isFresh.has(p));
+      this.painted = mergeInOrder([...others, ...fresh], others.length);
+      if (this.painted.length > MAX_PAINTED) {
+        let firstNew = -1;
+        let lastNew = -1;
+        this.painted.forEach((p, i) => {
+          if (!isFresh.has(p)) return;
+          if (firstNew < 0) firstNew = i;
+          lastNew = i;
+        });
+        const [keepFrom, keepTo] = keepNear(this.painted.length, firstNew, lastNew, MAX_PAINTED);
+        this.removeWhere((_, i) => i < keepFrom || i >= keepTo);
+      }
+    }
+    return fresh.length;
   }
 
   /**
@@ -124,11 +145,16 @@ export class Annotator {
    * (every frame with a change to the highlights costs the browser a paint
    * of the page, which on a very long page is tens of milliseconds).
    */
-  private async paintSliced(map: TextMap, mentions: readonly PaintedMention[], offset: number): Promise<number> {
+  private async paintSliced(
+    map: TextMap,
+    mentions: readonly PaintedMention[],
+    offset: number,
+    cap: number,
+  ): Promise<Painted[]> {
     const batch: Painted[] = [];
     let sliceStart = performance.now();
     for (const mention of mentions) {
-      if (this.painted.length + batch.length >= MAX_PAINTED) break;
+      if (this.painted.length + batch.length >= cap) break;
       if (performance.now() - sliceStart > 8) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         sliceStart = performance.now();
@@ -144,7 +170,7 @@ export class Annotator {
       starts.add(range.startOffset);
       batch.push({ mention: { ...mention, start: mention.start + offset, end: mention.end + offset }, range });
     }
-    let added = 0;
+    const painted: Painted[] = [];
     for (const p of batch) {
       // Text edited while the ranges were made is left for the next rescan.
       if (p.range.toString() !== p.mention.text) {
@@ -153,19 +179,31 @@ export class Annotator {
       }
       this.painted.push(p);
       this.painter.add(p.mention.type, p.range);
-      added++;
+      painted.push(p);
     }
-    return added;
+    return painted;
   }
 
   /**
-   * Of `roots` (elements that changed while the article was read), those
-   * holding text the read did not include: they still need reading.
+   * Of `roots` (elements that changed while the article was read), the
+   * top-most, once each, that hold text the read did not see as it is now:
+   * added after the read walked past, or edited since. They still need
+   * reading; the rest were read whole.
    */
-  unread(roots: readonly Element[]): Element[] {
-    if (roots.length === 0) return [];
-    const read = new Set<Node>(this.articleMap?.nodes ?? []);
-    return roots.filter((root) => root.isConnected && collectText(root, false).nodes.some((n) => !read.has(n)));
+  async unread(roots: readonly Element[]): Promise<Element[]> {
+    const set = new Set(roots.filter((r) => r.isConnected));
+    if (set.size === 0) return [];
+    const top = [...set].filter((el) => {
+      for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n as Element)) return false;
+      return true;
+    });
+    const seen = textAsRead(this.articleMap);
+    const out: Element[] = [];
+    for (const root of top) {
+      const now = await collectTextSliced(root, false);
+      if (now.nodes.some((n) => seen.get(n) !== asCollected(n.data))) out.push(root);
+    }
+    return out;
   }
 
   /**
@@ -196,16 +234,46 @@ export class Annotator {
     this.starts = new WeakMap();
   }
 
-  private removeWhere(test: (p: Painted) => boolean): void {
+  private removeWhere(test: (p: Painted, index: number) => boolean): void {
     const keep: Painted[] = [];
-    for (const p of this.painted) {
-      if (test(p)) {
+    for (const [i, p] of this.painted.entries()) {
+      if (test(p, i)) {
         this.painter.remove(p.mention.type, p.range);
         this.starts.get(p.range.startContainer)?.delete(p.range.startOffset);
       } else keep.push(p);
     }
     this.painted = keep;
   }
+}
+
+/** A text node's text as the collector reads it (line breaks inside it are spaces). */
+const asCollected = (data: string) => data.replace(/[\n\r\u2029]/g, ' ');
+
+/** Each text node of a map, with its text as it was read. */
+function textAsRead(map: TextMap | undefined): Map<Node, string> {
+  const out = new Map<Node, string>();
+  if (!map) return out;
+  for (let i = 0; i < map.nodes.length; i++) {
+    const start = map.starts[i] as number;
+    const end = i + 1 < map.nodes.length ? (map.starts[i + 1] as number) : map.text.length;
+    // Up to the next node, less the block break the collector put between them.
+    out.set(map.nodes[i] as Text, map.text.slice(start, end).replace(/\n$/, ''));
+  }
+  return out;
+}
+
+/**
+ * Which `max` of `length` painted mentions (in document order) to keep after
+ * a change brought new ones at `firstNew`…`lastNew`: a run of `max` centred
+ * on the new ones, as far as the list allows. New posts at the top of a live
+ * blog keep the top painted; text added at the bottom (a page that loads more
+ * as the reader scrolls down) keeps the bottom. Returns `[from, to)`.
+ */
+export function keepNear(length: number, firstNew: number, lastNew: number, max: number): [number, number] {
+  if (length <= max) return [0, length];
+  const centre = (firstNew + lastNew + 1) / 2;
+  const from = Math.min(Math.max(0, Math.round(centre - max / 2)), length - max);
+  return [from, from + max];
 }
 
 const before = (a: Painted, b: Painted): number => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);

@@ -32,9 +32,11 @@ function inside(rect: DOMRect, x: number, y: number): boolean {
 export function hitTest(doc: Document, ranges: readonly Range[], x: number, y: number): Range | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret) return undefined;
+  const onText = caret.node.nodeType === 3;
   for (const range of ranges) {
-    const single = range.startContainer === range.endContainer;
-    if (single ? range.startContainer !== caret.node : !range.intersectsNode(caret.node)) continue;
+    if (onText && range.startContainer === range.endContainer) {
+      if (range.startContainer !== caret.node) continue;
+    } else if (!range.intersectsNode(caret.node)) continue;
     for (const rect of range.getClientRects()) if (inside(rect, x, y)) return range;
   }
   return undefined;

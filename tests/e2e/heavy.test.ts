@@ -32,7 +32,8 @@ const OWN_MS = 50;
 /**
  * Samples the tab's main thread (CDP Profiler, every 0.2 ms) and, when
  * stopped, returns how long Backstory's own script ran at each stretch:
- * consecutive samples with the content script on the stack, longest first.
+ * samples with the content script on the stack, bridging gaps of up to 1 ms
+ * (garbage collection, the runtime between microtasks), longest first.
  * This is the part of a long task that is ours for certain; the rest of a
  * frame (the browser's style, layout and paint) is measured side by side by
  * `npm run bench:heavy`.
@@ -72,7 +73,12 @@ async function profileOwnScript(page: Page): Promise<{ stop(): Promise<number[]>
         if (isOurs(id)) {
           from ??= t;
           last = t;
-        } else if (from !== undefined) {
+          return;
+        }
+        // A stretch ends when the thread goes idle or has been elsewhere for over 1 ms;
+        // garbage collection and runtime samples in between (same task) do not end it.
+        const idle = nodes.get(id)?.callFrame.functionName === '(idle)';
+        if (from !== undefined && (idle || t - last > 1000)) {
           stretches.push((last - from) / 1000);
           from = undefined;
         }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAINTED } from '../../lib/dom/annotator';
 import {
   cardHasFocus,
   cardRect,
@@ -59,6 +60,8 @@ beforeAll(async () => {
       }, 100);
     </script>`,
   );
+  // A long live blog: more names than Backstory paints (2,100 posts, one name each).
+  h.routes['/liveblog.html'] = article(Array.from({ length: 2100 }, (_, i) => `Post ${i}: Tammy Bruce spoke again.`));
   // A single-page app: the "next story" link swaps the article and pushes a new URL.
   h.routes['/spa.html'] = article(
     PARAS,
@@ -203,6 +206,36 @@ describe('reading a page with Backstory', () => {
     await page.mouse.wheel(0, 4000);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
     expect(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).toEqual([]);
+    await page.close();
+  });
+
+  it('underlines new posts at the top of a live blog that already has more names than it paints', async () => {
+    const page = await open('/liveblog.html');
+    const total = () =>
+      page.evaluate(() => {
+        let n = 0;
+        for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) n += h.size;
+        return n;
+      });
+    expect(await total()).toBe(MAX_PAINTED);
+    await page.evaluate(() => {
+      const story = document.getElementById('story') as HTMLElement;
+      for (let k = 0; k < 5; k++) {
+        const p = document.createElement('p');
+        p.textContent = `Breaking ${k}: Ali Larijani landed.`;
+        story.prepend(p);
+      }
+    });
+    await expect
+      .poll(
+        async () => ((await paintedText(page))['backstory-person'] ?? []).filter((t) => t === 'Ali Larijani').length,
+        {
+          timeout: 8_000,
+        },
+      )
+      .toBe(5);
+    // Still at the cap: the names farthest from the new posts (the bottom of the blog) gave way.
+    expect(await total()).toBe(MAX_PAINTED);
     await page.close();
   });
 
