@@ -86,6 +86,11 @@ export interface Protocol {
     part?: boolean;
     /** The most mentions to send back (the page paints only so many); all are counted for the popup. */
     limit?: number;
+    /**
+     * With `part`: text of the same page counted before that is now read again
+     * or gone; its mentions come off the counts.
+     */
+    previous?: string;
   }): ScanResult;
   /** Everything the hover card shows for one entity. */
   card(req: { entityId: string }): Result<EntityCard>;

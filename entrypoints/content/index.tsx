@@ -47,7 +47,12 @@ export default defineContentScript({
     const channel = guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime));
     // The background answers `enabled: false` where the reader turned Backstory off.
     let enabled = true;
-    const scan = async (text: string, part: boolean, limit: number): Promise<PaintedMention[] | null> => {
+    const scan = async (
+      text: string,
+      part: boolean,
+      limit: number,
+      previous?: string,
+    ): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
       const canonical = canonicalUrl();
       const res = await call(channel, {
@@ -57,6 +62,7 @@ export default defineContentScript({
         text,
         limit,
         ...(part ? { part: true } : {}),
+        ...(previous ? { previous } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
         ...(canonical ? { canonical } : {}),
       });
@@ -112,9 +118,21 @@ export default defineContentScript({
     let reading = 0;
     let reads = 0;
     let addedWhileReading: Element[] = [];
+    // Text that leaves the page comes off the popup's counts, a moment later
+    // (with the next change, or on its own).
+    let goneTimer = 0;
     watchPage(document, {
       isOwn: (node) => node === card.host.host || card.host.host.contains(node),
       signal: ctx.signal,
+      onRemoved: (nodes) => {
+        if (!enabled || !annotator.forget(nodes) || goneTimer) return;
+        goneTimer = ctx.setTimeout(() => {
+          goneTimer = 0;
+          if (reading !== 0) return;
+          annotator.refresh([]);
+          void annotator.annotateAll([]);
+        }, 1000);
+      },
       onChange: (roots) => {
         if (!enabled) return;
         if (reading !== 0) {

@@ -28,6 +28,7 @@ const RequestSchema = v.variant('type', [
     canonical: v.optional(v.pipe(v.string(), v.maxLength(4096))),
     part: v.optional(v.boolean()),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    previous: v.optional(v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS, 'previous text too long'))),
   }),
   v.strictObject({ type: v.literal('relatedCoverage'), tabId: v.pipe(v.number(), v.integer()) }),
   v.strictObject({

@@ -24,10 +24,23 @@ export interface TabScan {
   counts: Record<string, number>;
 }
 
-/** Mentions per entity, added to `into` (a plain object with no prototype, so ids are never keys of Object). */
-function countMentions(mentions: readonly { entityId: string }[], into?: Record<string, number>) {
+/**
+ * Mentions per entity: `into`, plus `added`, less `removed` (an entity that
+ * reaches zero is dropped). A plain object with no prototype, so ids are never
+ * keys of Object.
+ */
+function countMentions(
+  added: readonly { entityId: string }[],
+  into?: Record<string, number>,
+  removed: readonly { entityId: string }[] = [],
+) {
   const counts: Record<string, number> = Object.assign(Object.create(null), into);
-  for (const m of mentions) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  for (const m of added) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+  for (const m of removed) {
+    const left = (counts[m.entityId] ?? 0) - 1;
+    if (left > 0) counts[m.entityId] = left;
+    else delete counts[m.entityId];
+  }
   return counts;
 }
 
@@ -182,9 +195,11 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
           const previous = await tabs.get(tabId);
           // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
           const adding = req.part && previous && previous.url === req.url;
+          // Text read again or gone: what it named comes off.
+          const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang }) : [];
           const scan: TabScan = {
             url: req.url,
-            counts: countMentions(found, adding ? previous.counts : undefined),
+            counts: countMentions(found, adding ? previous.counts : undefined, lost),
             ...(req.canonical ? { canonical: req.canonical } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;

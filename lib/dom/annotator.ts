@@ -67,7 +67,7 @@ export interface Painted {
  * `limit` is the most mentions the page can still paint (the background counts
  * them all for the popup, and sends back only the first `limit`).
  */
-export type Scan = (text: string, part: boolean, limit: number) => Promise<PaintedMention[] | null>;
+export type Scan = (text: string, part: boolean, limit: number, previous?: string) => Promise<PaintedMention[] | null>;
 
 /**
  * The page's painted mentions: scans a part of the page, paints what it finds,
@@ -78,6 +78,10 @@ export class Annotator {
   painted: Painted[] = [];
   // Start offsets already painted per text node, so a rescan never paints twice.
   private starts = new WeakMap<Node, Set<number>>();
+  /** Each text node's text as last read: what the background counted for it. */
+  private readAs = new WeakMap<Node, string>();
+  /** Text counted before whose nodes have left the page, to be taken off at the next scan. */
+  private gone: string[] = [];
   private timed = false;
   /** The article's text as last read whole (for anchoring notes and reading selections). */
   articleMap: TextMap | undefined;
@@ -105,16 +109,31 @@ export class Annotator {
     if (!part) this.articleMap = map;
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
-    if (map.text.trim().length === 0) return 0;
+    // What was counted before and is read again now, or has left the page:
+    // the background takes it off, so a block that keeps changing (a live
+    // blog's "3 minutes ago") is not counted again at every change.
+    const previous = part ? this.takePrevious(map) : '';
+    this.remember(map, part);
+    const hasText = map.text.trim().length > 0;
+    if (!hasText && previous.length === 0) return 0;
     const fresh: Painted[] = [];
     // A very long text goes in pieces, cut between blocks, each within the background's limit.
-    for (const [from, to] of pieces(map.text, MAX_PIECE)) {
+    const textPieces = hasText ? pieces(map.text, MAX_PIECE) : [];
+    const previousPieces = pieces(previous, MAX_PIECE);
+    for (let k = 0; k < Math.max(textPieces.length, previousPieces.length); k++) {
+      const [from, to] = textPieces[k] ?? [map.text.length, map.text.length];
+      const before = previousPieces[k];
       // The article is painted from its top down to the cap. A changed part
       // may bring up to the cap on its own: the page keeps the underlines
       // nearest to what changed (see keepNear).
       const limit = part ? MAX_PAINTED : MAX_PAINTED - this.painted.length;
-      const mentions = await this.scan(map.text.slice(from, to), part || from > 0, Math.max(0, limit));
-      if (first && from === 0) performance.mark('backstory-scanned');
+      const mentions = await this.scan(
+        map.text.slice(from, to),
+        part || from > 0,
+        Math.max(0, limit),
+        before ? previous.slice(before[0], before[1]) : undefined,
+      );
+      if (first && k === 0) performance.mark('backstory-scanned');
       if (!mentions) break;
       fresh.push(...(await this.paintSliced(map, mentions, from, part ? Number.POSITIVE_INFINITY : MAX_PAINTED)));
     }
@@ -197,13 +216,68 @@ export class Annotator {
       for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n as Element)) return false;
       return true;
     });
-    const seen = textAsRead(this.articleMap);
     const out: Element[] = [];
     for (const root of top) {
       const now = await collectTextSliced(root, false);
-      if (now.nodes.some((n) => seen.get(n) !== asCollected(n.data))) out.push(root);
+      if (now.nodes.some((n) => this.readAs.get(n) !== asCollected(n.data))) out.push(root);
     }
     return out;
+  }
+
+  /**
+   * Notes nodes the page removed (with their subtrees): what was counted in
+   * their text is taken off at the next scan. Returns whether there was any.
+   */
+  forget(removed: readonly Node[]): boolean {
+    let any = false;
+    for (const top of removed) {
+      const texts: string[] = [];
+      for (let n: Node | null = top; n; n = nextIn(n, top)) {
+        if (n.nodeType !== 3) continue;
+        const was = this.readAs.get(n);
+        if (was === undefined) continue;
+        texts.push(was);
+        this.readAs.delete(n);
+      }
+      if (texts.length > 0) {
+        this.gone.push(texts.join(' '));
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Text of nodes read before, in `map` (block breaks kept), and of nodes gone since; forgets the latter. */
+  private takePrevious(map: TextMap): string {
+    const out = this.gone;
+    this.gone = [];
+    let line = '';
+    for (let i = 0; i < map.nodes.length; i++) {
+      const start = map.starts[i] as number;
+      const was = this.readAs.get(map.nodes[i] as Text);
+      // A block break, or a node not read before, ends the run of old text.
+      if ((was === undefined || (start > 0 && map.text.charCodeAt(start - 1) === 10)) && line) {
+        out.push(line);
+        line = '';
+      }
+      if (was !== undefined) line += was;
+    }
+    if (line) out.push(line);
+    return out.join('\n');
+  }
+
+  /** Records each node's text as now read (a whole read starts afresh). */
+  private remember(map: TextMap, part: boolean): void {
+    if (!part) {
+      this.readAs = new WeakMap();
+      this.gone = [];
+    }
+    for (let i = 0; i < map.nodes.length; i++) {
+      const start = map.starts[i] as number;
+      const end = i + 1 < map.nodes.length ? (map.starts[i + 1] as number) : map.text.length;
+      // Up to the next node, less the block break the collector put between them.
+      this.readAs.set(map.nodes[i] as Text, map.text.slice(start, end).replace(/\n$/, ''));
+    }
   }
 
   /**
@@ -249,17 +323,11 @@ export class Annotator {
 /** A text node's text as the collector reads it (line breaks inside it are spaces). */
 const asCollected = (data: string) => data.replace(/[\n\r\u2029]/g, ' ');
 
-/** Each text node of a map, with its text as it was read. */
-function textAsRead(map: TextMap | undefined): Map<Node, string> {
-  const out = new Map<Node, string>();
-  if (!map) return out;
-  for (let i = 0; i < map.nodes.length; i++) {
-    const start = map.starts[i] as number;
-    const end = i + 1 < map.nodes.length ? (map.starts[i + 1] as number) : map.text.length;
-    // Up to the next node, less the block break the collector put between them.
-    out.set(map.nodes[i] as Text, map.text.slice(start, end).replace(/\n$/, ''));
-  }
-  return out;
+/** The node after `n` in document order, within `top`. */
+function nextIn(n: Node, top: Node): Node | null {
+  if (n.firstChild) return n.firstChild;
+  for (let x: Node | null = n; x && x !== top; x = x.parentNode) if (x.nextSibling) return x.nextSibling;
+  return null;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface PageWatchOptions {
    * page that never stops changing, like a live blog, still gets read).
    */
   onChange: (roots: Element[]) => void;
+  /** Called at once with nodes the page removed (not Backstory's own). */
+  onRemoved?: (nodes: Node[]) => void;
   quietMs?: number;
   maxWaitMs?: number;
   signal?: AbortSignal;
@@ -46,8 +48,10 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
     if (roots.length > 0) o.onChange(roots);
   };
   const observer = new MutationObserver((records) => {
+    const removed: Node[] = [];
     for (const r of records) {
       if (o.isOwn(r.target)) continue;
+      if (o.onRemoved) for (const node of r.removedNodes) if (!o.isOwn(node)) removed.push(node);
       if (r.type === 'characterData') {
         const block = r.target.parentElement?.closest(BLOCK);
         if (block) pending.add(block);
@@ -64,6 +68,7 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
           pending.add(node.parentElement.closest(BLOCK) ?? node.parentElement);
       }
     }
+    if (removed.length > 0) o.onRemoved?.(removed);
     if (pending.size > 0) {
       const now = view.performance.now();
       if (!firstChange) firstChange = now;

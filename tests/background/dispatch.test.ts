@@ -50,6 +50,31 @@ describe('the background', () => {
     expect(next.entities.map((e) => [e.id, e.count])).toEqual([['baghdad', 1]]);
   });
 
+  it('takes what text read again or gone had named off the counts', async () => {
+    const h = handlers();
+    const scan = (extra: Record<string, unknown>) =>
+      dispatch(h, { type: 'scan', url: 'https://example.org/blog', title: 'Blog', ...extra }, { tabId: 5 });
+    const counts = async () =>
+      ((await dispatch(h, { type: 'tabEntities', tabId: 5 }, {})) as { entities: TabEntity[] }).entities.map((e) => [
+        e.id,
+        e.count,
+      ]);
+    await scan({ text: 'Ali Larijani met Tammy Bruce.\nAli Larijani left.' });
+    expect(await counts()).toEqual([
+      ['ali-larijani', 2],
+      ['tammy-bruce', 1],
+    ]);
+    // A post's "minutes ago" changed: read again, it still names Larijani once.
+    await scan({ part: true, text: 'Ali Larijani left, 3 minutes ago.', previous: 'Ali Larijani left.' });
+    expect(await counts()).toEqual([
+      ['ali-larijani', 2],
+      ['tammy-bruce', 1],
+    ]);
+    // A post was removed: nothing new, and Tammy Bruce is no longer on the page.
+    await scan({ part: true, text: '', previous: 'Ali Larijani met Tammy Bruce.' });
+    expect(await counts()).toEqual([['ali-larijani', 1]]);
+  });
+
   it('counts both of two parts of a page scanned at the same time', async () => {
     // A tab store as slow as storage can be: every read answers a little later.
     const inner = memoryTabStore();

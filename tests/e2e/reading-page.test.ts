@@ -8,6 +8,7 @@ import {
   type Harness,
   hover,
   openPage,
+  openRealPopup,
   paintedText,
   pointOf,
   SCREENSHOT_DIR,
@@ -62,6 +63,24 @@ beforeAll(async () => {
   );
   // A long live blog: more names than Backstory paints (2,100 posts, one name each).
   h.routes['/liveblog.html'] = article(Array.from({ length: 2100 }, (_, i) => `Post ${i}: Tammy Bruce spoke again.`));
+  // A live post with a ticking "minutes ago" beside a name, and a post that is taken down.
+  h.routes['/ticking.html'] = article(
+    [
+      'Ali Larijani landed in Baghdad. <span class="ago">just now</span>',
+      '<span id="gone">Tammy Bruce answered questions.</span>',
+    ],
+    `<script>
+      let n = 0;
+      const timer = setInterval(() => {
+        document.querySelector('.ago').textContent = ++n + ' minutes ago';
+        if (n === 8) {
+          clearInterval(timer);
+          document.getElementById('gone').parentElement.remove();
+          document.body.dataset.done = '1';
+        }
+      }, 200);
+    </script>`,
+  );
   // A single-page app: the "next story" link swaps the article and pushes a new URL.
   h.routes['/spa.html'] = article(
     PARAS,
@@ -236,6 +255,40 @@ describe('reading a page with Backstory', () => {
       .toBe(5);
     // Still at the cap: the names farthest from the new posts (the bottom of the blog) gave way.
     expect(await total()).toBe(MAX_PAINTED);
+    await page.close();
+  });
+
+  it('counts a name once in the popup while the text beside it keeps changing, and drops a post the page took down', async () => {
+    const page = await open('/ticking.html');
+    await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 10_000 });
+    await expect
+      .poll(
+        async () => {
+          const popup = await openRealPopup(h, page);
+          try {
+            await popup.page.waitForSelector('.entity-list', { timeout: 5_000 });
+            return await popup.page
+              .locator('.entity-list li')
+              .evaluateAll((lis) =>
+                lis.map((li) => `${li.querySelector('.name')?.textContent} ${li.querySelector('.count')?.textContent}`),
+              );
+          } finally {
+            await popup.close();
+          }
+        },
+        { timeout: 15_000, interval: 1500 },
+      )
+      .toEqual(expect.arrayContaining(['Ali Larijani ×1']));
+    const popup = await openRealPopup(h, page);
+    try {
+      await popup.page.waitForSelector('.entity-list');
+      expect(await popup.page.locator('.entity-list li', { hasText: 'Tammy Bruce' }).count()).toBe(0);
+      expect(
+        await popup.page.locator('.entity-list li', { hasText: 'Ali Larijani' }).locator('.count').innerText(),
+      ).toBe('×1');
+    } finally {
+      await popup.close();
+    }
     await page.close();
   });
 

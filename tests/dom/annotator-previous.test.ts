@@ -1,0 +1,92 @@
+/** @vitest-environment happy-dom */
+import { describe, expect, it } from 'vitest';
+import { Annotator } from '../../lib/dom/annotator';
+import { type HighlightLike, Painter } from '../../lib/dom/highlights';
+
+/** Highlights kept in sets, as CSS.highlights would. */
+function painter(): Painter {
+  class FakeHighlight implements HighlightLike {
+    private readonly ranges = new Set<Range>();
+    constructor(...ranges: Range[]) {
+      for (const r of ranges) this.ranges.add(r);
+    }
+    add(r: Range) {
+      this.ranges.add(r);
+    }
+    delete(r: Range) {
+      return this.ranges.delete(r);
+    }
+    get size() {
+      return this.ranges.size;
+    }
+  }
+  const registry = new Map<string, HighlightLike>();
+  return new Painter({
+    highlights: { set: (n, h) => registry.set(n, h), delete: (n) => registry.delete(n) },
+    Highlight: FakeHighlight,
+  });
+}
+
+/** An annotator whose scans are recorded (they find nothing). */
+function recording() {
+  const scans: { text: string; part: boolean; previous: string | undefined }[] = [];
+  const annotator = new Annotator(painter(), async (text, part, _limit, previous) => {
+    scans.push({ text, part, previous });
+    return [];
+  });
+  return { annotator, scans };
+}
+
+function page() {
+  document.body.innerHTML =
+    '<article><p id="a">Ali Larijani met <b>Qasim</b> al-Araji.</p><p id="b">Tammy Bruce spoke.</p></article>';
+  return {
+    article: document.querySelector('article') as Element,
+    a: document.getElementById('a') as Element,
+    b: document.getElementById('b') as Element,
+  };
+}
+
+describe('what the background is told to take off its counts', () => {
+  it('sends the old text of a paragraph read again, so its names are not counted twice', async () => {
+    const { annotator, scans } = recording();
+    const { article, a } = page();
+    await annotator.annotate(article);
+    expect(scans[0]).toMatchObject({ part: false, previous: undefined });
+    (a.firstChild as Text).data = 'Ali Larijani, three minutes ago, met ';
+    await annotator.annotateAll([a]);
+    expect(scans[1]).toEqual({
+      text: 'Ali Larijani, three minutes ago, met Qasim al-Araji.',
+      part: true,
+      previous: 'Ali Larijani met Qasim al-Araji.',
+    });
+    // Read again unchanged: the old text is the new, and the counts stay as they are.
+    await annotator.annotateAll([a]);
+    expect(scans[2]?.previous).toBe(scans[2]?.text);
+  });
+
+  it('sends the text of a paragraph the page removed, with nothing new, at the next scan', async () => {
+    const { annotator, scans } = recording();
+    const { article, b } = page();
+    await annotator.annotate(article);
+    b.remove();
+    expect(annotator.forget([b])).toBe(true);
+    await annotator.annotateAll([]);
+    expect(scans[1]).toEqual({ text: '', part: true, previous: 'Tammy Bruce spoke.' });
+    // Forgotten once: removing it again (or anything never read) sends nothing.
+    expect(annotator.forget([b])).toBe(false);
+    await annotator.annotateAll([]);
+    expect(scans).toHaveLength(2);
+  });
+
+  it('sends no old text for a paragraph added after the read', async () => {
+    const { annotator, scans } = recording();
+    const { article } = page();
+    await annotator.annotate(article);
+    const c = document.createElement('p');
+    c.textContent = 'Washington objected.';
+    article.append(c);
+    await annotator.annotateAll([c]);
+    expect(scans[1]).toEqual({ text: 'Washington objected.', part: true, previous: undefined });
+  });
+});
