@@ -113,7 +113,7 @@ export class Annotator {
     // the background takes it off, so a block that keeps changing (a live
     // blog's "3 minutes ago") is not counted again at every change.
     const previous = part ? this.takePrevious(map) : '';
-    this.remember(map, part);
+    await this.remember(map, part);
     const hasText = map.text.trim().length > 0;
     if (!hasText && previous.length === 0) return 0;
     const fresh: Painted[] = [];
@@ -266,17 +266,29 @@ export class Annotator {
     return out.join('\n');
   }
 
-  /** Records each node's text as now read (a whole read starts afresh). */
-  private remember(map: TextMap, part: boolean): void {
+  /**
+   * Records each node's text as now read. A whole read starts afresh and, on
+   * a long article, yields to the page every few milliseconds (no part of the
+   * page is read meanwhile: changes wait for the whole read). A part is
+   * recorded at once, before any other read can take its old text.
+   */
+  private async remember(map: TextMap, part: boolean): Promise<void> {
     if (!part) {
       this.readAs = new WeakMap();
       this.gone = [];
     }
-    for (let i = 0; i < map.nodes.length; i++) {
-      const start = map.starts[i] as number;
-      const end = i + 1 < map.nodes.length ? (map.starts[i + 1] as number) : map.text.length;
+    const { nodes, starts, text } = map;
+    let sliceStart = performance.now();
+    for (let i = 0; i < nodes.length; i++) {
+      if (!part && (i & 1023) === 1023 && performance.now() - sliceStart > 8) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+      const start = starts[i] as number;
+      let end = i + 1 < nodes.length ? (starts[i + 1] as number) : text.length;
       // Up to the next node, less the block break the collector put between them.
-      this.readAs.set(map.nodes[i] as Text, map.text.slice(start, end).replace(/\n$/, ''));
+      if (end > start && text.charCodeAt(end - 1) === 10) end--;
+      this.readAs.set(nodes[i] as Text, text.slice(start, end));
     }
   }
 
