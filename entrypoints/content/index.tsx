@@ -158,7 +158,8 @@ export default defineContentScript({
       if (reading !== 0 || read !== reads) return; // superseded by a newer read
       const missed = await annotator.unread(addedWhileReading);
       addedWhileReading = [];
-      if (missed.length > 0 && enabled) {
+      // What changed or left the page while it was read is read (or taken off) now.
+      if ((missed.length > 0 || annotator.hasGone) && enabled) {
         annotator.refresh(missed);
         await annotator.annotateAll(missed);
       }

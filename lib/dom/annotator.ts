@@ -1,5 +1,5 @@
 import type { PaintedMention } from '../messages';
-import { collectTextSliced, type TextMap } from './collect-text';
+import { blockOf, collectTextSliced, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
 
@@ -78,9 +78,9 @@ export class Annotator {
   painted: Painted[] = [];
   // Start offsets already painted per text node, so a rescan never paints twice.
   private starts = new WeakMap<Node, Set<number>>();
-  /** Each text node's text as last read: what the background counted for it. */
-  private readAs = new WeakMap<Node, string>();
-  /** Text counted before whose nodes have left the page, to be taken off at the next scan. */
+  /** Each block's text (its lines) as last read: what the background counted for it. */
+  private readAs = new WeakMap<Element, string>();
+  /** Text counted before whose blocks have left the page, to be taken off at the next scan. */
   private gone: string[] = [];
   private timed = false;
   /** The article's text as last read whole (for anchoring notes and reading selections). */
@@ -112,8 +112,9 @@ export class Annotator {
     // What was counted before and is read again now, or has left the page:
     // the background takes it off, so a block that keeps changing (a live
     // blog's "3 minutes ago") is not counted again at every change.
-    const previous = part ? this.takePrevious(map) : '';
-    await this.remember(map, part);
+    const lines = linesByBlock(map);
+    const previous = part ? this.takePrevious(lines, roots) : '';
+    this.remember(lines, part);
     const hasText = map.text.trim().length > 0;
     if (!hasText && previous.length === 0) return 0;
     const fresh: Painted[] = [];
@@ -143,15 +144,11 @@ export class Annotator {
       const others = this.painted.filter((p) => !isFresh.has(p));
       this.painted = mergeInOrder([...others, ...fresh], others.length);
       if (this.painted.length > MAX_PAINTED) {
-        let firstNew = -1;
-        let lastNew = -1;
-        this.painted.forEach((p, i) => {
-          if (!isFresh.has(p)) return;
-          if (firstNew < 0) firstNew = i;
-          lastNew = i;
-        });
-        const [keepFrom, keepTo] = keepNear(this.painted.length, firstNew, lastNew, MAX_PAINTED);
-        this.removeWhere((_, i) => i < keepFrom || i >= keepTo);
+        const keep = keepNear(
+          this.painted.map((p) => isFresh.has(p)),
+          MAX_PAINTED,
+        );
+        this.removeWhere((_, i) => !keep[i]);
       }
     }
     return fresh.length;
@@ -218,77 +215,76 @@ export class Annotator {
     });
     const out: Element[] = [];
     for (const root of top) {
-      const now = await collectTextSliced(root, false);
-      if (now.nodes.some((n) => this.readAs.get(n) !== asCollected(n.data))) out.push(root);
+      const now = linesByBlock(await collectTextSliced(root, false));
+      for (const [block, text] of now) {
+        if (this.readAs.get(block) !== text) {
+          out.push(root);
+          break;
+        }
+      }
     }
     return out;
   }
 
-  /**
-   * Notes nodes the page removed (with their subtrees): what was counted in
-   * their text is taken off at the next scan. Returns whether there was any.
-   */
-  forget(removed: readonly Node[]): boolean {
-    let any = false;
-    for (const top of removed) {
-      const texts: string[] = [];
-      for (let n: Node | null = top; n; n = nextIn(n, top)) {
-        if (n.nodeType !== 3) continue;
-        const was = this.readAs.get(n);
-        if (was === undefined) continue;
-        texts.push(was);
-        this.readAs.delete(n);
-      }
-      if (texts.length > 0) {
-        this.gone.push(texts.join(' '));
-        any = true;
-      }
-    }
-    return any;
+  /** Whether text has left the page since the last scan, not yet taken off the counts. */
+  get hasGone(): boolean {
+    return this.gone.length > 0;
   }
 
-  /** Text of nodes read before, in `map` (block breaks kept), and of nodes gone since; forgets the latter. */
-  private takePrevious(map: TextMap): string {
+  /**
+   * Notes elements the page removed: the blocks read in them are taken off
+   * the counts at the next scan. (Text or inline elements removed from a
+   * block still on the page are handled by reading that block again.)
+   * Returns whether any read text went.
+   */
+  forget(removed: readonly Node[]): boolean {
+    const before = this.gone.length;
+    for (const top of removed) {
+      if (top.nodeType !== 1) continue;
+      const el = top as Element;
+      this.takeBlock(el, this.gone);
+      for (const inner of el.getElementsByTagName('*')) this.takeBlock(inner, this.gone);
+    }
+    return this.gone.length > before;
+  }
+
+  /** Moves a block's text as read into `into`, if it was read. */
+  private takeBlock(block: Element, into: string[]): void {
+    const was = this.readAs.get(block);
+    if (was === undefined) return;
+    into.push(was);
+    this.readAs.delete(block);
+  }
+
+  /**
+   * The text as read of every block that is read again now (those with text
+   * in `lines`, and any under `roots` that has none left), and of blocks gone
+   * since; forgets them all (remember records what is read now).
+   */
+  private takePrevious(lines: ReadonlyMap<Element, string>, roots: readonly Element[]): string {
     const out = this.gone;
     this.gone = [];
-    let line = '';
-    for (let i = 0; i < map.nodes.length; i++) {
-      const start = map.starts[i] as number;
-      const was = this.readAs.get(map.nodes[i] as Text);
-      // A block break, or a node not read before, ends the run of old text.
-      if ((was === undefined || (start > 0 && map.text.charCodeAt(start - 1) === 10)) && line) {
-        out.push(line);
-        line = '';
-      }
-      if (was !== undefined) line += was;
+    for (const block of lines.keys()) this.takeBlock(block, out);
+    for (const root of roots) {
+      this.takeBlock(root, out);
+      for (const inner of root.getElementsByTagName('*')) this.takeBlock(inner, out);
     }
-    if (line) out.push(line);
     return out.join('\n');
   }
 
   /**
-   * Records each node's text as now read. A whole read starts afresh and, on
-   * a long article, yields to the page every few milliseconds (no part of the
-   * page is read meanwhile: changes wait for the whole read). A part is
-   * recorded at once, before any other read can take its old text.
+   * Records each block's text as now read (a whole read starts afresh). A
+   * block that left the page while it was being read was counted all the
+   * same: its text goes straight to what the next scan takes off.
    */
-  private async remember(map: TextMap, part: boolean): Promise<void> {
+  private remember(lines: ReadonlyMap<Element, string>, part: boolean): void {
     if (!part) {
       this.readAs = new WeakMap();
       this.gone = [];
     }
-    const { nodes, starts, text } = map;
-    let sliceStart = performance.now();
-    for (let i = 0; i < nodes.length; i++) {
-      if (!part && (i & 1023) === 1023 && performance.now() - sliceStart > 8) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-      const start = starts[i] as number;
-      let end = i + 1 < nodes.length ? (starts[i + 1] as number) : text.length;
-      // Up to the next node, less the block break the collector put between them.
-      if (end > start && text.charCodeAt(end - 1) === 10) end--;
-      this.readAs.set(nodes[i] as Text, text.slice(start, end));
+    for (const [block, text] of lines) {
+      if (block.isConnected) this.readAs.set(block, text);
+      else this.gone.push(text);
     }
   }
 
@@ -332,28 +328,57 @@ export class Annotator {
   }
 }
 
-/** A text node's text as the collector reads it (line breaks inside it are spaces). */
-const asCollected = (data: string) => data.replace(/[\n\r\u2029]/g, ' ');
-
-/** The node after `n` in document order, within `top`. */
-function nextIn(n: Node, top: Node): Node | null {
-  if (n.firstChild) return n.firstChild;
-  for (let x: Node | null = n; x && x !== top; x = x.parentNode) if (x.nextSibling) return x.nextSibling;
-  return null;
+/**
+ * The map's text by block: each line (text between block breaks) under the
+ * block its first text node belongs to, lines of one block joined by a break.
+ */
+export function linesByBlock(map: TextMap): Map<Element, string> {
+  const out = new Map<Element, string>();
+  const { text, nodes, starts } = map;
+  let node = 0;
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    while (node < nodes.length && (starts[node] as number) < from) node++;
+    const first = nodes[node];
+    if (first && (starts[node] as number) < to) {
+      const block = blockOf(first);
+      if (block) {
+        const had = out.get(block);
+        const line = text.slice(from, to);
+        out.set(block, had === undefined ? line : `${had}\n${line}`);
+      }
+    }
+    from = to + 1;
+  }
+  return out;
 }
 
 /**
- * Which `max` of `length` painted mentions (in document order) to keep after
- * a change brought new ones at `firstNew`…`lastNew`: a run of `max` centred
- * on the new ones, as far as the list allows. New posts at the top of a live
- * blog keep the top painted; text added at the bottom (a page that loads more
- * as the reader scrolls down) keeps the bottom. Returns `[from, to)`.
+ * Which of the painted mentions (in document order; `fresh[i]` for those a
+ * change just brought) to keep when they are more than `max`: the new ones
+ * first, then the old ones nearest to any new one. New posts at the top of a
+ * live blog keep the top painted; text added at the bottom (a page that loads
+ * more as the reader scrolls down) keeps the bottom; new text at both ends
+ * keeps both.
  */
-export function keepNear(length: number, firstNew: number, lastNew: number, max: number): [number, number] {
-  if (length <= max) return [0, length];
-  const centre = (firstNew + lastNew + 1) / 2;
-  const from = Math.min(Math.max(0, Math.round(centre - max / 2)), length - max);
-  return [from, from + max];
+export function keepNear(fresh: readonly boolean[], max: number): boolean[] {
+  const n = fresh.length;
+  if (n <= max) return fresh.map(() => true);
+  // Distance from each mention to the nearest new one, in list positions.
+  const dist = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0, last = -1; i < n; i++) {
+    if (fresh[i]) last = i;
+    if (last >= 0) dist[i] = i - last;
+  }
+  for (let i = n - 1, next = -1; i >= 0; i--) {
+    if (fresh[i]) next = i;
+    if (next >= 0) dist[i] = Math.min(dist[i] as number, next - i);
+  }
+  const order = [...dist.keys()].sort((a, b) => (dist[a] as number) - (dist[b] as number) || a - b);
+  const keep = new Array<boolean>(n).fill(false);
+  for (const i of order.slice(0, max)) keep[i] = true;
+  return keep;
 }
 
 const before = (a: Painted, b: Painted): number => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);

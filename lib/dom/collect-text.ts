@@ -66,6 +66,18 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** Whether `el` starts a block of the collected text (a match never spans two). */
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** The block element a node's text belongs to: its nearest block ancestor (or the node, if it is one). */
+export function blockOf(node: Node): Element | null {
+  for (let n: Node | null = node; n; n = n.parentNode)
+    if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
+  return node.parentElement;
+}
+
 const WHITESPACE_ONLY = /^[\s\u200B]*$/;
 const WHITESPACE_END = /\s$/;
 const COMMENTS = /(^|[\s_-])(comments?|disqus|replies)([\s_-]|$)/i;

@@ -35,9 +35,10 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
     timer = undefined;
     firstChange = 0;
     // An inline element added inside a paragraph: the whole paragraph is scanned again.
-    const changed = [...pending]
-      .map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el)))
-      .filter((el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED));
+    // Once each: an added element and a changed text in one paragraph are one block to read.
+    const changed = [...new Set([...pending].map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el))))].filter(
+      (el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED),
+    );
     pending = new Set();
     // Only the top-most: an element inside another changed one is read with it.
     const set = new Set<Node>(changed);
@@ -51,7 +52,20 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
     const removed: Node[] = [];
     for (const r of records) {
       if (o.isOwn(r.target)) continue;
-      if (o.onRemoved) for (const node of r.removedNodes) if (!o.isOwn(node)) removed.push(node);
+      for (const node of r.removedNodes) {
+        if (o.isOwn(node)) continue;
+        removed.push(node);
+        // Text or an inline element taken out of a block that stays: the block is read again.
+        const inline =
+          node.nodeType === 3
+            ? (node as Text).data.trim() !== ''
+            : node.nodeType === 1 &&
+              !(node as Element).matches(BLOCK) &&
+              !(node as Element).querySelector(BLOCK) &&
+              (node as Element).textContent?.trim() !== '';
+        const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+        if (inline && target) pending.add(target.closest(BLOCK) ?? target);
+      }
       if (r.type === 'characterData') {
         const block = r.target.parentElement?.closest(BLOCK);
         if (block) pending.add(block);

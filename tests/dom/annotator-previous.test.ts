@@ -89,4 +89,34 @@ describe('what the background is told to take off its counts', () => {
     await annotator.annotateAll([c]);
     expect(scans[1]).toEqual({ text: 'Washington objected.', part: true, previous: undefined });
   });
+
+  it('sends a block whole when an inline part of a name is replaced, so the name is taken off once', async () => {
+    const { annotator, scans } = recording();
+    document.body.innerHTML = '<article><p id="un"><b>United</b> Nations officials met.</p></article>';
+    await annotator.annotate(document.querySelector('article') as Element);
+    const p = document.getElementById('un') as Element;
+    const old = p.querySelector('b') as Element;
+    const fresh = document.createElement('b');
+    fresh.textContent = 'United';
+    old.replaceWith(fresh);
+    expect(annotator.forget([old])).toBe(false); // an inline element: its block is read again instead
+    await annotator.annotateAll([p]);
+    expect(scans[1]).toEqual({
+      text: 'United Nations officials met.',
+      part: true,
+      previous: 'United Nations officials met.',
+    });
+  });
+
+  it('keeps the block breaks of a removed box of paragraphs', async () => {
+    const { annotator, scans } = recording();
+    document.body.innerHTML =
+      '<article><div id="box"><p>Talks with Iran</p><p>Iraq responded.</p></div><p>Tammy Bruce spoke.</p></article>';
+    await annotator.annotate(document.querySelector('article') as Element);
+    const box = document.getElementById('box') as Element;
+    box.remove();
+    expect(annotator.forget([box])).toBe(true);
+    await annotator.annotateAll([]);
+    expect(scans[1]?.previous?.split('\n').sort()).toEqual(['Iraq responded.', 'Talks with Iran']);
+  });
 });

@@ -37,23 +37,32 @@ describe('mergeInOrder', () => {
 });
 
 describe('keepNear', () => {
+  /** `n` mentions, new at the given positions; returns the kept positions as [first, last, count]. */
+  const kept = (n: number, fresh: number[], max: number) => {
+    const flags = Array.from({ length: n }, (_, i) => fresh.includes(i));
+    const keep = keepNear(flags, max);
+    const at = keep.flatMap((k, i) => (k ? [i] : []));
+    return { first: at[0], last: at[at.length - 1], count: at.length, keep };
+  };
+
   it('keeps everything under the cap', () => {
-    expect(keepNear(1500, 1400, 1499, 2000)).toEqual([0, 1500]);
+    expect(kept(1500, [1499], 2000).count).toBe(1500);
   });
 
   it('keeps the top when new posts arrive at the top of a live blog', () => {
-    expect(keepNear(2100, 0, 99, 2000)).toEqual([0, 2000]);
+    expect(kept(2100, [0, 1, 2], 2000)).toMatchObject({ first: 0, last: 1999, count: 2000 });
   });
 
   it('keeps the bottom when text is added below (a page that loads more as the reader scrolls)', () => {
-    expect(keepNear(2500, 2000, 2499, 2000)).toEqual([500, 2500]);
+    expect(kept(2500, [2497, 2498, 2499], 2000)).toMatchObject({ first: 500, last: 2499, count: 2000 });
   });
 
-  it('keeps a run centred on text that changed in the middle', () => {
-    const [from, to] = keepNear(4000, 1990, 2009, 2000);
-    expect(to - from).toBe(2000);
-    expect(from).toBeLessThanOrEqual(1990);
-    expect(to).toBeGreaterThan(2009);
-    expect(Math.abs(1990 - from - (to - 1 - 2009))).toBeLessThanOrEqual(1);
+  it('keeps every new mention, and the old ones nearest them, when new text lands at both ends', () => {
+    const { keep, count } = kept(2100, [0, 2099], 2000);
+    expect(count).toBe(2000);
+    expect(keep[0]).toBe(true);
+    expect(keep[2099]).toBe(true);
+    // What gives way is the middle, farthest from both.
+    expect(keep[1050]).toBe(false);
   });
 });

@@ -89,4 +89,23 @@ describe('watchPage', () => {
     await wait(60);
     expect(calls).toEqual([['para']]);
   });
+
+  it('hands over a paragraph once when several things in it changed together', async () => {
+    document.body.innerHTML =
+      '<article><p id="para"><b class="un">United</b> Nations, <span class="ago">just now</span></p></article>';
+    const { calls } = watch();
+    const un = document.querySelector('.un') as Element;
+    un.replaceWith(un.cloneNode(true)); // removed and added: both in #para
+    (document.querySelector('.ago')?.firstChild as Text).data = '1 minute ago';
+    await wait(60);
+    expect(calls).toEqual([['para']]);
+  });
+
+  it('reads a paragraph again when the page takes text out of it', async () => {
+    document.body.innerHTML = '<article><p id="para">Ali Larijani <b>and Tammy Bruce</b> spoke.</p></article>';
+    const { calls } = watch();
+    document.querySelector('b')?.remove();
+    await wait(60);
+    expect(calls).toEqual([['para']]);
+  });
 });
