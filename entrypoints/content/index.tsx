@@ -111,9 +111,9 @@ export default defineContentScript({
     });
 
     // The living page: new or changed text is scanned, and only that. The
-    // watch starts before the first read, so that text added while the
-    // article is read is not missed; what the read already included is not
-    // read twice (the popup would count it twice).
+    // watch starts the moment the first read has collected the article's
+    // text (in the same task), so that text the page adds while that text is
+    // being scanned is not missed; it is read once that read is painted.
     // The read in progress (a later read, after a navigation or a site switch, supersedes it).
     let reading = 0;
     let reads = 0;
@@ -121,41 +121,52 @@ export default defineContentScript({
     // Text that leaves the page comes off the popup's counts, a moment later
     // (with the next change, or on its own).
     let goneTimer = 0;
-    watchPage(document, {
-      isOwn: (node) => node === card.host.host || card.host.host.contains(node),
-      signal: ctx.signal,
-      onRemoved: (nodes) => {
-        if (!enabled || !annotator.forget(nodes) || goneTimer) return;
-        goneTimer = ctx.setTimeout(() => {
-          goneTimer = 0;
-          if (reading !== 0) return;
-          annotator.refresh([]);
-          void annotator.annotateAll([]);
-        }, 1000);
-      },
-      onChange: (roots) => {
-        if (!enabled) return;
-        if (reading !== 0) {
-          addedWhileReading.push(...roots);
-          return;
-        }
-        annotator.refresh(roots);
-        // Past the cap nothing more is painted, but new text is still read, so the popup's counts stay true.
-        void annotator.annotateAll(roots);
-      },
-    });
+    let watching = false;
+    const startWatching = () => {
+      if (watching || ctx.isInvalid) return;
+      watching = true;
+      watchPage(document, {
+        isOwn: (node) => node === card.host.host || card.host.host.contains(node),
+        signal: ctx.signal,
+        onRemoved: (nodes) => {
+          if (!enabled || !annotator.forget(nodes) || goneTimer) return;
+          goneTimer = ctx.setTimeout(() => {
+            goneTimer = 0;
+            if (reading !== 0) return;
+            annotator.refresh([]);
+            void annotator.annotateAll([]);
+          }, 1000);
+        },
+        onChange: (roots) => {
+          if (!enabled) return;
+          if (reading !== 0) {
+            addedWhileReading.push(...roots);
+            return;
+          }
+          annotator.refresh(roots);
+          // Past the cap nothing more is painted, but new text is still read, so the popup's counts stay true.
+          void annotator.annotateAll(roots);
+        },
+      });
+    };
 
-    const annotateArticle = async () => {
+    /** Reads and paints the article; `painted` runs once it and the reader's notes are painted. */
+    const annotateArticle = async (painted?: () => void) => {
       const read = ++reads;
       reading = read;
       addedWhileReading = [];
       annotator.clear();
       try {
-        await annotator.annotate(findArticleRoot(document));
+        await annotator.annotate(findArticleRoot(document), startWatching);
       } finally {
         if (reading === read) reading = 0;
       }
-      if (reading !== 0 || read !== reads) return; // superseded by a newer read
+      if (reading !== 0 || read !== reads) {
+        painted?.(); // superseded by a newer read, which paints
+        return;
+      }
+      if (enabled) await notes.refresh();
+      painted?.();
       const missed = await annotator.unread(addedWhileReading);
       addedWhileReading = [];
       // What changed or left the page while it was read is read (or taken off) now.
@@ -163,12 +174,19 @@ export default defineContentScript({
         annotator.refresh(missed);
         await annotator.annotateAll(missed);
       }
-      if (enabled) await notes.refresh();
     };
-    if (site !== undefined) await annotateArticle();
-    else enabled = false;
+    // The whole article read and painted, with the reader's notes (changes
+    // the page made meanwhile are read after this, as later changes are).
+    const markPainted = () => {
+      if (!ctx.isInvalid) performance.measure('backstory-first-paint', 'backstory-start');
+    };
+    if (site !== undefined) await annotateArticle(markPainted);
+    else {
+      enabled = false;
+      startWatching();
+      markPainted();
+    }
     if (ctx.isInvalid) return;
-    performance.measure('backstory-first-paint', 'backstory-start');
 
     hover.listen(ctx.signal);
 

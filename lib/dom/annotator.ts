@@ -92,20 +92,22 @@ export class Annotator {
   ) {}
 
   /** Scans the text under `root` and paints its mentions; resolves with how many were added. */
-  annotate(root: Element): Promise<number> {
-    return this.annotateAll([root], false);
+  annotate(root: Element, onCollected?: () => void): Promise<number> {
+    return this.annotateAll([root], false, onCollected);
   }
 
   /**
    * Scans the text under several elements in one request (each element its
    * own block, so no match spans two) and paints their mentions.
    */
-  async annotateAll(roots: readonly Element[], part = true): Promise<number> {
+  async annotateAll(roots: readonly Element[], part = true, onCollected?: () => void): Promise<number> {
     const first = !this.timed;
     this.timed = true;
     const maps: TextMap[] = [];
     for (const root of roots) maps.push(await collectTextSliced(root, !part));
     const map = joinMaps(maps);
+    // In the same task as the last of the collecting: nothing the page does in between is missed.
+    onCollected?.();
     if (!part) this.articleMap = map;
     // User Timing marks for the first scan only (read by `npm run bench:page`).
     if (first) performance.mark('backstory-collected');
