@@ -5,7 +5,7 @@ import { Annotator, type Painted } from '../../lib/dom/annotator';
 import { findArticleRoot } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
-import { watchPage } from '../../lib/dom/page-watch';
+import { topMost, watchPage } from '../../lib/dom/page-watch';
 import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
@@ -117,10 +117,17 @@ export default defineContentScript({
     // The read in progress (a later read, after a navigation or a site switch, supersedes it).
     let reading = 0;
     let reads = 0;
-    let addedWhileReading: Element[] = [];
-    // Text that leaves the page comes off the popup's counts, a moment later
-    // (with the next change, or on its own).
-    let goneTimer = 0;
+    // Changes the page made while it was read: handled once the read is painted.
+    let missedRoots: Element[] = [];
+    let missedRemoved: Node[] = [];
+    /** Takes what the page removed off the counts, and reads the changed blocks. */
+    const readChanges = (roots: Element[], removed: Node[]) => {
+      annotator.forget(removed);
+      if (roots.length === 0 && !annotator.hasGone) return Promise.resolve(0);
+      annotator.refresh(roots);
+      // Past the cap new text is still read, so the popup's counts stay true.
+      return annotator.annotateAll(roots);
+    };
     let watching = false;
     const startWatching = () => {
       if (watching || ctx.isInvalid) return;
@@ -128,24 +135,14 @@ export default defineContentScript({
       watchPage(document, {
         isOwn: (node) => node === card.host.host || card.host.host.contains(node),
         signal: ctx.signal,
-        onRemoved: (nodes) => {
-          if (!enabled || !annotator.forget(nodes) || goneTimer) return;
-          goneTimer = ctx.setTimeout(() => {
-            goneTimer = 0;
-            if (reading !== 0) return;
-            annotator.refresh([]);
-            void annotator.annotateAll([]);
-          }, 1000);
-        },
-        onChange: (roots) => {
+        onChange: (roots, removed) => {
           if (!enabled) return;
           if (reading !== 0) {
-            addedWhileReading.push(...roots);
+            missedRoots.push(...roots);
+            missedRemoved.push(...removed);
             return;
           }
-          annotator.refresh(roots);
-          // Past the cap nothing more is painted, but new text is still read, so the popup's counts stay true.
-          void annotator.annotateAll(roots);
+          void readChanges(roots, removed);
         },
       });
     };
@@ -154,7 +151,8 @@ export default defineContentScript({
     const annotateArticle = async (painted?: () => void) => {
       const read = ++reads;
       reading = read;
-      addedWhileReading = [];
+      missedRoots = [];
+      missedRemoved = [];
       annotator.clear();
       try {
         await annotator.annotate(findArticleRoot(document), startWatching);
@@ -167,13 +165,13 @@ export default defineContentScript({
       }
       if (enabled) await notes.refresh();
       painted?.();
-      const missed = await annotator.unread(addedWhileReading);
-      addedWhileReading = [];
-      // What changed or left the page while it was read is read (or taken off) now.
-      if ((missed.length > 0 || annotator.hasGone) && enabled) {
-        annotator.refresh(missed);
-        await annotator.annotateAll(missed);
-      }
+      // What the page changed or removed while it was read. A block read
+      // again unchanged costs a scan, not a count: its old text comes off.
+      const roots = topMost(missedRoots).filter((el) => el.isConnected);
+      const removed = missedRemoved;
+      missedRoots = [];
+      missedRemoved = [];
+      if (enabled) await readChanges(roots, removed);
     };
     // The whole article read and painted, with the reader's notes (changes
     // the page made meanwhile are read after this, as later changes are).

@@ -202,32 +202,6 @@ export class Annotator {
     return painted;
   }
 
-  /**
-   * Of `roots` (elements that changed while the article was read), the
-   * top-most, once each, that hold text the read did not see as it is now:
-   * added after the read walked past, or edited since. They still need
-   * reading; the rest were read whole.
-   */
-  async unread(roots: readonly Element[]): Promise<Element[]> {
-    const set = new Set(roots.filter((r) => r.isConnected));
-    if (set.size === 0) return [];
-    const top = [...set].filter((el) => {
-      for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n as Element)) return false;
-      return true;
-    });
-    const out: Element[] = [];
-    for (const root of top) {
-      const now = linesByBlock(await collectTextSliced(root, false));
-      for (const [block, text] of now) {
-        if (this.readAs.get(block) !== text) {
-          out.push(root);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
   /** Whether text has left the page since the last scan, not yet taken off the counts. */
   get hasGone(): boolean {
     return this.gone.length > 0;

@@ -66,6 +66,9 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** The block elements as a selector, for `closest` and `matches`. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(', ');
+
 /** Whether `el` starts a block of the collected text (a match never spans two). */
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());

@@ -1,24 +1,31 @@
+import { BLOCK_SELECTOR as BLOCK } from './collect-text';
+
 /** Regions whose changes Backstory never reads. */
 const IGNORED =
   'script, style, noscript, template, textarea, input, select, nav, aside, footer, form, code, pre, [contenteditable]:not([contenteditable="false"])';
-
-// The block a changed text belongs to: the whole paragraph is scanned again.
-const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, pre, article, section, div';
 
 export interface PageWatchOptions {
   /** Whether a node belongs to Backstory's own UI. */
   isOwn: (node: Node) => boolean;
   /**
-   * Called with the top-most changed elements, once the page has been quiet
-   * for `quietMs`, or at the latest `maxWaitMs` after the first change (a
-   * page that never stops changing, like a live blog, still gets read).
+   * Called with the top-most changed blocks (each a block the collector
+   * reads as one) and the nodes the page removed, once the page has been
+   * quiet for `quietMs`, or at the latest `maxWaitMs` after the first change
+   * (a page that never stops changing, like a live blog, still gets read).
    */
-  onChange: (roots: Element[]) => void;
-  /** Called at once with nodes the page removed (not Backstory's own). */
-  onRemoved?: (nodes: Node[]) => void;
+  onChange: (roots: Element[], removed: Node[]) => void;
   quietMs?: number;
   maxWaitMs?: number;
   signal?: AbortSignal;
+}
+
+/** Of `elements`, each once, those not inside another: an element inside a changed one is read with it. */
+export function topMost(elements: readonly Element[]): Element[] {
+  const set = new Set<Node>(elements);
+  return [...set].filter((el) => {
+    for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n)) return false;
+    return true;
+  }) as Element[];
 }
 
 /**
@@ -29,6 +36,7 @@ export interface PageWatchOptions {
 export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver {
   const view = doc.defaultView as Window;
   let pending = new Set<Element>();
+  let removed: Node[] = [];
   let timer: number | undefined;
   let firstChange = 0;
   const flush = () => {
@@ -40,16 +48,12 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
       (el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED),
     );
     pending = new Set();
-    // Only the top-most: an element inside another changed one is read with it.
-    const set = new Set<Node>(changed);
-    const roots = changed.filter((el) => {
-      for (let n = el.parentNode; n; n = n.parentNode) if (set.has(n)) return false;
-      return true;
-    });
-    if (roots.length > 0) o.onChange(roots);
+    const roots = topMost(changed);
+    const gone = removed;
+    removed = [];
+    if (roots.length > 0 || gone.length > 0) o.onChange(roots, gone);
   };
   const observer = new MutationObserver((records) => {
-    const removed: Node[] = [];
     for (const r of records) {
       if (o.isOwn(r.target)) continue;
       for (const node of r.removedNodes) {
@@ -82,8 +86,7 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
           pending.add(node.parentElement.closest(BLOCK) ?? node.parentElement);
       }
     }
-    if (removed.length > 0) o.onRemoved?.(removed);
-    if (pending.size > 0) {
+    if (pending.size > 0 || removed.length > 0) {
       const now = view.performance.now();
       if (!firstChange) firstChange = now;
       if (timer !== undefined) view.clearTimeout(timer);

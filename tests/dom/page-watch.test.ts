@@ -10,19 +10,23 @@ afterEach(() => {
 
 function watch(options: { quietMs?: number; maxWaitMs?: number } = {}) {
   const calls: string[][] = [];
+  const gone: Node[] = [];
   const own = document.createElement('div');
   own.setAttribute('data-backstory-ui', '');
   const controller = new AbortController();
   controllers.push(controller);
   watchPage(document, {
     isOwn: (n) => n === own || own.contains(n),
-    onChange: (roots) => calls.push(roots.map((r) => r.id || r.tagName.toLowerCase())),
+    onChange: (roots, removed) => {
+      calls.push(roots.map((r) => r.id || r.tagName.toLowerCase()));
+      gone.push(...removed);
+    },
     signal: controller.signal,
     quietMs: 20,
     maxWaitMs: 200,
     ...options,
   });
-  return { calls, own };
+  return { calls, gone, own };
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -107,5 +111,15 @@ describe('watchPage', () => {
     document.querySelector('b')?.remove();
     await wait(60);
     expect(calls).toEqual([['para']]);
+  });
+
+  it('hands over a block the page removed, in the same debounced call, with no block to read', async () => {
+    document.body.innerHTML = '<article><p id="a">Ali Larijani spoke.</p><p id="b">Tammy Bruce spoke.</p></article>';
+    const { calls, gone } = watch();
+    const b = document.getElementById('b') as Element;
+    b.remove();
+    await wait(60);
+    expect(calls).toEqual([[]]);
+    expect(gone).toEqual([b]);
   });
 });
