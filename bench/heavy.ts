@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium as playwright } from 'playwright-core';
 import { ROOT } from '../build/packs';
 import { findChromium, launchWithExtension, QUIET_FLAGS } from '../scripts/chromium.mjs';
+import { longTasks, paintedCount, recordLongTasks } from '../scripts/page-probes.mjs';
 import { run } from '../scripts/run.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { fiveMbArticle, growingPage, manyNodesPage } from '../tests/fixtures/heavy-pages';
@@ -78,13 +79,7 @@ async function heapMB(context: BrowserContext, page: import('playwright-core').P
 
 async function load(context: BrowserContext, path: string, backstory: boolean): Promise<Load> {
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: [number, number][] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(server.origin + path, { timeout: 120_000 });
   let heapBeforeMB: number | undefined;
   let doneAt: number | undefined;
@@ -103,16 +98,14 @@ async function load(context: BrowserContext, path: string, backstory: boolean): 
     await page.waitForLoadState('load');
     await page.waitForTimeout(3000);
   }
-  const seen = await page.evaluate(() => {
-    const [m] = performance.getEntriesByName('backstory-first-paint');
-    let painted = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) painted += h.size;
-    return {
-      tasks: (window as unknown as { __long: [number, number][] }).__long,
-      backstory: m ? ([m.startTime, m.duration] as [number, number]) : undefined,
-      painted,
-    };
-  });
+  const seen = {
+    tasks: await longTasks(page),
+    backstory: await page.evaluate(() => {
+      const [m] = performance.getEntriesByName('backstory-first-paint');
+      return m ? ([m.startTime, m.duration] as [number, number]) : undefined;
+    }),
+    painted: await paintedCount(page),
+  };
   const heap = await heapMB(context, page);
   await page.close();
   return {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { ROOT } from '../build/packs';
 import type { Pack } from '../lib/factstore/schema';
 import { findChromium, launchWithExtension } from '../scripts/chromium.mjs';
+import { longTasks, recordLongTasks } from '../scripts/page-probes.mjs';
 import { run } from '../scripts/run.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CORPUS_DIR } from './corpus';
@@ -111,32 +112,26 @@ const rows: Row[] = [];
 
 async function measure(name: string): Promise<Row | undefined> {
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: [number, number][] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   try {
     await page.goto(`${server.origin}/corpus/${name}.html`, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForFunction(() => performance.getEntriesByName('backstory-first-paint').length > 0, null, {
       timeout: 15_000,
     });
     await page.waitForTimeout(100);
-    const result = await page.evaluate(() => {
+    const tasks = await longTasks(page);
+    const result = await page.evaluate((tasks) => {
       const [m] = performance.getEntriesByName('backstory-first-paint');
       const start = m?.startTime ?? 0;
       const at = (name: string) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - start;
       const collected = at('backstory-collected');
       const scanned = at('backstory-scanned');
       const end = start + (m?.duration ?? 0);
-      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
       const longest = Math.max(0, ...tasks.filter(([s, d]) => s < end && s + d > start).map(([, d]) => d));
       let highlights = 0;
       for (const [, h] of CSS.highlights) highlights += h.size;
       return { paint: m?.duration ?? Number.NaN, longest, highlights, collected, scanned };
-    });
+    }, tasks);
     // The floor: the cheapest possible scan of the same page, run once, cold, as Backstory's is.
     const floor = await page.evaluate(() => {
       const t = performance.now();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAINTED } from '../../lib/dom/annotator';
+import { longTasks, paintedCount, recordLongTasks } from '../../scripts/page-probes.mjs';
 import { FIVE_MB_PARAGRAPHS, fiveMbArticle, growingPage, manyNodesPage } from '../fixtures/heavy-pages';
 import { type Harness, openRealPopup, startHarness, waitForPaint } from './harness';
 
@@ -97,29 +98,20 @@ async function profileOwnScript(page: Page): Promise<{ stop(): Promise<number[]>
 async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tasks: number[]; own: number[] }> {
   const page = await h.context.newPage();
   const profiler = await profileOwnScript(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: [number, number][] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(h.origin + path, { timeout: 60_000 });
   // Until Backstory has read and painted the whole page (its first-paint measure), and a second more.
   await page.waitForFunction(() => performance.getEntriesByName('backstory-first-paint').length > 0, null, {
     timeout: 30_000,
   });
   await page.waitForTimeout(1000);
-  const tasks = await page.evaluate(() => {
+  const measured = await page.evaluate(() => {
     const [m] = performance.getEntriesByName('backstory-first-paint');
-    if (!m) throw new Error('Backstory did not mark its first paint');
-    const start = m.startTime;
-    const end = start + m.duration + 1000;
-    const out: number[] = [];
-    for (const [s, d] of (window as unknown as { __long: [number, number][] }).__long)
-      if (s + d > start && s < end) out.push(Math.round(d));
-    return out;
+    return m && [m.startTime, m.startTime + m.duration + 1000];
   });
+  if (!measured) throw new Error('Backstory did not mark its first paint');
+  const [start, end] = measured as [number, number];
+  const tasks = (await longTasks(page)).filter(([s, d]) => s + d > start && s < end).map(([, d]) => Math.round(d));
   return { page, tasks, own: await profiler.stop() };
 }
 
@@ -137,13 +129,7 @@ async function expectPopupCount(page: Page, name: string, count: number): Promis
 describe('heavy pages', () => {
   it('stays responsive (no task over the guard) and bounded while a page adds a thousand nodes a second for ten seconds', async () => {
     const page = await h.context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     const profiler = await profileOwnScript(page);
     await page.goto(`${h.origin}/growing.html`);
     await waitForPaint(page);
@@ -154,7 +140,7 @@ describe('heavy pages', () => {
     const before = await heap();
     await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 20_000 });
     await page.waitForTimeout(1500);
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const long = (await longTasks(page)).map(([, d]) => Math.round(d));
     expect(long.filter((d) => d >= GUARD_MS)).toEqual([]);
     // Backstory's own script ran (it was seen in the samples), never for 50 ms at a stretch.
     const own = await profiler.stop();
@@ -175,12 +161,7 @@ describe('heavy pages', () => {
     const { page } = await longTasksDuringBackstory('/five-mb.html');
     // Each paragraph names Ali Larijani twice; the last piece of the article was read too.
     await expectPopupCount(page, 'Ali Larijani', 2 * FIVE_MB_PARAGRAPHS);
-    const painted = await page.evaluate(() => {
-      let n = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) n += h.size;
-      return n;
-    });
-    expect(painted).toBe(MAX_PAINTED);
+    expect(await paintedCount(page)).toBe(MAX_PAINTED);
     await page.close();
   });
 

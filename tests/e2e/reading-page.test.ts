@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAINTED } from '../../lib/dom/annotator';
+import { longTasks, paintedCount, recordLongTasks } from '../../scripts/page-probes.mjs';
 import {
   cardHasFocus,
   cardRect,
@@ -207,13 +208,7 @@ describe('reading a page with Backstory', () => {
 
   it('keeps a page that adds a thousand paragraphs over ten seconds responsive, and paints them', async () => {
     const page = await h.context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${h.origin}/flood.html`);
     await page.waitForFunction(() => document.body.dataset.done === '1', null, { timeout: 20_000 });
     // Every 50th paragraph names al-Araji: 20 of them, plus the first paragraph's.
@@ -228,19 +223,13 @@ describe('reading a page with Backstory', () => {
     // Scrolling still works, and no task of 50 ms or more ran.
     await page.mouse.wheel(0, 4000);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
-    expect(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).toEqual([]);
+    expect(await longTasks(page)).toEqual([]);
     await page.close();
   });
 
   it('underlines new posts at the top of a live blog that already has more names than it paints', async () => {
     const page = await open('/liveblog.html');
-    const total = () =>
-      page.evaluate(() => {
-        let n = 0;
-        for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) n += h.size;
-        return n;
-      });
-    expect(await total()).toBe(MAX_PAINTED);
+    expect(await paintedCount(page)).toBe(MAX_PAINTED);
     await page.evaluate(() => {
       const story = document.getElementById('story') as HTMLElement;
       for (let k = 0; k < 5; k++) {
@@ -258,7 +247,7 @@ describe('reading a page with Backstory', () => {
       )
       .toBe(5);
     // Still at the cap: the names farthest from the new posts (the bottom of the blog) gave way.
-    expect(await total()).toBe(MAX_PAINTED);
+    expect(await paintedCount(page)).toBe(MAX_PAINTED);
     await page.close();
   });
 
