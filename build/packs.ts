@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../lib/factstore/schema';
+import { generatedPackFiles } from './knowledge/run';
 import { parsePackText, validatePack } from '../lib/factstore/validate';
 import { type WorldCountry, worldPack } from '../lib/factstore/world-pack';
 
@@ -18,6 +19,10 @@ function findRoot(from: string): string {
 
 export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const PACKS_DIR = join(ROOT, 'assets/packs');
+/** Where `npm run packs:build` writes the generated packs (build output, never committed). */
+export const GENERATED_DIR = join(ROOT, '.packs');
+/** The public datasets the generated packs are built from. */
+export const DATA_DIR = resolve(ROOT, process.env.BACKSTORY_DATA ?? '../shared/data');
 
 const require = createRequire(import.meta.url);
 
@@ -45,7 +50,15 @@ export function loadHandWrittenPacks(): Pack[] {
     .map((f) => loadPackFile(join(PACKS_DIR, f)));
 }
 
-/** Every bundled pack, in merge order: the generated world first, then the hand-written packs. */
+/** The packs `npm run packs:build` generated, if it ran (see build/knowledge/). */
+export function loadGeneratedPacks(): Pack[] {
+  return generatedPackFiles(GENERATED_DIR).map(loadPackFile);
+}
+
+/**
+ * Every bundled pack, in merge order: the world, the generated packs, then
+ * the hand-written packs (which extend generated entities of the same id).
+ */
 export function loadBundledPacks(): Pack[] {
-  return [loadWorldPack(), ...loadHandWrittenPacks()];
+  return [loadWorldPack(), ...loadGeneratedPacks(), ...loadHandWrittenPacks()];
 }

@@ -51,6 +51,12 @@ export const FactSchema = v.strictObject({
   date: v.optional(IsoDate),
   from: v.optional(IsoDate),
   to: v.optional(IsoDate),
+  /**
+   * For an open-ended fact from data that stopped being updated: the date the
+   * source last confirmed it (its snapshot). The card says "as of" this date
+   * instead of presenting the fact as current.
+   */
+  asOf: v.optional(IsoDate),
   source: Id,
 });
 
@@ -97,11 +103,33 @@ export const CoverageSchema = v.strictObject({
   note: v.optional(Text),
 });
 
+/** One public dataset a generated pack is built from, as the options page lists it. */
+export const DatasetSchema = v.strictObject({
+  name: Text,
+  /** Where the dataset is published (its repository or home page). */
+  upstream: v.optional(Url),
+  /** The snapshot the pack was built from: its newest data or commit date. */
+  snapshot: IsoDate,
+  license: Text,
+  /** The credit line the licence asks for, shown with the pack. */
+  attribution: Text,
+  /** Set when the data stopped being updated (e.g. "Wikidata position holders frozen mid-2022"). */
+  stale: v.optional(Text),
+});
+
+/** What a pack is about, for the options page: kind, region and the datasets behind it. */
+export const PackAboutSchema = v.strictObject({
+  kind: v.picklist(['people', 'organizations', 'places', 'agreements', 'companies', 'mixed']),
+  region: Text,
+  datasets: v.array(DatasetSchema),
+});
+
 export const PackSchema = v.strictObject({
   id: Id,
   name: Text,
   version: Text,
   license: Text,
+  about: v.optional(PackAboutSchema),
   sources: v.array(SourceSchema),
   entities: v.array(EntitySchema),
   coverage: v.array(CoverageSchema),
@@ -116,3 +144,5 @@ export type Agreement = v.InferOutput<typeof AgreementSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type CoverageItem = v.InferOutput<typeof CoverageSchema>;
 export type Pack = v.InferOutput<typeof PackSchema>;
+export type PackAbout = v.InferOutput<typeof PackAboutSchema>;
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
