@@ -77,6 +77,8 @@ const EXTRA_NAMES: Record<string, string> = {
   'united kingdom': 'GBR',
   'saint helena, ascension, and tristan da cunha': 'SHN',
   'kosovo': 'UNK',
+  'virgin islands': 'VIR',
+  'united states virgin islands': 'VIR',
 };
 
 export function createCountries(): Countries {
@@ -116,15 +118,6 @@ export function createCountries(): Countries {
   };
 }
 
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value === null || value === undefined) return value;
-  if (typeof value === 'object' && 'toString' in value && value.constructor?.name?.startsWith('DuckDB')) {
-    return String(value);
-  }
-  return value;
-}
-
 export function createContext(db: DuckDBConnection, dataDir: string, log: (m: string) => void): BuildContext {
   return {
     db,
@@ -132,11 +125,8 @@ export function createContext(db: DuckDBConnection, dataDir: string, log: (m: st
     countries: createCountries(),
     async query<T>(sql: string) {
       const reader = await db.runAndReadAll(sql);
-      return reader.getRowObjects().map((row) => {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(row)) out[k] = plain(v);
-        return out as T;
-      });
+      // JSON values: lists as arrays, BIGINT as numbers, dates as strings.
+      return reader.getRowObjectsJson() as T[];
     },
     async run(sql: string) {
       await db.run(sql);

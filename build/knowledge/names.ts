@@ -1,6 +1,6 @@
 // Cleaning names and dates as the datasets write them.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import wordListPath from 'word-list';
 
 /** Lower case, no accents, single spaces: the key names are compared by. */
 export function foldName(name: string): string {
@@ -161,7 +161,6 @@ export function longDate(iso: string): string {
   return y ?? iso;
 }
 
-const require = createRequire(import.meta.url);
 let words: Set<string> | undefined;
 
 /**
@@ -170,6 +169,6 @@ let words: Set<string> | undefined;
  * of towns and companies would be linked wherever the word starts a sentence.
  */
 export function isDictionaryWord(word: string): boolean {
-  words ??= new Set(readFileSync(require.resolve('word-list/words.txt'), 'utf8').split('\n'));
+  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
   return words.has(word.toLowerCase());
 }

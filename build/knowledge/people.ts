@@ -1,6 +1,578 @@
-import type { Pack } from '../../lib/factstore/schema';
-import type { BuildContext } from './context';
+// People: heads of state and government (CIA World Factbook), the US
+// Congress and executive, UK ministers (Institute for Government) and the
+// Wikidata-derived cabinets and legislatures of every-politician. Each source
+// is loaded into one table of role rows; SQL joins the rows of one person
+// across sources (by Wikidata id, or by name and country where exactly one
+// Wikidata person has that name there); the packs are assembled from the
+// joined rows.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
+import { slugId } from '../../lib/factstore/world-pack';
+import { type BuildContext, recordSource } from './context';
+import { cleanPersonName, decodeHtml, fixCapitals, foldName, isDictionaryWord, isoDate, surnameOf } from './names';
 
-export async function buildPeople(_ctx: BuildContext): Promise<Pack[]> {
-  return [];
+/** The datasets, as the options page and the card's source line name them. */
+export const PEOPLE_DATASETS = {
+  factbook: {
+    name: 'CIA World Factbook',
+    upstream: 'https://github.com/factbook/factbook.json',
+    snapshot: '2026-01-22',
+    license: 'Public domain (US government work); factbook.json CC0 1.0',
+    attribution: 'The World Factbook, Central Intelligence Agency (last edition, January 2026), via factbook.json',
+  },
+  congress: {
+    name: 'US Congress legislators',
+    upstream: 'https://github.com/unitedstates/congress-legislators',
+    snapshot: '2026-06-15',
+    license: 'CC0 1.0',
+    attribution: '@unitedstates congress-legislators (public domain, CC0)',
+  },
+  ifg: {
+    name: 'IfG Ministers Database',
+    upstream: 'https://github.com/instituteforgov/ifg-ministers-database-public',
+    snapshot: '2026-06-19',
+    license: 'CC BY 4.0',
+    attribution: 'Institute for Government, IfG Ministers Database (CC BY 4.0)',
+  },
+  everyPolitician: {
+    name: 'every-politician (Wikidata)',
+    upstream: 'https://github.com/every-politician-scrapers',
+    snapshot: '2022-08-31',
+    license: 'CC0 1.0 (Wikidata query results)',
+    attribution: 'Wikidata contributors, via every-politician-scrapers (CC0)',
+    stale: 'Wikidata position holders as scraped in mid-2022 to early 2023; not updated since',
+  },
+} satisfies Record<string, Dataset>;
+
+type DatasetKey = keyof typeof PEOPLE_DATASETS;
+
+/** One row per person and role, from any source: the shape every source is loaded into. */
+interface RoleRow {
+  source: DatasetKey;
+  /** The record in its dataset, as the card's source line names it. */
+  record: string;
+  qid: string | null;
+  name: string;
+  country: string | null;
+  role: string;
+  start_date: string | null;
+  end_date: string | null;
+  /** The dataset's (or repository's) snapshot date. */
+  snapshot: string;
+  /** 3: head of state or government; 2: minister, member of Congress; 1: legislator. */
+  rank: number;
+  /** Other names: "Chuck Schumer" for Charles E. Schumer. */
+  aliases: string[];
+  /** A short form the data itself gives (IfG's short_name). */
+  short: string | null;
+}
+
+const ROLE_COLUMNS = `source VARCHAR, record VARCHAR, qid VARCHAR, name VARCHAR, country VARCHAR, role VARCHAR,
+  start_date VARCHAR, end_date VARCHAR, snapshot VARCHAR, rank INTEGER, aliases VARCHAR[], short VARCHAR`;
+
+/** Rows made in JS (YAML and free text) are loaded through NDJSON, like any dump. */
+async function loadRows(ctx: BuildContext, table: string, rows: RoleRow[]): Promise<void> {
+  const file = join(tmpdir(), `backstory-${table}-${process.pid}.ndjson`);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  await ctx.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json('${file}',
+    format='newline_delimited', columns={${ROLE_COLUMNS.replace(/(\w+) (VARCHAR\[\]|VARCHAR|INTEGER)/g, "'$1': '$2'")}})`);
+}
+
+// ---------------------------------------------------------------- Factbook
+
+// Words of an office that come before a name in the Factbook's "chief of
+// state" and "head of government" lines ("Supreme Leader", "Co-prince").
+const TITLE_WORDS = new Set(
+  `president prime minister supreme leader king queen emir amir sultan chancellor governor general governor-general
+  premier chairman chairwoman chair federal chief executive vice first second deputy interim transitional acting state
+  council of the and head government sovereign grand duke prince princess captains captain regent co-prince
+  co-princes pope crown taoiseach mayor administrator high commissioner commissioner lieutenant representative
+  presidential chief-of-state secretary-general secretary central military commission national people's
+  leader director-general senior premier-designate designate caretaker ruler emperor tanaiste
+  revolutionary commander paramount chieftain hereditary elected speaker`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** "Supreme Leader Ali Hoseini-KHAMENEI (since 4 June 1989)" → title, name and date. */
+export function parseHeadLine(line: string): { title: string; name: string; since?: string }[] {
+  const out: { title: string; name: string; since?: string }[] = [];
+  const text = decodeHtml(line.replace(/<br\s*\/?>/gi, ';'));
+  for (const segment of text.split(/;|\bnote\b/)) {
+    const m = /^(.*?)\(since ([^)]+)\)/.exec(segment.trim());
+    if (!m) continue;
+    const words = (m[1] as string).trim().split(/\s+/).filter(Boolean);
+    // The name ends with the last word in capitals (the surname, maybe followed by a numeral).
+    let last = -1;
+    for (let i = 0; i < words.length; i++) if (/\p{Lu}{2,}/u.test(words[i] as string)) last = i;
+    if (last < 0) continue;
+    let first = 0;
+    while (first < last && TITLE_WORDS.has((words[first] as string).toLowerCase().replace(/[,.]$/, ''))) first++;
+    const name = cleanPersonName(words.slice(first, last + 1).join(' '));
+    const title = words
+      .slice(0, first)
+      .join(' ')
+      .replace(/[,]$/, '');
+    const since = isoDate((m[2] as string).replace(/^(about|approximately)\s+/i, ''));
+    if (name.split(/\s+/).length >= 1 && title) out.push({ title, name, ...(since ? { since } : {}) });
+  }
+  return out;
+}
+
+async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
+  const rows = await ctx.query<{ file: string; short: string | null; cos: string | null; hog: string | null }>(`
+    SELECT regexp_extract(filename, '([a-z-]+/[a-z]+)\\.json$', 1) AS file,
+      json_extract_string(json, '$."Government"."Country name"."conventional short form"."text"') AS short,
+      json_extract_string(json, '$."Government"."Executive branch"."chief of state"."text"') AS cos,
+      json_extract_string(json, '$."Government"."Executive branch"."head of government"."text"') AS hog
+    FROM read_json_objects(${ctx.file('factbook/*/*.json')}, filename = true)`);
+  const out: RoleRow[] = [];
+  for (const r of rows) {
+    const country = ctx.countries.byName(decodeHtml(r.short ?? '').replace(/;.*$/, ''));
+    if (!country) continue;
+    const countryName = ctx.countries.name(country) as string;
+    for (const [field, label] of [
+      [r.cos, 'chief of state'],
+      [r.hog, 'head of government'],
+    ] as const) {
+      if (!field) continue;
+      for (const head of parseHeadLine(field)) {
+        out.push({
+          source: 'factbook',
+          record: `${countryName} (${r.file}.json) › Government › Executive branch › ${label}`,
+          qid: null,
+          name: head.name,
+          country,
+          role: `${head.title} of ${countryName}`,
+          start_date: head.since ?? null,
+          end_date: null,
+          snapshot: PEOPLE_DATASETS.factbook.snapshot,
+          rank: /vice|deputy|second|first vice/i.test(head.title) ? 2 : 3,
+          aliases: [],
+          short: null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- US Congress and executive
+
+interface YamlPerson {
+  id: { bioguide?: string; wikidata?: string };
+  name: { first?: string; last?: string; middle?: string; nickname?: string; official_full?: string; suffix?: string };
+  terms: { type: string; start: string; end?: string; state?: string; district?: number; party?: string }[];
+}
+
+const ORDINAL = (n: number) => {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+};
+
+const US_STATES: Record<string, string> = JSON.parse(
+  '{"AL":"Alabama","AK":"Alaska","AZ":"Arizona","AR":"Arkansas","CA":"California","CO":"Colorado","CT":"Connecticut","DE":"Delaware","FL":"Florida","GA":"Georgia","HI":"Hawaii","ID":"Idaho","IL":"Illinois","IN":"Indiana","IA":"Iowa","KS":"Kansas","KY":"Kentucky","LA":"Louisiana","ME":"Maine","MD":"Maryland","MA":"Massachusetts","MI":"Michigan","MN":"Minnesota","MS":"Mississippi","MO":"Missouri","MT":"Montana","NE":"Nebraska","NV":"Nevada","NH":"New Hampshire","NJ":"New Jersey","NM":"New Mexico","NY":"New York","NC":"North Carolina","ND":"North Dakota","OH":"Ohio","OK":"Oklahoma","OR":"Oregon","PA":"Pennsylvania","RI":"Rhode Island","SC":"South Carolina","SD":"South Dakota","TN":"Tennessee","TX":"Texas","UT":"Utah","VT":"Vermont","VA":"Virginia","WA":"Washington","WV":"West Virginia","WI":"Wisconsin","WY":"Wyoming","DC":"the District of Columbia","PR":"Puerto Rico","GU":"Guam","VI":"the US Virgin Islands","AS":"American Samoa","MP":"the Northern Mariana Islands"}',
+);
+
+function usRole(t: YamlPerson['terms'][number]): string {
+  const state = US_STATES[t.state ?? ''] ?? t.state ?? '';
+  switch (t.type) {
+    case 'sen':
+      return `US Senator for ${state}`;
+    case 'rep':
+      return t.district
+        ? `Member of the US House of Representatives for ${state}'s ${ORDINAL(t.district)} district`
+        : `Member of the US House of Representatives for ${state}`;
+    case 'prez':
+      return 'President of the United States';
+    case 'viceprez':
+      return 'Vice President of the United States';
+    default:
+      return t.type;
+  }
+}
+
+/** Names a reader meets: the official name, and first (or nickname) + last name without middle initials. */
+function usNames(n: YamlPerson['name']): { name: string; aliases: string[] } {
+  const plain = [n.first, n.last].filter(Boolean).join(' ');
+  const name = n.official_full ?? plain;
+  const aliases = new Set<string>();
+  if (n.nickname && n.last) aliases.add(`${n.nickname} ${n.last}`);
+  if (n.first && n.last && !/^\p{Lu}\.$/u.test(n.first)) aliases.add(plain);
+  // "Mark R. Warner" → "Mark Warner".
+  const noInitials = name.replace(/\s\p{Lu}\.(?=\s)/gu, '');
+  if (noInitials !== name) aliases.add(noInitials);
+  aliases.delete(name);
+  return { name, aliases: [...aliases] };
+}
+
+function congressRows(ctx: BuildContext): RoleRow[] {
+  const out: RoleRow[] = [];
+  const files: [string, string][] = [
+    ['legislators-current.yaml', 'legislators-current.yaml'],
+    ['executive.yaml', 'executive.yaml'],
+  ];
+  for (const [file, label] of files) {
+    const people = parseYaml(readFileSync(join(ctx.dataDir, 'congress-legislators', file), 'utf8')) as YamlPerson[];
+    for (const p of people) {
+      const { name, aliases } = usNames(p.name);
+      // Consecutive terms in the same seat are one spell of service.
+      const spells: { role: string; start: string; end?: string; type: string }[] = [];
+      for (const t of [...p.terms].sort((a, b) => a.start.localeCompare(b.start))) {
+        const role = usRole(t);
+        const prev = spells[spells.length - 1];
+        if (prev && prev.role === role && prev.end && Number(t.start.slice(0, 4)) - Number(prev.end.slice(0, 4)) <= 1) {
+          prev.end = t.end;
+        } else spells.push({ role, start: t.start, ...(t.end ? { end: t.end } : {}), type: t.type });
+      }
+      for (const s of spells) {
+        // A term that ends after the snapshot is the current one: its end is scheduled, not past.
+        const current = s.end !== undefined && s.end > PEOPLE_DATASETS.congress.snapshot;
+        out.push({
+          source: 'congress',
+          record: `${label}: ${name} (bioguide ${p.id.bioguide ?? '?'})`,
+          qid: p.id.wikidata ?? null,
+          name,
+          country: 'united-states',
+          role: s.role,
+          start_date: s.start,
+          end_date: current ? null : (s.end ?? null),
+          snapshot: PEOPLE_DATASETS.congress.snapshot,
+          rank: s.type === 'prez' || s.type === 'viceprez' ? 3 : 2,
+          aliases,
+          short: null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- UK ministers (IfG)
+
+async function ifgRows(ctx: BuildContext): Promise<RoleRow[]> {
+  const csv = (f: string) => `read_csv(${ctx.file(`ifg-ministers/data/${f}`)}, all_varchar = true, header = true)`;
+  const rows = await ctx.query<RoleRow & { person: string; other_names: string[] }>(`
+    WITH names AS (
+      SELECT id, list(display_name ORDER BY coalesce(end_date, '9999') DESC) AS spells,
+        arg_max(short_name, coalesce(end_date, '9999')) AS short
+      FROM ${csv('person.csv')} GROUP BY id)
+    SELECT 'ifg' AS source, n.id AS person,
+      'person ' || n.id || ', post ' || p.name AS record,
+      NULL AS qid, n.spells[1] AS name, list_slice(n.spells, 2, 10) AS aliases, n.short AS short,
+      'united-kingdom' AS country,
+      CASE WHEN p.name ILIKE '%United Kingdom%' THEN p.name ELSE p.name || ', UK Government' END AS role,
+      a.start_date, nullif(a.end_date, '') AS end_date, '${PEOPLE_DATASETS.ifg.snapshot}' AS snapshot,
+      CASE WHEN p.rank_equivalence IN ('PM') THEN 3 ELSE 2 END AS rank
+    FROM ${csv('appointment.csv')} a
+    JOIN ${csv('post.csv')} p ON p.id = a.post_id
+    JOIN names n ON n.id = a.person_id`);
+  return rows.map(({ person: _p, other_names: _o, ...r }) => ({
+    ...r,
+    role: r.role === 'Prime Minister, UK Government' ? 'Prime Minister of the United Kingdom' : r.role,
+  }));
+}
+
+// ---------------------------------------------------------------- every-politician (Wikidata)
+
+async function everyPoliticianTables(ctx: BuildContext): Promise<void> {
+  // Each repository's jurisdiction, and its commit date (REPOS.tsv) as the snapshot.
+  const repos = await ctx.query<{ repo: string; jurisdiction: string | null; snapshot: string }>(`
+    SELECT r.repo, coalesce(json_extract_string(m.json, '$.jurisdiction.name'), r."jurisdiction (meta.json)") AS jurisdiction,
+      substr(r.commit_date, 1, 10) AS snapshot
+    FROM read_csv(${ctx.file('every-politician/REPOS.tsv')}, delim = '\t', header = true, all_varchar = true) r
+    LEFT JOIN read_json_objects(${ctx.file('every-politician/*/meta.json')}, filename = true) m
+      ON regexp_extract(m.filename, '([^/]+)/meta\\.json$', 1) = r.repo`);
+  const mapped = repos.map((r) => ({
+    repo: r.repo,
+    country: ctx.countries.byName(r.jurisdiction) ?? ctx.countries.byName(r.repo.replace(/-.*$/, '')) ?? null,
+    jurisdiction: r.jurisdiction ?? r.repo,
+    snapshot: r.snapshot,
+  }));
+  const file = join(tmpdir(), `backstory-ep-repos-${process.pid}.ndjson`);
+  writeFileSync(file, mapped.map((r) => JSON.stringify(r)).join('\n'));
+  await ctx.run(`CREATE OR REPLACE TABLE ep_repo AS SELECT * FROM read_json('${file}', format = 'newline_delimited',
+    columns = {'repo': 'VARCHAR', 'country': 'VARCHAR', 'jurisdiction': 'VARCHAR', 'snapshot': 'VARCHAR'})`);
+  const csv = (f: string) =>
+    `read_csv(${ctx.file(`every-politician/*/html/${f}`)}, union_by_name = true, filename = true, all_varchar = true, header = true)`;
+  const DATE = `'^\\d{4}(-\\d{2}(-\\d{2})?)?$'`;
+  await ctx.run(`CREATE OR REPLACE TABLE ep_rows AS
+    WITH raw AS (
+      SELECT 'cabinet' AS kind, * FROM ${csv('holders21.csv')}
+      UNION ALL BY NAME SELECT 'cabinet' AS kind, * FROM ${csv('current.csv')}
+      UNION ALL BY NAME SELECT 'legislature' AS kind, * FROM ${csv('legislators.csv')}),
+    positions AS (
+      SELECT regexp_extract(filename, '([^/]+)/html/', 1) AS repo, position, any_value(enwiki) AS enwiki
+      FROM ${csv('positions.csv')} GROUP BY ALL)
+    SELECT 'everyPolitician' AS source,
+      regexp_extract(raw.filename, '([^/]+/html/[^/]+)$', 1) || ': ' || raw.personID AS record,
+      raw.personID AS qid, trim(raw.person) AS name, r.country,
+      CASE WHEN p.enwiki IS NOT NULL AND p.enwiki <> '' THEN p.enwiki
+        WHEN r.country IS NULL OR raw.position ILIKE '%' || r.jurisdiction || '%' THEN raw.position
+        ELSE raw.position || ', ' || r.jurisdiction END AS role,
+      CASE WHEN regexp_full_match(raw.start, ${DATE}) THEN raw.start END AS start_date,
+      CASE WHEN regexp_full_match(raw."end", ${DATE}) THEN raw."end" END AS end_date,
+      r.snapshot,
+      CASE WHEN raw.kind = 'legislature' THEN 1
+        WHEN regexp_matches(raw.position, '(?i)^(president|prime minister|monarch|king|queen|emir|chancellor|taoiseach|premier|head of state|head of government|supreme leader)( of .*)?$') THEN 3
+        ELSE 2 END AS rank,
+      []::VARCHAR[] AS aliases, NULL AS short,
+      raw."end" AS raw_end
+    FROM raw
+    JOIN ep_repo r ON r.repo = regexp_extract(raw.filename, '([^/]+)/html/', 1)
+    LEFT JOIN positions p ON p.repo = r.repo AND p.position = raw.position
+    WHERE regexp_full_match(raw.personID, 'Q\\d+') AND raw.person IS NOT NULL
+      AND NOT regexp_full_match(raw.person, 'Q\\d+')
+      -- A term whose end is written but unreadable ("2019?") is not taken as open-ended.
+      AND (raw."end" IS NULL OR raw."end" = '' OR regexp_full_match(raw."end", ${DATE}))`);
+}
+
+// ---------------------------------------------------------------- joining and assembling
+
+interface JoinedRow extends RoleRow {
+  key: string;
+}
+
+/**
+ * Joins the role rows of one person across sources, in SQL: a row's key is its
+ * Wikidata id; a row without one takes the Wikidata id of the rows with the
+ * same folded name in the same country, when exactly one person there has it;
+ * otherwise it keys on name and country (the Factbook's "Keir Starmer" and
+ * IfG's "Keir Starmer" become one person with Wikidata's Q-id).
+ */
+async function joinedRows(ctx: BuildContext): Promise<JoinedRow[]> {
+  // Folded name without single letters: "Donald J. Trump" and "Donald Trump" meet.
+  const norm = (col: string) =>
+    `trim(regexp_replace(regexp_replace(lower(strip_accents(${col})), '[^a-z0-9'']+', ' ', 'g'), '(^| )[a-z]( |$)', ' ', 'g'))`;
+  const cols = 'source, record, qid, name, country, role, start_date, end_date, snapshot, rank, aliases, short';
+  await ctx.run(`CREATE OR REPLACE TABLE person_rows AS
+    SELECT *, ${norm('name')} AS norm, regexp_extract(${norm('name')}, '([a-z'']+)$', 1) AS surname,
+      left(${norm('name')}, 1) AS initial
+    FROM (SELECT ${cols} FROM factbook_rows UNION ALL SELECT ${cols} FROM congress_rows
+      UNION ALL SELECT ${cols} FROM ifg_rows UNION ALL SELECT ${cols} FROM ep_rows)`);
+  await ctx.run(`CREATE OR REPLACE TABLE person_names AS
+    SELECT DISTINCT qid, country, norm FROM (
+      SELECT qid, country, norm FROM person_rows WHERE qid IS NOT NULL
+      UNION ALL SELECT qid, country, ${norm('unnest(aliases)')} AS norm FROM person_rows WHERE qid IS NOT NULL)`);
+  // Heads of state and government by surname and first initial in their country
+  // ("Binyamin Netanyahu" in the Factbook is Wikidata's "Benjamin Netanyahu").
+  await ctx.run(`CREATE OR REPLACE TABLE head_names AS
+    SELECT country, surname, initial, min(qid) AS qid FROM person_rows
+    WHERE qid IS NOT NULL AND rank = 3 AND length(surname) >= 3
+    GROUP BY ALL HAVING count(DISTINCT qid) = 1`);
+  return ctx.query<JoinedRow>(`
+    WITH unique_names AS (
+      SELECT country, norm, min(qid) AS qid FROM person_names GROUP BY country, norm HAVING count(DISTINCT qid) = 1),
+    -- The same leader listed under other countries (a monarch's realms, a president's territories).
+    global_heads AS (
+      SELECT norm, min(qid) AS qid FROM person_rows WHERE qid IS NOT NULL AND rank = 3
+      GROUP BY norm HAVING count(DISTINCT qid) = 1),
+    keyed AS (
+      SELECT r.*, coalesce(r.qid, u.qid, h.qid, CASE WHEN r.rank = 3 THEN g.qid END,
+        'name:' || r.norm || CASE WHEN r.rank = 3 THEN '' ELSE '|' || coalesce(r.country, '') END) AS key
+      FROM person_rows r
+      LEFT JOIN unique_names u ON u.country = r.country AND u.norm = r.norm
+      LEFT JOIN head_names h ON r.rank = 3 AND h.country = r.country AND h.surname = r.surname AND h.initial = r.initial
+      LEFT JOIN global_heads g ON g.norm = r.norm)
+    SELECT ${cols}, key FROM keyed ORDER BY key, source, start_date`);
+}
+
+// Newest source first: it gives the name and wins where sources disagree.
+const SOURCE_ORDER: DatasetKey[] = ['ifg', 'congress', 'factbook', 'everyPolitician'];
+
+/** A role's span as the card writes it: "since 5 July 2024", "2019–2022". */
+function roleFact(r: JoinedRow, source: string): Fact {
+  const stale = r.source === 'everyPolitician';
+  return {
+    label: 'Role',
+    value: r.role.charAt(0).toUpperCase() + r.role.slice(1),
+    ...(r.start_date ? { from: r.start_date } : {}),
+    ...(r.end_date ? { to: r.end_date } : {}),
+    ...(stale && !r.end_date ? { asOf: r.snapshot } : {}),
+    source,
+  };
+}
+
+/** Which pack a person goes in: by the region of their country. */
+function packOf(country: string | null, regionOf: (id: string) => string | undefined, source: DatasetKey): string {
+  if (source === 'congress' || country === 'united-states') return 'people-us';
+  if (source === 'ifg' || country === 'united-kingdom') return 'people-uk';
+  const region = country ? regionOf(country) : undefined;
+  return `people-${slugId(region ?? 'world')}`;
+}
+
+const PACK_NAMES: Record<string, string> = {
+  'people-us': 'United States: Congress, presidents and vice presidents',
+  'people-uk': 'United Kingdom: ministers since 1979, heads of state and government',
+  'people-europe': 'Europe: heads of state and government, cabinets and legislators',
+  'people-asia': 'Asia: heads of state and government, cabinets and legislators',
+  'people-africa': 'Africa: heads of state and government, cabinets and legislators',
+  'people-americas': 'The Americas: heads of state and government, cabinets and legislators',
+  'people-oceania': 'Oceania: heads of state and government, cabinets and legislators',
+  'people-antarctic': 'Antarctic territories: officials',
+  'people-world': 'International officials',
+};
+
+/**
+ * Whether a name is one a page can be matched on: at least two words, or one
+ * word that is no ordinary English word and belongs to a head of state or
+ * government ("Sukarno").
+ */
+function matchableName(name: string, rank: number): boolean {
+  if (/^Q\d+$/.test(name) || name.length < 4) return false;
+  const words = name.split(/\s+/);
+  if (words.length >= 2) return true;
+  return rank >= 3 && !isDictionaryWord(name);
+}
+
+function describe(role: Fact | undefined, countryName: string | undefined): string {
+  if (!role) return countryName ? `Politician in ${countryName}` : 'Politician';
+  const start = role.from ? role.from.slice(0, 4) : undefined;
+  if (role.to) return `${role.value}${start ? `, ${start}–${role.to.slice(0, 4)}` : ` until ${role.to.slice(0, 4)}`}`;
+  if (role.asOf) return `${role.value}${start ? ` from ${start}` : ''} (as of ${role.asOf.slice(0, 7)}; not updated since)`;
+  return `${role.value}${start ? ` since ${start}` : ''}`;
+}
+
+export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
+  let t = performance.now();
+  const lap = (m: string) => {
+    if (process.env.BACKSTORY_BUILD_TIMES) ctx.log(`    ${m}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+  };
+  await loadRows(ctx, 'factbook_rows', await factbookRows(ctx));
+  lap('factbook');
+  await loadRows(ctx, 'congress_rows', congressRows(ctx));
+  lap('congress');
+  await loadRows(ctx, 'ifg_rows', await ifgRows(ctx));
+  lap('ifg');
+  await everyPoliticianTables(ctx);
+  lap('every-politician');
+  const rows = await joinedRows(ctx);
+  lap('joined');
+  const world = (await import('node:module')).createRequire(import.meta.url)('world-countries') as {
+    cca3: string;
+    region: string;
+  }[];
+  const regions = new Map(world.map((c) => [c.cca3, c.region]));
+  const regionOf = (id: string) => regions.get(ctx.countries.iso3(id) ?? '');
+
+  const packs = new Map<string, { entities: Entity[]; sources: Source[]; datasets: Set<DatasetKey> }>();
+  const weight = new Map<string, number>();
+  for (const r of rows) if (r.country) weight.set(r.country, (weight.get(r.country) ?? 0) + 1);
+  const usedIds = new Set<string>();
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j < rows.length && (rows[j] as JoinedRow).key === (rows[i] as JoinedRow).key) j++;
+    const group = rows.slice(i, j).sort(
+      (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || b.rank - a.rank,
+    );
+    i = j;
+    const best = group[0] as JoinedRow;
+    const rank = Math.max(...group.map((r) => r.rank));
+    // The name as Wikidata or Congress writes it ("Benjamin Netanyahu", not the Factbook's "Binyamin").
+    const named = group.find((r) => r.source === 'congress') ?? group.find((r) => r.source === 'everyPolitician') ?? best;
+    const name = named.source === 'everyPolitician' ? fixCapitals(named.name) : named.name;
+    if (!matchableName(name, rank)) continue;
+    const key = best.key;
+    // The person's country: the one most of their rows name, the bigger country on a tie (Charles III: UK).
+    const votes = new Map<string, number>();
+    for (const r of group) if (r.country) votes.set(r.country, (votes.get(r.country) ?? 0) + 1);
+    const country = [...votes].sort((a, b) => b[1] - a[1] || (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0))[0]?.[0];
+    let id = /^Q\d+$/.test(key) ? key.toLowerCase() : `p-${slugId(name)}-${country ?? 'intl'}`;
+    if (usedIds.has(id)) id = `${id}-${usedIds.size}`;
+    usedIds.add(id);
+    const packId = packOf(country ?? null, regionOf, best.source);
+    let pack = packs.get(packId);
+    if (!pack) {
+      pack = { entities: [], sources: [], datasets: new Set() };
+      packs.set(packId, pack);
+    }
+    // One source per record; the same role from an older source is dropped (the newer wins).
+    const facts: Fact[] = [];
+    const ranks = new Map<Fact, number>();
+    const seenRoles = new Map<string, DatasetKey>();
+    const sourceIds = new Map<string, string>();
+    for (const r of group) {
+      const roleKey = `${foldName(r.role).replace(/\b(of|the|uk government)\b/g, '').replace(/\s+/g, ' ')}|${(r.start_date ?? '').slice(0, 7)}`;
+      const sameStart = `${(r.start_date ?? '').slice(0, 7)}|${rankWord(r.role)}`;
+      if (seenRoles.has(roleKey) || (r.start_date && seenRoles.has(sameStart) && seenRoles.get(sameStart) !== r.source))
+        continue;
+      seenRoles.set(roleKey, r.source);
+      if (r.start_date) seenRoles.set(sameStart, r.source);
+      let sourceId = sourceIds.get(r.record);
+      if (!sourceId) {
+        sourceId = `${id}-${sourceIds.size + 1}`;
+        sourceIds.set(r.record, sourceId);
+        pack.sources.push(recordSource(sourceId, PEOPLE_DATASETS[r.source], r.record, r.qid));
+        pack.datasets.add(r.source);
+      }
+      const fact = roleFact(r, sourceId);
+      facts.push(fact);
+      ranks.set(fact, r.rank);
+    }
+    // The description's role: a current one (open, from a source still updated), the highest
+    // office first; else the highest office held, the latest first.
+    const byRank = (a: Fact, b: Fact) =>
+      (ranks.get(b) ?? 0) - (ranks.get(a) ?? 0) ||
+      (b.to ?? b.asOf ?? b.from ?? '').localeCompare(a.to ?? a.asOf ?? a.from ?? '');
+    const role = facts.filter((f) => !f.to && !f.asOf).sort(byRank)[0] ?? [...facts].sort(byRank)[0];
+    const aliases: Alias[] = [];
+    const seen = new Set<string>([name]);
+    const add = (text: string | null | undefined, kind?: Alias['kind']) => {
+      const t = text?.trim();
+      if (!t || seen.has(t) || t.length < 3) return;
+      seen.add(t);
+      aliases.push({ text: t, ...(kind ? { kind } : {}) });
+    };
+    for (const r of group) {
+      if (r.name !== name && r.name.split(/\s+/).length >= 2) add(r.source === 'everyPolitician' ? fixCapitals(r.name) : r.name);
+      for (const a of r.aliases ?? []) if (a.split(/\s+/).length >= 2) add(a);
+    }
+    // "Bertram Bowyer, 2nd Baron Denham" → also "Bertram Bowyer".
+    if (name.includes(',')) add(name.split(',')[0]);
+    const short = best.short ?? surnameOf(name.replace(/,.*$/, ''));
+    if (short && short !== name) add(short, 'short');
+    // "Ali Hoseini-Khamenei" is "Khamenei" in the news.
+    const lastPart = short?.split('-').pop();
+    if (lastPart && short?.includes('-') && lastPart.length >= 4 && !/^al$/i.test(lastPart)) add(lastPart, 'short');
+    const countryName = country ? ctx.countries.name(country) : undefined;
+    pack.entities.push({
+      id,
+      type: 'person',
+      name,
+      aliases,
+      description: describe(role, countryName),
+      facts,
+      ...(country ? { country } : {}),
+    });
+  }
+
+  lap('assembled');
+  return [...packs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, p]) => ({
+      id,
+      name: PACK_NAMES[id] ?? id,
+      version: new Date().toISOString().slice(0, 10),
+      license: [...p.datasets].map((d) => PEOPLE_DATASETS[d].license).join('; '),
+      about: {
+        kind: 'people' as const,
+        region: id === 'people-us' ? 'United States' : id === 'people-uk' ? 'United Kingdom' : (PACK_NAMES[id] ?? id).split(':')[0] as string,
+        datasets: [...p.datasets].sort().map((d) => PEOPLE_DATASETS[d]),
+      },
+      sources: p.sources,
+      entities: p.entities,
+      coverage: [],
+    }));
+}
+
+/** The kind of office, to tell the same post written two ways apart from two posts. */
+function rankWord(role: string): string {
+  const m = /(vice president|deputy prime minister|prime minister|president|chancellor|monarch|king|queen|senator|representative|minister|secretary)/i.exec(role);
+  return m ? (m[1] as string).toLowerCase() : foldName(role);
 }
