@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Wxt } from 'wxt';
 import { compileStore } from '../lib/factstore/store';
@@ -8,26 +8,36 @@ import { loadBundledPacks } from './packs';
 export const STORE_FILES = {
   meta: 'store/meta.json',
   index: 'store/index.bin',
-  aliases: 'store/aliases.json',
+  table: 'store/table.bin',
+  strings: 'store/strings.txt',
 } as const;
+
+/** Card shard `n` inside the built extension. */
+export const shardFile = (n: number) => `store/cards/${n}.json`;
 
 /**
  * A `build:publicAssets` hook: validates and compiles the bundled packs and
- * adds the artifact to the build as three files. An invalid pack fails the
- * build with the path of each bad field.
+ * adds the artifact to the build: the index, the entity table and its
+ * strings (loaded when the background starts), and the card shards (read
+ * one at a time when a card opens). An invalid pack fails the build with the
+ * path of each bad field.
  */
 export function addCompiledStore(wxt: Wxt, files: { relativeDest: string; absoluteSrc?: string }[]): void {
-  const { meta, index, aliases } = compileStore(loadBundledPacks());
+  const compiled = compileStore(loadBundledPacks());
   const dir = join(wxt.config.wxtDir, 'store');
-  mkdirSync(dir, { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'cards'), { recursive: true });
   const contents: Record<keyof typeof STORE_FILES, string | Uint8Array> = {
-    meta: JSON.stringify(meta),
-    index,
-    aliases: JSON.stringify(aliases),
+    meta: JSON.stringify(compiled.meta),
+    index: compiled.index,
+    table: compiled.table,
+    strings: compiled.strings,
   };
-  for (const key of Object.keys(STORE_FILES) as (keyof typeof STORE_FILES)[]) {
-    const file = join(dir, STORE_FILES[key].slice('store/'.length));
-    writeFileSync(file, contents[key]);
-    files.push({ relativeDest: STORE_FILES[key], absoluteSrc: file });
-  }
+  const add = (dest: string, content: string | Uint8Array) => {
+    const file = join(wxt.config.wxtDir, dest);
+    writeFileSync(file, content);
+    files.push({ relativeDest: dest, absoluteSrc: file });
+  };
+  for (const key of Object.keys(STORE_FILES) as (keyof typeof STORE_FILES)[]) add(STORE_FILES[key], contents[key]);
+  compiled.shards.forEach((shard, n) => add(shardFile(n), JSON.stringify(shard)));
 }

@@ -3,7 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
 import { BackstoryDB } from '../lib/db';
-import { type CompiledMeta, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
+import {
+  type CompiledMeta,
+  extendStore,
+  type FactStore,
+  loadCompiledStore,
+  type Shard,
+  scanText,
+} from '../lib/factstore/store';
 import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
 import {
   HISTORY_SETTINGS_KEY,
@@ -13,7 +20,6 @@ import {
   recordVisit,
   visitsMentioning,
 } from '../lib/history/visits';
-import type { AliasInput } from '../lib/match/alias-index';
 import { notesOnEntities, notesOnPage, saveNote, setOrphaned } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
@@ -50,13 +56,35 @@ function sessionTabStore(): TabStore {
 /** One of the extension's own files. */
 const getFile = (path: string) => fetch(browser.runtime.getURL(path as '/'));
 
-/** Loads the store compiled at build time (see build/fact-store-plugin.ts). */
+/** A file of the extension, or a clear error when it cannot be read. */
+async function fileOk(path: string): Promise<Response> {
+  const r = await getFile(path);
+  if (!r.ok) throw new Error(`cannot read ${path} (${r.status})`);
+  return r;
+}
+
+/**
+ * Loads the store compiled at build time (see build/fact-store-plugin.ts):
+ * the index, the entity table and its strings now; card shards when a card
+ * asks for them.
+ */
 async function loadBundledStore(): Promise<FactStore> {
-  const [meta, index] = await Promise.all([
-    getFile('/store/meta.json').then((r) => r.json() as Promise<CompiledMeta>),
-    getFile('/store/index.bin').then((r) => r.arrayBuffer()),
+  const [meta, index, table, strings] = await Promise.all([
+    fileOk('/store/meta.json').then((r) => r.json() as Promise<CompiledMeta>),
+    fileOk('/store/index.bin').then((r) => r.arrayBuffer()),
+    fileOk('/store/table.bin').then((r) => r.arrayBuffer()),
+    fileOk('/store/strings.txt').then((r) => r.text()),
   ]);
-  return loadCompiledStore(meta, index);
+  return loadCompiledStore(meta, index, table, strings, (n) =>
+    fileOk(`/store/cards/${n}.json`).then((r) => r.json() as Promise<Shard>),
+  );
+}
+
+/** The packs the reader switched off (options page), kept in extension storage. */
+const DISABLED_PACKS_KEY = 'disabledPacks';
+async function disabledPacks(): Promise<Set<string>> {
+  const got = (await browser.storage.local.get(DISABLED_PACKS_KEY))[DISABLED_PACKS_KEY];
+  return new Set(Array.isArray(got) ? got.filter((x): x is string => typeof x === 'string') : []);
 }
 
 /** Prepares the matcher's tables now, so that the first page does not wait for them. */
@@ -71,15 +99,13 @@ export default defineBackground(() => {
   let readyMs: number | null = null;
   let base: FactStore | undefined;
   let store: FactStore | undefined;
-  let baseAliases: AliasInput[] | undefined;
   const reloadPacks = async () => {
     if (!base) throw new Error('the bundled fact store is not loaded');
-    const packs = await loadReaderPacks(db);
-    // The bundled aliases are needed only to rebuild the index with the reader's packs.
-    if (packs.length > 0) baseAliases ??= (await getFile('/store/aliases.json').then((r) => r.json())) as AliasInput[];
-    store = extendStore(base, baseAliases ?? [], packs);
+    const [packs, off] = await Promise.all([loadReaderPacks(db), disabledPacks()]);
+    // The reader's packs get a small index of their own; the bundled one is not rebuilt.
+    store = packs.length > 0 || off.size > 0 ? extendStore(base, packs, off) : base;
     warmUp(store);
-    return store.entities.size;
+    return store.size;
   };
   // Every message waits for the store, and the first for the reader's packs too.
   let ready: Promise<unknown> = (async () => {
@@ -103,6 +129,15 @@ export default defineBackground(() => {
     tabs,
     {
       reloadPacks: () => {
+        const next = reloadPacks();
+        ready = next.catch(() => undefined);
+        return next;
+      },
+      setPackEnabled: async (packId, enabled) => {
+        const off = await disabledPacks();
+        if (enabled) off.delete(packId);
+        else off.add(packId);
+        await browser.storage.local.set({ [DISABLED_PACKS_KEY]: [...off] });
         const next = reloadPacks();
         ready = next.catch(() => undefined);
         return next;

@@ -1,3 +1,4 @@
+import type { PackAbout } from './factstore/schema';
 import type { Selector } from './anchor/quote';
 import type { EntityType } from './factstore/schema';
 import type { Mention } from './link/link-mentions';
@@ -36,6 +37,8 @@ export interface CardFact {
   date?: string;
   from?: string;
   to?: string;
+  /** For an open-ended fact from data no longer updated: the date it was last confirmed ("as of Aug 2022"). */
+  asOf?: string;
   source?: CardSource;
 }
 
@@ -127,6 +130,8 @@ export interface Protocol {
   historyChanged(req: Record<never, never>): Result<null>;
   /** The reader's packs changed in the database: reload them. Extension pages only. */
   packsChanged(req: Record<never, never>): Result<{ entities: number }>;
+  /** Switches a bundled pack off (its names are not matched, its facts not shown) or on again. Extension pages only. */
+  setPackEnabled(req: { packId: string; enabled: boolean }): Result<{ entities: number }>;
 }
 
 /** The background's fact store, in numbers. */
@@ -188,7 +193,12 @@ export interface PackSummary {
   id: string;
   name: string;
   version: string;
+  license: string;
   entities: number;
+  /** Kind, region and the datasets behind a generated pack (with their licences and attribution). */
+  about?: PackAbout;
+  /** False when the reader switched the pack off. */
+  enabled: boolean;
 }
 
 export type MessageType = keyof Protocol;

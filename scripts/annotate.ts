@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { loadBundledPacks } from '../build/packs';
 import { collectText, findArticleRoot } from '../lib/dom/collect-text';
 import type { Pack } from '../lib/factstore/schema';
-import { compileStore, extendStore, type FactStore, loadCompiledStore, scanText } from '../lib/factstore/store';
+import { createFactStore, extendStore, type FactStore, scanText } from '../lib/factstore/store';
 import { parsePackText } from '../lib/factstore/validate';
 
 const USAGE = 'usage: npm run annotate -- FILE... [--pack PACK.json]... [--json]';
@@ -73,7 +73,7 @@ function annotate(store: FactStore, path: string, json: boolean): void {
   const { text, lang } = articleText(path, read(path, 'file'));
   const mentions = scanText(store, text, { lang });
   const rows = mentions.map((m) => {
-    const e = store.entities.get(m.entityId);
+    const e = store.info(m.entityId);
     return {
       id: m.entityId,
       name: e?.name ?? m.entityId,
@@ -98,6 +98,5 @@ function annotate(store: FactStore, path: string, json: boolean): void {
 
 const args = parseArgs(process.argv.slice(2));
 const extra = args.packs.map(loadExtraPack);
-const compiled = compileStore(loadBundledPacks());
-const store = extendStore(loadCompiledStore(compiled.meta, compiled.index), compiled.aliases, extra);
+const store = extendStore(createFactStore(loadBundledPacks()), extra);
 for (const file of args.files) annotate(store, file, args.json);

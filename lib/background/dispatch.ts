@@ -47,6 +47,11 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bundledPacks') }),
   v.strictObject({ type: v.literal('stats') }),
   v.strictObject({ type: v.literal('packsChanged') }),
+  v.strictObject({
+    type: v.literal('setPackEnabled'),
+    packId: v.pipe(v.string(), v.maxLength(200)),
+    enabled: v.boolean(),
+  }),
   v.strictObject({ type: v.literal('historyChanged') }),
   v.strictObject({
     type: v.literal('setSiteEnabled'),
@@ -56,7 +61,7 @@ const RequestSchema = v.variant('type', [
 ]);
 
 /** Messages that act on the reader's stored data: refused from content scripts. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged', 'historyChanged']);
+const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged', 'historyChanged', 'setPackEnabled']);
 
 /**
  * Checks an incoming message against the protocol and calls its handler.

@@ -83,6 +83,8 @@ export interface Sender {
 export interface BackgroundHooks {
   /** Reloads the reader's packs into the store; resolves with the number of entities. */
   reloadPacks(): Promise<number>;
+  /** Remembers that a pack is switched off (or on), and reloads the store; resolves with the number of entities. */
+  setPackEnabled?(packId: string, enabled: boolean): Promise<number>;
   /** When the store became ready, in ms since the worker started. */
   timings(): { bundledReadyMs: number; readyMs: number | null };
   /** Remembers whether Backstory runs on a site. */
@@ -156,7 +158,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       page,
       pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : [])],
       candidates,
-      typeOf: (id) => s.entities.get(id)?.type,
+      typeOf: (id) => s.info(id)?.type,
       today: hooks?.today?.() ?? new Date().toISOString().slice(0, 10),
     });
     return ranked.map((r) => ({
@@ -165,7 +167,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       date: r.date,
       read: Boolean(r.read),
       shared: r.shared.flatMap((id) => {
-        const e = s.entities.get(id);
+        const e = s.info(id);
         return e ? [{ id, name: e.name, type: e.type }] : [];
       }),
       ...(r.title ? { title: r.title } : {}),
@@ -220,23 +222,28 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const shown = req.limit === undefined ? found : found.slice(0, req.limit);
       const mentions: PaintedMention[] = shown.map((m) => ({
         ...m,
-        type: s.entities.get(m.entityId)?.type ?? 'event',
+        type: s.info(m.entityId)?.type ?? 'event',
       }));
       return { enabled: true, mentions };
     },
     async card(req) {
-      const card = entityCard(store(), req.entityId);
+      const card = await entityCard(store(), req.entityId);
       return card ? { ok: true, value: card } : { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
     },
     async tabEntities(req) {
       const scan = await tabs.get(req.tabId);
       if (!scan) return null;
       const s = store();
-      const entities: TabEntity[] = [];
-      for (const [id, count] of Object.entries(scan.counts)) {
-        const e = s.entities.get(id);
-        if (e) entities.push({ id, name: e.name, type: e.type, description: e.description, count });
-      }
+      // Descriptions come from the card shards: read together, each shard once.
+      const found = await Promise.all(
+        Object.entries(scan.counts).map(async ([id, count]) => {
+          const e = s.info(id);
+          if (!e) return undefined;
+          const description = (await s.record(id).catch(() => undefined))?.entity.description ?? '';
+          return { id, name: e.name, type: e.type, description, count };
+        }),
+      );
+      const entities: TabEntity[] = found.filter((e): e is TabEntity => e !== undefined);
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return { url: scan.url, entities };
     },
@@ -261,7 +268,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const notes = hooks?.notes;
       if (!notes) return { ok: false, error: 'Notes are not available here.' };
       const draft = req.draft;
-      if ('entityId' in draft && !store().entities.has(draft.entityId)) {
+      if ('entityId' in draft && !store().info(draft.entityId)) {
         return { ok: false, error: `No entry “${draft.entityId}” in the fact store.` };
       }
       // A content script writes notes only about its own page.
@@ -299,7 +306,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       return {
         passages,
         entities: onEntities.flatMap((n) => {
-          const e = n.entityId ? s.entities.get(n.entityId) : undefined;
+          const e = n.entityId ? s.info(n.entityId) : undefined;
           return e
             ? [{ id: n.id, body: n.body, updatedAt: n.updatedAt, entity: { id: e.id, name: e.name, type: e.type } }]
             : [];
@@ -308,7 +315,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async entityCoverage(req) {
       const s = store();
-      const e = s.entities.get(req.entityId);
+      const e = (await s.record(req.entityId))?.entity;
       if (!e) return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
       const stories = s.coverage
         .filter((c) => c.entities.includes(e.id))
@@ -328,17 +335,28 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async openRelated(req, sender) {
       if (!hooks?.openRelated) return { ok: false, error: 'Cannot open the popup here.' };
-      if (!store().entities.has(req.entityId))
+      if (!store().info(req.entityId))
         return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
       return { ok: true, value: { opened: await hooks.openRelated(req.entityId, sender.tabId) } };
     },
     async bundledPacks() {
-      return store().packs.map(({ id, name, version, entities }) => ({ id, name, version, entities }));
+      const s = store();
+      return s.packs
+        .filter((p) => !p.reader)
+        .map(({ id, name, version, license, entities, about }) => ({
+          id,
+          name,
+          version,
+          license,
+          entities,
+          ...(about ? { about } : {}),
+          enabled: !s.disabled.has(id),
+        }));
     },
     async stats() {
       const s = store();
       const t = hooks?.timings() ?? { bundledReadyMs: 0, readyMs: null };
-      return { entities: s.entities.size, aliases: aliasCount(s.index), ...t };
+      return { entities: s.size, aliases: aliasCount(s.index), ...t };
     },
     async setSiteEnabled(req, sender) {
       // A page may only turn Backstory off (or on) for itself.
@@ -347,6 +365,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       if (!hooks) return { ok: false, error: 'Site settings are not available here.' };
       await hooks.setSiteEnabled(site, req.enabled);
       return { ok: true, value: { site, enabled: req.enabled } };
+    },
+    async setPackEnabled(req) {
+      if (!hooks?.setPackEnabled) return { ok: false, error: 'Packs cannot be switched here.' };
+      if (!store().packs.some((p) => p.id === req.packId && !p.reader))
+        return { ok: false, error: `No bundled pack “${req.packId}”.` };
+      relatedCache.clear();
+      return { ok: true, value: { entities: await hooks.setPackEnabled(req.packId, req.enabled) } };
     },
     async packsChanged() {
       if (!hooks) return { ok: false, error: 'Reader packs are not available here.' };

@@ -1,14 +1,14 @@
 import type { CardFact, CardSource, EntityCard, EntityRef } from '../messages';
-import type { Fact } from './schema';
-import { type FactStore, sourceOf } from './store';
+import type { Fact, Source } from './schema';
+import type { FactStore } from './store';
 
 function ref(store: FactStore, id: string): EntityRef | undefined {
-  const e = store.entities.get(id);
+  const e = store.info(id);
   return e ? { id: e.id, name: e.name, type: e.type } : undefined;
 }
 
-function cardSource(store: FactStore, key: string): CardSource | undefined {
-  const s = sourceOf(store, key);
+function cardSource(sources: Record<string, Source>, key: string): CardSource | undefined {
+  const s = Object.hasOwn(sources, key) ? sources[key] : undefined;
   if (!s) return undefined;
   return {
     outlet: s.outlet,
@@ -18,37 +18,49 @@ function cardSource(store: FactStore, key: string): CardSource | undefined {
   };
 }
 
-function cardFact(store: FactStore, f: Fact): CardFact {
-  const source = cardSource(store, f.source);
+function cardFact(sources: Record<string, Source>, f: Fact): CardFact {
+  const source = cardSource(sources, f.source);
   return {
     label: f.label,
     value: f.value,
     ...(f.date ? { date: f.date } : {}),
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
+    ...(f.asOf ? { asOf: f.asOf } : {}),
     ...(source ? { source } : {}),
   };
 }
 
 /** Sort key for a fact: its date, or the start of its span. */
 function when(f: Fact): string {
-  return f.date ?? f.to ?? f.from ?? '';
+  return f.date ?? f.to ?? f.asOf ?? f.from ?? '';
 }
 
 /**
- * Everything the hover card shows for one entity, resolved from the store:
- * sources, names of related entities, the agreement's parties and reactions.
+ * The role a person's card leads with: a current one (open-ended, from a
+ * source still updated) before one last confirmed in an old snapshot, and the
+ * one from the newest source first (packs list their facts newest first).
  */
-export function entityCard(store: FactStore, entityId: string): EntityCard | undefined {
-  const e = store.entities.get(entityId);
-  if (!e) return undefined;
-  // A person's role is the open-ended "Role" fact (no end date).
-  const role = e.type === 'person' ? e.facts.find((f) => f.label === 'Role' && !f.to) : undefined;
+function currentRole(facts: readonly Fact[]): Fact | undefined {
+  const open = facts.filter((f) => f.label === 'Role' && !f.to);
+  return open.find((f) => !f.asOf) ?? open.sort((a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? ''))[0];
+}
+
+/**
+ * Everything the hover card shows for one entity: its record read from the
+ * store (one shard), sources resolved, names of related entities, the
+ * agreement's parties and reactions.
+ */
+export async function entityCard(store: FactStore, entityId: string): Promise<EntityCard | undefined> {
+  const record = await store.record(entityId);
+  if (!record) return undefined;
+  const { entity: e, sources } = record;
+  const role = e.type === 'person' ? currentRole(e.facts) : undefined;
   const facts = e.facts
     .filter((f) => f !== role)
     .slice()
     .sort((a, b) => when(b).localeCompare(when(a)))
-    .map((f) => cardFact(store, f));
+    .map((f) => cardFact(sources, f));
   const refs = (ids: readonly string[]) =>
     ids.map((id) => ref(store, id)).filter((r): r is EntityRef => r !== undefined);
   const a = e.agreement;
@@ -58,7 +70,7 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
     name: e.name,
     type: e.type,
     description: e.description,
-    ...(role ? { role: cardFact(store, role) } : {}),
+    ...(role ? { role: cardFact(sources, role) } : {}),
     facts,
     ...(a
       ? {
@@ -74,7 +86,7 @@ export function entityCard(store: FactStore, entityId: string): EntityCard | und
               .flatMap((r) => {
                 const who = ref(store, r.who);
                 if (!who) return [];
-                const source = cardSource(store, r.source);
+                const source = cardSource(sources, r.source);
                 return [{ who, stance: r.stance, date: r.date, summary: r.summary, ...(source ? { source } : {}) }];
               }),
           },

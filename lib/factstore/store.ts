@@ -1,19 +1,69 @@
 import { type LinkContext, linkMentions, type Mention } from '../link/link-mentions';
 import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alias-index';
-import { findCandidates } from '../match/find-candidates';
+import { type Candidate, findCandidates } from '../match/find-candidates';
 import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
-import { emptyData, type MergedData, mergePacks } from './merge';
-import type { CoverageItem, Entity, Pack, Source } from './schema';
+import { emptyData, type MergedData, mergeEntity, mergePacks, sourceKey } from './merge';
+import type { CoverageItem, Entity, EntityType, Pack, PackAbout, Source } from './schema';
 
-/** The loaded fact store: every pack's entities, sources and coverage, and the alias index. */
+/**
+ * The fact store at scale. In memory: only what matching and linking need —
+ * the alias index and a compact table of every entity (id, name, type,
+ * country, prominence, pack). Card data (description, facts, sources) lies
+ * in shards of a few hundred entities, read one shard at a time when a card
+ * is asked for. Reader packs sit on top in a small index of their own, so
+ * the bundled index is never rebuilt.
+ */
 export interface FactStore {
-  /** Entities by id; their facts' `source` fields are global source keys (see `merge.ts`). */
+  index: AliasIndex;
+  /** The reader's packs: their own small index and entities (undefined when none). */
+  reader?: ReaderLayer;
+  /** Number of entities (bundled and the reader's). */
+  size: number;
+  coverage: readonly CoverageItem[];
+  packs: readonly PackInfo[];
+  /** What the linker and the popup need about an entity, from memory. */
+  info(id: string): EntityInfo | undefined;
+  /** The whole record, with its facts' sources, read from its shard. */
+  record(id: string): Promise<EntityRecord | undefined>;
+  /** The packs the reader switched off (their names are not matched, their facts not shown). */
+  disabled: ReadonlySet<string>;
+}
+
+export interface EntityInfo {
+  id: string;
+  name: string;
+  type: EntityType;
+  country?: string;
+  /** 0 (unknown) to 3 (head of state or government): chooses among namesakes. */
+  rank: number;
+}
+
+/** An entity with the sources its facts and reactions cite (by global source key). */
+export interface EntityRecord {
+  entity: Entity;
+  sources: Record<string, Source>;
+}
+
+export interface PackInfo {
+  id: string;
+  name: string;
+  version: string;
+  license: string;
+  entities: number;
+  about?: PackAbout;
+  /** True for packs the reader imported. */
+  reader?: boolean;
+}
+
+export interface ReaderLayer {
+  index: AliasIndex;
   entities: ReadonlyMap<string, Entity>;
   sources: ReadonlyMap<string, Source>;
-  coverage: readonly CoverageItem[];
-  packs: MergedData['packs'];
-  index: AliasIndex;
 }
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'agreement', 'outlet', 'event'];
+/** Entities per card shard: a shard is a few hundred kilobytes of JSON, parsed in a few milliseconds. */
+export const SHARD_SIZE = 256;
 
 /** Every alias of every entity, its name included, for the index. */
 export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
@@ -25,111 +75,377 @@ export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
   return out;
 }
 
-function fromData(data: MergedData, index?: AliasIndex): FactStore {
-  return {
-    entities: data.entities,
-    sources: data.sources,
-    coverage: data.coverage,
-    packs: data.packs,
-    index: index ?? buildAliasIndex(aliasInputs(data.entities.values())),
-  };
+/** A person's prominence, from the rank the builder gives (`rank:N` in no field: derived from roles). */
+function rankOf(e: Entity): number {
+  if (e.type !== 'person') return e.type === 'place' && !e.country ? 3 : 1;
+  let rank = 0;
+  for (const f of e.facts) {
+    if (f.label !== 'Role') continue;
+    const v = f.value.toLowerCase();
+    const head =
+      /^(president|prime minister|supreme leader|king|queen|monarch|emir|chancellor|taoiseach|premier)\b/.test(v) &&
+      !/vice|deputy/.test(v);
+    rank = Math.max(rank, head ? 3 : /minister|secretary|senator|representative|governor/.test(v) ? 2 : 1);
+  }
+  return rank;
 }
 
-/** Builds a fact store from packs, merged in order (see {@link mergePacks}). */
-export function createFactStore(packs: readonly Pack[]): FactStore {
-  return fromData(mergePacks(emptyData(), packs));
-}
+// ---------------------------------------------------------------- the compiled artifact
 
-/**
- * The build-time artifact the background loads at start, in three files:
- * `meta` (the merged packs without their aliases, and the index layout) as
- * JSON, `index` (the alias index's arrays) as raw bytes, and `aliases` (every
- * alias, JSON) which is read only to rebuild the index when the reader has
- * packs of their own. Nothing is validated or indexed at load.
- */
 export interface CompiledMeta {
-  format: 2;
-  packs: MergedData['packs'];
-  entities: Entity[];
-  sources: [string, Source][];
+  format: 3;
+  packs: PackInfo[];
   coverage: CoverageItem[];
   index: IndexLayout;
+  entities: number;
+  shards: number;
+  /** For agreements: who and what in a paragraph points to them, and the year signed (the linker's generic phrases). */
+  agreements: Record<string, AgreementClue>;
+}
+
+export interface AgreementClue {
+  evidence: string[];
+  year: number;
+}
+
+function agreementClue(e: Entity): AgreementClue | undefined {
+  const a = e.agreement;
+  if (!a) return undefined;
+  const evidence = [
+    ...new Set([
+      ...a.parties,
+      ...a.signatories,
+      ...(a.signed.place ? [a.signed.place] : []),
+      ...(e.related ?? []),
+      ...a.reactions.map((r) => r.who),
+    ]),
+  ];
+  return { evidence, year: Number(a.signed.date.slice(0, 4)) };
+}
+
+/** A card shard: the records of entities `n * SHARD_SIZE …` in id order, and the sources they cite. */
+export interface Shard {
+  entities: Entity[];
+  sources: Record<string, Source>;
 }
 
 export interface CompiledStore {
   meta: CompiledMeta;
+  /** The alias index's arrays (see serialize-index.ts). */
   index: Uint8Array;
-  aliases: AliasInput[];
-}
-
-/** Compiles packs (already validated) into the artifact. */
-export function compileStore(packs: readonly Pack[]): CompiledStore {
-  const store = createFactStore(packs);
-  const { layout, bytes } = packIndex(store.index);
-  return {
-    meta: {
-      format: 2,
-      packs: store.packs,
-      // The index holds the aliases; the records need them only for a rebuild.
-      entities: [...store.entities.values()].map((e) => ({ ...e, aliases: [] })),
-      sources: [...store.sources],
-      coverage: [...store.coverage],
-      index: layout,
-    },
-    index: bytes,
-    aliases: aliasInputs(store.entities.values()),
-  };
-}
-
-/** Loads the compiled artifact. */
-export function loadCompiledStore(meta: CompiledMeta, index: ArrayBuffer | Uint8Array): FactStore {
-  if (meta.format !== 2) throw new Error(`Unknown fact store format ${String(meta.format)}`);
-  const data: MergedData = {
-    entities: new Map(meta.entities.map((e) => [e.id, e])),
-    sources: new Map(meta.sources),
-    coverage: meta.coverage,
-    packs: meta.packs,
-  };
-  return fromData(data, unpackIndex(meta.index, index));
+  /** The entity table's arrays (see {@link packTable}). */
+  table: Uint8Array;
+  /** Entity ids, then names, back to back (the table holds their offsets). */
+  strings: string;
+  shards: Shard[];
 }
 
 /**
- * The bundled store extended with the reader's own packs. The index is
- * rebuilt over the bundled aliases (`baseAliases`, the artifact's third file)
- * and the packs' names.
+ * Compiles packs (already validated) into the artifact: packs merged in
+ * order, entities sorted by id (so an id is found by binary search), the alias
+ * index numbering entities in that order, the table, and the card shards.
  */
-export function extendStore(base: FactStore, baseAliases: readonly AliasInput[], packs: readonly Pack[]): FactStore {
-  if (packs.length === 0) return base;
-  const data: MergedData = {
-    entities: new Map(base.entities),
-    sources: new Map(base.sources),
-    coverage: [...base.coverage],
-    packs: [...base.packs],
+export function compileStore(packs: readonly Pack[]): CompiledStore {
+  const data = mergePacks(emptyData(), packs);
+  const home = new Map<string, number>();
+  packs.forEach((p, i) => {
+    for (const e of p.entities) if (!home.has(e.id)) home.set(e.id, i);
+  });
+  const entities = [...data.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = entities.map((e) => e.id);
+  const index = buildAliasIndex(aliasInputs(entities), ids);
+  const number = new Map(ids.map((id, n) => [id, n]));
+  const n = entities.length;
+  const idStart = new Uint32Array(n + 1);
+  const nameStart = new Uint32Array(n + 1);
+  const country = new Uint32Array(n);
+  const type = new Uint8Array(n);
+  const rank = new Uint8Array(n);
+  const pack = new Uint8Array(n);
+  let idText = '';
+  let nameText = '';
+  entities.forEach((e, i) => {
+    idStart[i] = idText.length;
+    nameStart[i] = nameText.length;
+    idText += e.id;
+    nameText += e.name;
+    const c = e.country === undefined ? undefined : number.get(e.country);
+    country[i] = c === undefined ? 0 : c + 1;
+    type[i] = TYPES.indexOf(e.type);
+    rank[i] = rankOf(e);
+    pack[i] = home.get(e.id) ?? 0;
+  });
+  idStart[n] = idText.length;
+  nameStart[n] = nameText.length;
+  const shards: Shard[] = [];
+  for (let s = 0; s * SHARD_SIZE < n; s++) {
+    const part = entities.slice(s * SHARD_SIZE, (s + 1) * SHARD_SIZE).map((e) => ({ ...e, aliases: [] }));
+    const sources: Record<string, Source> = {};
+    for (const e of part) {
+      for (const f of e.facts) sources[f.source] ??= data.sources.get(f.source) as Source;
+      for (const r of e.agreement?.reactions ?? []) sources[r.source] ??= data.sources.get(r.source) as Source;
+    }
+    shards.push({ entities: part, sources });
+  }
+  const { layout, bytes } = packIndex(index);
+  return {
+    meta: {
+      format: 3,
+      packs: packs.map((p) => ({
+        id: p.id,
+        name: p.name,
+        version: p.version,
+        license: p.license,
+        entities: p.entities.length,
+        ...(p.about ? { about: p.about } : {}),
+      })),
+      coverage: data.coverage,
+      index: { ...layout, entityIds: [] },
+      entities: n,
+      shards: shards.length,
+      agreements: Object.fromEntries(
+        entities.flatMap((e) => {
+          const clue = agreementClue(e);
+          return clue ? [[e.id, clue]] : [];
+        }),
+      ),
+    },
+    index: bytes,
+    table: packTable({ idStart, nameStart, country, type, rank, pack }),
+    strings: idText + nameText,
+    shards,
   };
-  mergePacks(data, packs);
-  const extra = aliasInputs(packs.flatMap((p) => p.entities));
-  return fromData(data, buildAliasIndex([...baseAliases, ...extra]));
+}
+
+interface Table {
+  idStart: Uint32Array;
+  nameStart: Uint32Array;
+  country: Uint32Array;
+  type: Uint8Array;
+  rank: Uint8Array;
+  pack: Uint8Array;
+}
+
+function packTable(t: Table): Uint8Array {
+  const parts = [t.idStart, t.nameStart, t.country, t.type, t.rank, t.pack];
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), o);
+    o += p.byteLength;
+  }
+  return out;
+}
+
+function unpackTable(bytes: Uint8Array, n: number): Table {
+  let b = bytes;
+  if (b.byteOffset % 4 !== 0) b = b.slice();
+  let o = b.byteOffset;
+  const u32 = (k: number) => {
+    const v = new Uint32Array(b.buffer, o, k);
+    o += k * 4;
+    return v;
+  };
+  const u8 = (k: number) => {
+    const v = new Uint8Array(b.buffer, o, k);
+    o += k;
+    return v;
+  };
+  const t = { idStart: u32(n + 1), nameStart: u32(n + 1), country: u32(n), type: u8(n), rank: u8(n), pack: u8(n) };
+  if (o - b.byteOffset !== b.byteLength) throw new Error(`entity table: expected ${o - b.byteOffset} bytes, got ${b.byteLength}`);
+  return t;
+}
+
+/** Reads card shard `n` (a file of the extension, or the compiled store in memory). */
+export type ShardLoader = (n: number) => Promise<Shard>;
+
+/**
+ * Loads the compiled artifact: views over the index and table bytes, the ids
+ * cut from one string; no JSON of entities is parsed until a card is asked for.
+ */
+export function loadCompiledStore(
+  meta: CompiledMeta,
+  indexBytes: ArrayBuffer | Uint8Array,
+  tableBytes: ArrayBuffer | Uint8Array,
+  strings: string,
+  loadShard: ShardLoader,
+): FactStore {
+  if (meta.format !== 3) throw new Error(`Unknown fact store format ${String(meta.format)}`);
+  const n = meta.entities;
+  const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
+  const { idStart, nameStart } = table;
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = strings.slice(idStart[i] as number, idStart[i + 1] as number);
+  const namesAt = idStart[n] as number;
+  const index = unpackIndex({ ...meta.index, entityIds: ids }, indexBytes);
+  const numberOf = (id: string): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = ids[mid] as string;
+      if (m === id) return mid;
+      if (m < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const shards = new Map<number, Promise<Shard>>();
+  const shard = (s: number) => {
+    let got = shards.get(s);
+    if (!got) {
+      got = loadShard(s);
+      // A failed read is tried again next time.
+      got.catch(() => shards.delete(s));
+      shards.set(s, got);
+      // Keep the most recent shards only: a reader who opens many cards does not fill memory.
+      if (shards.size > 64) shards.delete(shards.keys().next().value as number);
+    }
+    return got;
+  };
+  const bundled: BundledStore = {
+    ids,
+    info(id) {
+      const i = numberOf(id);
+      if (i < 0) return undefined;
+      const c = table.country[i] as number;
+      return {
+        id,
+        name: strings.slice(namesAt + (nameStart[i] as number), namesAt + (nameStart[i + 1] as number)),
+        type: TYPES[table.type[i] as number] as EntityType,
+        ...(c > 0 ? { country: ids[c - 1] as string } : {}),
+        rank: table.rank[i] as number,
+      };
+    },
+    packOf: (id) => {
+      const i = numberOf(id);
+      return i < 0 ? undefined : meta.packs[table.pack[i] as number]?.id;
+    },
+    async record(id) {
+      const i = numberOf(id);
+      if (i < 0) return undefined;
+      const s = await shard(Math.floor(i / SHARD_SIZE));
+      const entity = s.entities[i % SHARD_SIZE];
+      if (!entity || entity.id !== id) throw new Error(`card shard ${Math.floor(i / SHARD_SIZE)} does not hold ${id}`);
+      return { entity, sources: s.sources };
+    },
+    entityPack: table.pack,
+  };
+  return assemble(bundled, index, meta, undefined, new Set());
+}
+
+interface BundledStore {
+  ids: readonly string[];
+  info(id: string): EntityInfo | undefined;
+  packOf(id: string): string | undefined;
+  record(id: string): Promise<EntityRecord | undefined>;
+  entityPack: Uint8Array;
+}
+
+const bundledOf = new WeakMap<FactStore, { bundled: BundledStore; meta: CompiledMeta }>();
+
+function assemble(
+  bundled: BundledStore,
+  sharedIndex: AliasIndex,
+  meta: CompiledMeta,
+  reader: (ReaderLayer & { packs: PackInfo[] }) | undefined,
+  disabled: ReadonlySet<string>,
+): FactStore {
+  // Entities whose pack is off are skipped by the matcher (see walk.ts); the index's
+  // arrays are shared with the store this one extends, only the skip list is its own.
+  const off = meta.packs.map((p) => disabled.has(p.id));
+  const skip = off.some(Boolean) ? Uint8Array.from(bundled.entityPack, (p) => (off[p] ? 1 : 0)) : undefined;
+  const ownIndex: AliasIndex = { ...sharedIndex, entitySkip: skip };
+  const readerInfo = (e: Entity): EntityInfo => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    ...(e.country ? { country: e.country } : {}),
+    rank: rankOf(e),
+  });
+  const visible = (key: string) => !disabled.has(key.slice(0, key.indexOf('/')));
+  const store: FactStore = {
+    index: ownIndex,
+    ...(reader ? { reader } : {}),
+    size: bundled.ids.length + (reader ? [...reader.entities.keys()].filter((id) => !bundled.info(id)).length : 0),
+    coverage: meta.coverage,
+    packs: [...meta.packs, ...(reader?.packs ?? [])],
+    disabled,
+    info(id) {
+      const mine = reader?.entities.get(id);
+      return mine ? readerInfo(mine) : bundled.info(id);
+    },
+    async record(id) {
+      const base = await bundled.record(id);
+      const mine = reader?.entities.get(id);
+      if (!base && !mine) return undefined;
+      const sources: Record<string, Source> = { ...base?.sources };
+      if (mine) for (const f of mine.facts) sources[f.source] ??= reader?.sources.get(f.source) as Source;
+      let entity = base && mine ? mergeEntity(base.entity, mine) : ((base?.entity ?? mine) as Entity);
+      // The facts of packs the reader switched off are not shown.
+      if (disabled.size > 0) entity = { ...entity, facts: entity.facts.filter((f) => visible(f.source)) };
+      return { entity, sources };
+    },
+  };
+  bundledOf.set(store, { bundled, meta });
+  return store;
+}
+
+/**
+ * The bundled store with the reader's own packs on top: their entities in a
+ * small index of their own (the bundled index is not rebuilt), an id they
+ * share with a bundled entity extending it. `disabled` lists packs (bundled
+ * or the reader's) that are switched off.
+ */
+export function extendStore(base: FactStore, packs: readonly Pack[], disabled: ReadonlySet<string> = new Set()): FactStore {
+  const parts = bundledOf.get(base);
+  if (!parts) throw new Error('extendStore needs a store made by loadCompiledStore or createFactStore');
+  const on = packs.filter((p) => !disabled.has(p.id));
+  const data = mergePacks(emptyData(), on);
+  const reader =
+    packs.length > 0
+      ? {
+          index: buildAliasIndex(aliasInputs(data.entities.values())),
+          entities: data.entities,
+          sources: data.sources,
+          packs: packs.map((p) => ({
+            id: p.id,
+            name: p.name,
+            version: p.version,
+            license: p.license,
+            entities: p.entities.length,
+            reader: true,
+          })),
+        }
+      : undefined;
+  const meta = { ...parts.meta, coverage: [...parts.meta.coverage, ...data.coverage] };
+  // (agreements of reader packs are read from the reader layer by linkContext)
+  return assemble(parts.bundled, base.index, meta, reader, disabled);
+}
+
+/** Builds a store from packs in memory: compiled, then loaded (tests and tools). */
+export function createFactStore(packs: readonly Pack[]): FactStore {
+  const c = compileStore(packs);
+  return loadCompiledStore(c.meta, c.index, c.table, c.strings, async (n) => c.shards[n] as Shard);
 }
 
 /** The linker's view of the store. */
 export function linkContext(store: FactStore): LinkContext {
+  const clues = bundledOf.get(store)?.meta.agreements ?? {};
+  const sets = new Map<string, { evidence: ReadonlySet<string>; year: number } | undefined>();
   return {
-    name: (id) => store.entities.get(id)?.name,
+    name: (id) => store.info(id)?.name,
     agreement: (id) => {
-      const e = store.entities.get(id);
-      const a = e?.agreement;
-      if (!e || !a) return undefined;
-      const evidence = new Set([
-        ...a.parties,
-        ...a.signatories,
-        ...(a.signed.place ? [a.signed.place] : []),
-        ...(e.related ?? []),
-        ...a.reactions.map((r) => r.who),
-      ]);
-      return { evidence, year: Number(a.signed.date.slice(0, 4)) };
+      if (!sets.has(id)) {
+        const mine = store.reader?.entities.get(id);
+        const clue = mine ? agreementClue(mine) : Object.hasOwn(clues, id) ? clues[id] : undefined;
+        sets.set(id, clue ? { evidence: new Set(clue.evidence), year: clue.year } : undefined);
+      }
+      return sets.get(id);
     },
-    countryOf: (id) => store.entities.get(id)?.country,
-    type: (id) => store.entities.get(id)?.type,
+    countryOf: (id) => store.info(id)?.country,
+    type: (id) => store.info(id)?.type,
+    rank: (id) => store.info(id)?.rank ?? 0,
   };
 }
 
@@ -138,12 +454,38 @@ export interface ScanOptions {
   lang?: string | undefined;
 }
 
-/** Finds and links every mention of the store's entities in `text`. */
-export function scanText(store: FactStore, text: string, options: ScanOptions = {}): Mention[] {
-  return linkMentions(text, findCandidates(text, store.index), linkContext(store), options);
+/**
+ * Candidates of two indexes as one list, leftmost-longest: where a reader
+ * pack's name overlaps a bundled one, the earlier (then longer) span wins;
+ * the same span gets both's aliases.
+ */
+export function mergeCandidates(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  if (b.length === 0) return [...a];
+  if (a.length === 0) return [...b];
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Candidate[] = [];
+  for (const c of all) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      if (c.start === last.start && c.end === last.end)
+        out[out.length - 1] = { ...last, aliases: [...last.aliases, ...c.aliases] };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
-/** The source behind a global source key. */
-export function sourceOf(store: FactStore, key: string): Source | undefined {
-  return store.sources.get(key);
+/** The candidates of every index the store has. */
+export function findAll(store: FactStore, text: string): Candidate[] {
+  const bundled = findCandidates(text, store.index);
+  return store.reader ? mergeCandidates(bundled, findCandidates(text, store.reader.index)) : bundled;
 }
+
+/** Finds and links every mention of the store's entities in `text`. */
+export function scanText(store: FactStore, text: string, options: ScanOptions = {}): Mention[] {
+  return linkMentions(text, findAll(store, text), linkContext(store), options);
+}
+
+export { sourceKey };
+export type { MergedData };

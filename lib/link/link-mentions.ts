@@ -29,6 +29,8 @@ export interface LinkContext {
   countryOf(entityId: string): string | undefined;
   /** The entity's type. */
   type(entityId: string): EntityType | undefined;
+  /** Prominence, 0–3 (3: a head of state or government): chooses among namesakes. */
+  rank?(entityId: string): number;
 }
 
 /**
@@ -53,10 +55,17 @@ export function linkMentions(
       if (!anchored.has(id)) anchored.set(id, c.start);
     }
   }
+  // The countries the text is about: those it names, and those of the people, bodies and places it names.
+  const countries = new Set<string>();
+  for (const id of anchored.keys()) {
+    const country = ctx.countryOf(id);
+    if (country) countries.add(country);
+    else if (ctx.type(id) === 'place') countries.add(id);
+  }
   const mentions: Mention[] = [];
   const state: GenericState = { lastAgreement: undefined };
   for (let i = 0; i < candidates.length; i++) {
-    const m = linkOne(text, i, candidates, anchored, ctx, state);
+    const m = linkOne(text, i, candidates, anchored, ctx, state, countries);
     if (m) mentions.push(m);
   }
   return mentions;
@@ -126,6 +135,7 @@ function linkOne(
   anchored: ReadonlyMap<string, number>,
   ctx: LinkContext,
   state: GenericState,
+  countries: ReadonlySet<string>,
 ): Mention | undefined {
   const c = all[i] as Candidate;
   const mention = (entityId: string, reason: string): Mention => ({
@@ -156,7 +166,10 @@ function linkOne(
         const first = anchored.get(id);
         if (first !== undefined && first < c.start)
           return mention(id, `“${c.text}” after “${name}” earlier in the text`);
-        return mention(id, `the only “${c.text}” in the fact store`);
+        // A surname alone, with no full name before it, only for a head of state or
+        // government: among a hundred thousand people, most surnames are also someone else's.
+        if ((ctx.rank?.(id) ?? 3) >= 3) return mention(id, `the only “${c.text}” in the fact store`);
+        return undefined;
       }
       case 'demonym':
         return mention(id, `“${c.text}” is the demonym of ${name}`);
@@ -172,6 +185,25 @@ function linkOne(
   if (elsewhere.length === 1) {
     const id = elsewhere[0] as string;
     return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
+  }
+  // Namesakes by their full name: the one of a country the text is about, then the most
+  // prominent; left alone when that does not decide. Surnames alone are never guessed.
+  if (named.some((a) => a.kind === 'short' || a.kind === 'demonym')) return undefined;
+  if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
+  const scored = ids
+    .map((id) => {
+      const country = ctx.countryOf(id);
+      return { id, score: (country && countries.has(country) ? 10 : 0) + (ctx.rank?.(id) ?? 0) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [top, second] = scored;
+  if (top && (!second || top.score > second.score)) {
+    const country = ctx.countryOf(top.id);
+    const why =
+      country && countries.has(country)
+        ? `the text is about ${ctx.name(country) ?? country}`
+        : 'the most prominent of that name';
+    return mention(top.id, `“${c.text}” could be several entries; ${ctx.name(top.id) ?? top.id}: ${why}`);
   }
   return undefined;
 }

@@ -59,6 +59,8 @@ export interface AliasIndex {
   /** The languages of tagged aliases. */
   langs: string[];
   entityIds: string[];
+  /** Per entity: 1 when its pack is switched off, so its names are not matched (set by the store). */
+  entitySkip?: Uint8Array | undefined;
 }
 
 const CASED = 1 << 3;
@@ -84,10 +86,14 @@ export function startsWithCapital(alias: string): boolean {
   return /^\p{Lu}/u.test(alias.trimStart());
 }
 
-/** Builds the index from aliases. Aliases that normalise to nothing are skipped. */
-export function buildAliasIndex(inputs: Iterable<AliasInput>): AliasIndex {
-  const entityNumbers = new Map<string, number>();
-  const entityIds: string[] = [];
+/**
+ * Builds the index from aliases. Aliases that normalise to nothing are
+ * skipped. Entities are numbered in `entityOrder` when given (the store's
+ * table order), else as they first appear.
+ */
+export function buildAliasIndex(inputs: Iterable<AliasInput>, entityOrder: readonly string[] = []): AliasIndex {
+  const entityNumbers = new Map<string, number>(entityOrder.map((id, n) => [id, n]));
+  const entityIds: string[] = [...entityOrder];
   const keys: string[] = [];
   const aliasEntity: number[] = [];
   const aliasFlags: number[] = [];
@@ -220,14 +226,15 @@ export function hasValues(index: AliasIndex, node: number): boolean {
   return (index.valueStart[node] as number) < (index.valueStart[node + 1] as number);
 }
 
-const entryCache = new WeakMap<AliasIndex, (AliasEntry | undefined)[]>();
+// Keyed by the index's arrays, which copies of an index (with their own skip list) share.
+const entryCache = new WeakMap<Uint8Array, (AliasEntry | undefined)[]>();
 
 /** Alias number `alias` as an entry; entries are made once per index and shared. */
 export function aliasEntry(index: AliasIndex, alias: number): AliasEntry {
-  let cache = entryCache.get(index);
+  let cache = entryCache.get(index.aliasFlags);
   if (!cache) {
     cache = [];
-    entryCache.set(index, cache);
+    entryCache.set(index.aliasFlags, cache);
   }
   let entry = cache[alias];
   if (!entry) {

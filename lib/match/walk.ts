@@ -78,9 +78,11 @@ function fitting(text: string, start: number, end: number, index: AliasIndex, no
   const capital = !(flagsAt(text, start) & FLAG_LOWER);
   let surface: string | undefined;
   const out: AliasEntry[] = [];
+  const skip = index.entitySkip;
   for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
     const alias = index.values[v] as number;
     if ((index.aliasFlags[alias] as number) & CAPITAL_FLAG && !capital) continue;
+    if (skip !== undefined && skip[index.aliasEntity[alias] as number] === 1) continue;
     const cased = index.aliasCased.get(alias);
     if (cased !== undefined) {
       surface ??= casedSurface(text, start, end);

@@ -32,7 +32,8 @@ export interface Prepared {
   secondLower: Int32Array;
 }
 
-const prepared = new WeakMap<AliasIndex, Prepared>();
+// Keyed by the index's arrays, which copies of an index (with their own skip list) share.
+const prepared = new WeakMap<Uint32Array, Prepared>();
 
 export function hasBit(bits: Int32Array, h: number, shift: number): boolean {
   const b = h >>> shift;
@@ -56,7 +57,7 @@ const isWordUnit = (unit: number) => (flagsOf(unit) & FLAG_WORD) !== 0;
 
 /** The prepared filters and tables of an index, made on first use. */
 export function prepare(index: AliasIndex): Prepared {
-  let p = prepared.get(index);
+  let p = prepared.get(index.firstEdge);
   if (p) return p;
   const { firstEdge, labels, tailStart, tails, valueStart, values, aliasFlags, aliasCased } = index;
   const nodes = firstEdge.length - 1;
@@ -149,6 +150,6 @@ export function prepare(index: AliasIndex): Prepared {
       stack.push(next, h, word, w1);
     }
   }
-  prepared.set(index, p);
+  prepared.set(index.firstEdge, p);
   return p;
 }

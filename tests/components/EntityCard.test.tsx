@@ -13,16 +13,16 @@ beforeEach(() => {
   root = document.getElementById('root') as HTMLElement;
 });
 
-function cardFor(id: string): Card {
-  const card = entityCard(seedStore(), id);
+async function cardFor(id: string): Promise<Card> {
+  const card = await entityCard(seedStore(), id);
   if (!card) throw new Error(`no card for ${id}`);
   return card;
 }
 
 describe('EntityCard', () => {
-  it('shows a person’s name, type, description, current role and dated facts with sources', () => {
+  it('shows a person’s name, type, description, current role and dated facts with sources', async () => {
     render(
-      <EntityCard card={cardFor('ali-larijani')} reason="“Larijani” after “Ali Larijani” earlier in the text" />,
+      <EntityCard card={await cardFor('ali-larijani')} reason="“Larijani” after “Ali Larijani” earlier in the text" />,
       root,
     );
     const text = root.textContent ?? '';
@@ -35,8 +35,8 @@ describe('EntityCard', () => {
     expect(root.querySelector('.reason')?.textContent).toContain('after “Ali Larijani”');
   });
 
-  it('shows the latest facts first and the rest on request', () => {
-    const card = cardFor('ali-larijani');
+  it('shows the latest facts first and the rest on request', async () => {
+    const card = await cardFor('ali-larijani');
     expect(card.facts.length).toBeGreaterThan(4);
     render(<EntityCard card={card} />, root);
     expect(root.querySelectorAll('.facts li')).toHaveLength(4);
@@ -53,22 +53,22 @@ describe('EntityCard', () => {
     );
   });
 
-  it('keeps its buttons out of the tab order unless opened from the keyboard', () => {
-    render(<EntityCard card={cardFor('tammy-bruce')} onClose={() => undefined} />, root);
+  it('keeps its buttons out of the tab order unless opened from the keyboard', async () => {
+    render(<EntityCard card={await cardFor('tammy-bruce')} onClose={() => undefined} />, root);
     expect([...root.querySelectorAll('button')].every((b) => b.tabIndex === -1)).toBe(true);
-    render(<EntityCard card={cardFor('tammy-bruce')} onClose={() => undefined} focusable />, root);
+    render(<EntityCard card={await cardFor('tammy-bruce')} onClose={() => undefined} focusable />, root);
     expect([...root.querySelectorAll('button')].every((b) => b.tabIndex === 0)).toBe(true);
   });
 
-  it('is a dialog labelled by the entity’s name', () => {
-    render(<EntityCard card={cardFor('tammy-bruce')} />, root);
+  it('is a dialog labelled by the entity’s name', async () => {
+    render(<EntityCard card={await cardFor('tammy-bruce')} />, root);
     const dialog = root.querySelector('[role="dialog"]');
     const label = dialog?.getAttribute('aria-labelledby') ?? '';
     expect(document.getElementById(label)?.textContent).toBe('Tammy Bruce');
   });
 
-  it('shows an agreement’s parties, signatories, signing and reactions in date order', () => {
-    render(<EntityCard card={cardFor('mou-2025')} />, root);
+  it('shows an agreement’s parties, signatories, signing and reactions in date order', async () => {
+    render(<EntityCard card={await cardFor('mou-2025')} />, root);
     const dl = root.querySelector('dl.agreement')?.textContent ?? '';
     expect(dl).toContain('Iran, Iraq');
     expect(dl).toContain('Ali Larijani, Qasim al-Araji');
@@ -79,7 +79,7 @@ describe('EntityCard', () => {
     expect(dates).toEqual(['12 Aug 2025', '13 Aug 2025', '13 Aug 2025', '16 Aug 2025']);
   });
 
-  it('links a source only when the pack has its URL', () => {
+  it('links a source only when the pack has its URL', async () => {
     const store = createFactStore([
       pack(
         [
@@ -99,7 +99,7 @@ describe('EntityCard', () => {
         },
       ),
     ]);
-    const card = entityCard(store, 'x');
+    const card = await entityCard(store, 'x');
     if (!card) throw new Error('no card');
     render(<EntityCard card={card} />, root);
     const links = [...root.querySelectorAll('a')];
@@ -108,7 +108,7 @@ describe('EntityCard', () => {
     expect(root.textContent).toContain('Plain Outlet');
   });
 
-  it('renders page and pack text as text, never as HTML', () => {
+  it('renders page and pack text as text, never as HTML', async () => {
     const evil = '<img src=x onerror="alert(1)"><b>bold</b>';
     const store = createFactStore([
       pack([
@@ -120,7 +120,7 @@ describe('EntityCard', () => {
         }),
       ]),
     ]);
-    const card = entityCard(store, 'evil');
+    const card = await entityCard(store, 'evil');
     if (!card) throw new Error('no card');
     render(<EntityCard card={card} reason={evil} />, root);
     expect(root.querySelector('img')).toBeNull();

@@ -24,18 +24,48 @@ describe('linking people', () => {
     expect(linked('The comedian Lenny Bruce was arrested.')).toEqual([]);
   });
 
-  it('links a bare surname with no full name nearby only when the store has one candidate', () => {
+  it('links a bare surname with no full name nearby only for the one head of state or government of that name', () => {
+    const role = (value: string) => [{ label: 'Role', value, from: '2020', source: 'src' }];
     const two = createFactStore([
       pack([
         entity({ id: 'a-smith', name: 'Anna Smith', aliases: [{ text: 'Smith', kind: 'short' }] }),
         entity({ id: 'b-smith', name: 'Ben Smith', aliases: [{ text: 'Smith', kind: 'short' }] }),
-        entity({ id: 'c-jones', name: 'Cara Jones', aliases: [{ text: 'Jones', kind: 'short' }] }),
+        entity({
+          id: 'c-jones',
+          name: 'Cara Jones',
+          aliases: [{ text: 'Jones', kind: 'short' }],
+          facts: role('President of Ruritania'),
+        }),
+        entity({
+          id: 'd-brown',
+          name: 'Dan Brown',
+          aliases: [{ text: 'Brown', kind: 'short' }],
+          facts: role('Member of the Ruritanian Parliament'),
+        }),
       ]),
     ]);
     const ids = (text: string) => scanText(two, text).map((m) => m.entityId);
     expect(ids('Smith said so.')).toEqual([]);
     expect(ids('Ben Smith said so. Later, Smith left.')).toEqual(['b-smith', 'b-smith']);
     expect(ids('Jones said so.')).toEqual(['c-jones']);
+    // Among a hundred thousand people, a legislator's surname alone is too often someone else's.
+    expect(ids('Brown said so.')).toEqual([]);
+    expect(ids('Dan Brown said so. Brown left.')).toEqual(['d-brown', 'd-brown']);
+  });
+
+  it('chooses among namesakes the one of the country the text is about, then the most prominent', () => {
+    const role = (value: string) => [{ label: 'Role', value, from: '2010', source: 'src' }];
+    const two = createFactStore([
+      pack([
+        entity({ id: 'ruritania', type: 'place', name: 'Ruritania' }),
+        entity({ id: 'freedonia', type: 'place', name: 'Freedonia' }),
+        entity({ id: 'tony-r', name: 'Tony Abbot', country: 'ruritania', facts: role('Governor of a province') }),
+        entity({ id: 'tony-f', name: 'Tony Abbot', country: 'freedonia', facts: role('Prime Minister of Freedonia') }),
+      ]),
+    ]);
+    const ids = (text: string) => scanText(two, text).map((m) => m.entityId);
+    expect(ids('In Ruritania, Tony Abbot spoke.')).toEqual(['ruritania', 'tony-r']);
+    expect(ids('Tony Abbot spoke.')).toEqual(['tony-f']);
   });
 
   it('links demonyms to their country', () => {
