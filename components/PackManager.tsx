@@ -1,3 +1,4 @@
+import { BundledPacks } from './BundledPacks';
 import type { StoredPack } from '../lib/db';
 import type { PackSummary } from '../lib/messages';
 
@@ -13,10 +14,12 @@ export interface PackManagerProps {
   status: ImportStatus;
   onImport: (file: File) => void;
   onRemove: (id: string) => void;
+  onToggle: (id: string, enabled: boolean) => void;
+  busy?: string | undefined;
 }
 
 /** The reader's fact packs: what is bundled, what they imported, and the import form. */
-export function PackManager({ bundled, mine, status, onImport, onRemove }: PackManagerProps) {
+export function PackManager({ bundled, mine, status, onImport, onRemove, onToggle, busy }: PackManagerProps) {
   return (
     <section aria-labelledby="packs-title">
       <h2 id="packs-title">Fact packs</h2>
@@ -25,13 +28,11 @@ export function PackManager({ bundled, mine, status, onImport, onRemove }: PackM
         (described in the project's <code>docs/fact-packs.md</code>); it is checked whole before anything is stored.
       </p>
       <h3>Bundled</h3>
-      <ul class="packs" data-testid="bundled-packs">
-        {bundled.map((p) => (
-          <li key={p.id}>
-            <strong>{p.name}</strong> <span class="meta">{`${p.version} · ${p.entities} entries`}</span>
-          </li>
-        ))}
-      </ul>
+      <p class="hint">
+        Built from open datasets. Untick a pack to leave its names unlinked and its facts off the cards; tick it to
+        bring it back.
+      </p>
+      <BundledPacks packs={bundled} onToggle={onToggle} busy={busy} />
       <h3>Yours</h3>
       {mine.length === 0 ? (
         <p class="empty">None yet.</p>

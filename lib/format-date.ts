@@ -13,10 +13,15 @@ export function formatDate(date: string | undefined): string {
   return y ?? date;
 }
 
-/** A fact's date or span: "11 Aug 2025", "2008–2020", "since 5 Aug 2025". */
-export function formatWhen(f: { date?: string; from?: string; to?: string }): string {
+/**
+ * A fact's date or span: "11 Aug 2025", "2008–2020", "since 5 Aug 2025"; an
+ * open-ended fact from data no longer updated is never "since": "from 24 Jul
+ * 2019, as of Jul 2022".
+ */
+export function formatWhen(f: { date?: string; from?: string; to?: string; asOf?: string }): string {
   if (f.date) return formatDate(f.date);
   if (f.from && f.to) return `${formatDate(f.from)}–${formatDate(f.to)}`;
+  if (f.asOf && !f.to) return `${f.from ? `from ${formatDate(f.from)}, ` : ''}as of ${formatDate(f.asOf.slice(0, 7))}`;
   if (f.from) return `since ${formatDate(f.from)}`;
   if (f.to) return `until ${formatDate(f.to)}`;
   return '';

@@ -24,6 +24,7 @@ function Options() {
   const [bundled, setBundled] = useState<PackSummary[]>([]);
   const [mine, setMine] = useState<StoredPack[]>([]);
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
+  const [busy, setBusy] = useState<string | undefined>();
   const [visits, setVisits] = useState<Visit[]>([]);
   const [persisted, setPersisted] = useState<boolean | undefined>();
   useEffect(() => {
@@ -62,6 +63,16 @@ function Options() {
     setStatus({ kind: 'done', file: file.name, pack: result.pack, replaced: result.replaced });
   };
 
+  const onToggle = async (id: string, enabled: boolean) => {
+    setBusy(id);
+    try {
+      await call(browser.runtime, { type: 'setPackEnabled', packId: id, enabled });
+      setBundled(await call(browser.runtime, { type: 'bundledPacks' }));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
   const onRemove = async (id: string) => {
     await removePack(db, id);
     await call(browser.runtime, { type: 'packsChanged' });
@@ -82,7 +93,15 @@ function Options() {
             ? 'Storage: persistent. The browser keeps your notes and packs even when it runs short of space.'
             : 'Storage: not persistent. The browser may clear your notes under storage pressure; export them from time to time.'}
       </p>
-      <PackManager bundled={bundled} mine={mine} status={status} onImport={onImport} onRemove={onRemove} />
+      <PackManager
+        bundled={bundled}
+        mine={mine}
+        status={status}
+        onImport={onImport}
+        onRemove={onRemove}
+        onToggle={onToggle}
+        busy={busy}
+      />
       <HistoryManager
         visits={visits}
         settings={history}

@@ -1,0 +1,82 @@
+import type { PackSummary } from '../lib/messages';
+
+export interface BundledPacksProps {
+  packs: PackSummary[];
+  /** Switches a pack off or on; the list shows the new state once the background has it. */
+  onToggle: (id: string, enabled: boolean) => void;
+  /** The pack being switched, if any. */
+  busy?: string | undefined;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  people: 'People',
+  organizations: 'Organisations',
+  places: 'Places',
+  agreements: 'Agreements',
+  companies: 'Companies',
+  mixed: 'Hand-written',
+};
+
+/** "2026-01-22" → "Jan 2026": a snapshot's month is what a reader needs. */
+function month(iso: string): string {
+  const [y, m] = iso.split('-');
+  const name = m ? new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString(undefined, { month: 'short', timeZone: 'UTC' }) : '';
+  return name ? `${name} ${y}` : (y ?? iso);
+}
+
+/**
+ * The packs bundled with Backstory, by kind and region: how many entries,
+ * which datasets they come from (with snapshot dates, licences and the
+ * attribution each licence asks for), and a switch to leave a pack out.
+ */
+export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
+  const groups = new Map<string, PackSummary[]>();
+  for (const p of packs) {
+    const kind = KIND_LABELS[p.about?.kind ?? 'mixed'] ?? 'Other';
+    groups.set(kind, [...(groups.get(kind) ?? []), p]);
+  }
+  return (
+    <div data-testid="bundled-packs">
+      {[...groups].map(([kind, list]) => (
+        <section key={kind} aria-label={kind}>
+          <h4>{kind}</h4>
+          <ul class="packs">
+            {list.map((p) => (
+              <li key={p.id} data-pack={p.id} class={p.enabled ? '' : 'off'}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={p.enabled}
+                    disabled={busy === p.id}
+                    onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
+                  />{' '}
+                  <strong>{p.name}</strong>
+                </label>{' '}
+                <span class="meta">
+                  {`${p.about ? `${p.about.region} · ` : ''}${p.entities.toLocaleString()} entries · ${p.license}`}
+                </span>
+                {p.about && p.about.datasets.length > 0 && (
+                  <ul class="datasets">
+                    {p.about.datasets.map((d) => (
+                      <li key={d.name}>
+                        {d.upstream ? (
+                          <a href={d.upstream} target="_blank" rel="noreferrer">
+                            {d.name}
+                          </a>
+                        ) : (
+                          d.name
+                        )}
+                        {` — snapshot ${month(d.snapshot)} · ${d.license}. ${d.attribution}`}
+                        {d.stale && <em>{` Not updated since: ${d.stale}.`}</em>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
