@@ -20,7 +20,9 @@ const KIND_LABELS: Record<string, string> = {
 /** "2026-01-22" → "Jan 2026": a snapshot's month is what a reader needs. */
 function month(iso: string): string {
   const [y, m] = iso.split('-');
-  const name = m ? new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString(undefined, { month: 'short', timeZone: 'UTC' }) : '';
+  const name = m
+    ? new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString(undefined, { month: 'short', timeZone: 'UTC' })
+    : '';
   return name ? `${name} ${y}` : (y ?? iso);
 }
 

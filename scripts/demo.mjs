@@ -19,6 +19,11 @@ if ('error' in chrome) {
   process.exit(1);
 }
 
+const packs = await run('vite-node', ['scripts/packs-build.ts', '--if-needed']);
+if (packs.code !== 0) {
+  console.error('Building the fact packs failed; see above.');
+  process.exit(1);
+}
 console.log('Building the extension (wxt build --mode e2e)…');
 const build = await run('wxt', ['build', '--mode', 'e2e'], { quiet: true });
 if (build.code !== 0) {

@@ -10,6 +10,8 @@ const steps = [
   ['format', 'biome', ['format', '.']],
   ['lint', 'biome', ['check', '.']],
   ['typecheck', 'tsc', ['--noEmit']],
+  // The generated packs, from ../shared/data (or BACKSTORY_DATA), unless they are up to date.
+  ['packs', 'vite-node', ['scripts/packs-build.ts', '--if-needed']],
   [
     'unit tests',
     'vitest',

@@ -12,7 +12,7 @@ export interface BuildContext {
   /** The data directory (`../shared/data` unless BACKSTORY_DATA says otherwise). */
   dataDir: string;
   countries: Countries;
-  /** Runs a query and returns its rows as plain objects (BIGINT as number, DATE as YYYY-MM-DD). */
+  /** Runs a query and returns its rows as JSON values (INTEGER as a number; BIGINT and DATE as strings: cast in SQL). */
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Runs statements that return nothing (CREATE TABLE …). */
   run(sql: string): Promise<void>;
@@ -37,8 +37,8 @@ const require = createRequire(import.meta.url);
 
 // Names the datasets use that world-countries does not list.
 const EXTRA_NAMES: Record<string, string> = {
-  'burma': 'MMR',
-  'czechia': 'CZE',
+  burma: 'MMR',
+  czechia: 'CZE',
   'czech republic': 'CZE',
   'korea, south': 'KOR',
   'korea, north': 'PRK',
@@ -56,27 +56,27 @@ const EXTRA_NAMES: Record<string, string> = {
   "cote d'ivoire": 'CIV',
   'ivory coast': 'CIV',
   'turkey (turkiye)': 'TUR',
-  'turkiye': 'TUR',
+  turkiye: 'TUR',
   'holy see (vatican city)': 'VAT',
   'vatican city': 'VAT',
   'east timor': 'TLS',
   'timor-leste': 'TLS',
-  'eswatini': 'SWZ',
-  'swaziland': 'SWZ',
+  eswatini: 'SWZ',
+  swaziland: 'SWZ',
   'cabo verde': 'CPV',
   'cape verde': 'CPV',
   'north macedonia': 'MKD',
-  'macedonia': 'MKD',
-  'palestine': 'PSE',
+  macedonia: 'MKD',
+  palestine: 'PSE',
   'state of palestine': 'PSE',
   'west bank': 'PSE',
   'gaza strip': 'PSE',
-  'russia': 'RUS',
+  russia: 'RUS',
   'united states': 'USA',
   'united states of america': 'USA',
   'united kingdom': 'GBR',
   'saint helena, ascension, and tristan da cunha': 'SHN',
-  'kosovo': 'UNK',
+  kosovo: 'UNK',
   'virgin islands': 'VIR',
   'united states virgin islands': 'VIR',
 };
@@ -149,13 +149,7 @@ export function wikidataUrl(qid: string | null | undefined): string | undefined 
  * dataset, `title` the record, `date` the snapshot, `url` only from a
  * documented identifier scheme (Wikidata).
  */
-export function recordSource(
-  id: string,
-  dataset: Dataset,
-  record: string,
-  qid?: string | null,
-  note?: string,
-): Source {
+export function recordSource(id: string, dataset: Dataset, record: string, qid?: string | null, note?: string): Source {
   const url = wikidataUrl(qid);
   return {
     id,

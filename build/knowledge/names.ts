@@ -47,7 +47,35 @@ export function decodeHtml(text: string): string {
 }
 
 // Particles that stay lower case inside a name ("Bashar al-Asad", "Ursula von der Leyen").
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'del', 'della', 'der', 'di', 'da', 'dos', 'das', 'do', 'du', 'la', 'le', 'van', 'von', 'y', 'e', 'ould', 'ben', 'abu', 'ter', 'ten', 'zu']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'do',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'y',
+  'e',
+  'ould',
+  'ben',
+  'abu',
+  'ter',
+  'ten',
+  'zu',
+]);
 
 function titleWord(word: string, first: boolean): string {
   return word
@@ -91,7 +119,10 @@ const HONORIFICS =
 
 /** A person's name without honorifics or ranks: "Col. Assimi GOITA" → "Assimi Goita". */
 export function cleanPersonName(raw: string): string {
-  let name = decodeHtml(raw).replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = decodeHtml(raw)
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   name = name.replace(HONORIFICS, '');
   return fixCapitals(name).replace(/,$/, '').trim();
 }
@@ -117,7 +148,20 @@ export function surnameOf(name: string): string | undefined {
   return short;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * A date as the pack format writes it, at the precision the text gives:
@@ -162,6 +206,7 @@ export function longDate(iso: string): string {
 }
 
 let words: Set<string> | undefined;
+const CALENDAR = new Set([...MONTHS, 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
  * Whether a single word is an ordinary English word (lower-case entry of the
@@ -170,5 +215,7 @@ let words: Set<string> | undefined;
  */
 export function isDictionaryWord(word: string): boolean {
   words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return words.has(word.toLowerCase());
+  const w = word.toLowerCase();
+  // The dictionary leaves out the capitalised ones: days and months are words too ("Friday", "May").
+  return words.has(w) || CALENDAR.has(w);
 }

@@ -112,10 +112,7 @@ export function parseHeadLine(line: string): { title: string; name: string; sinc
     let first = 0;
     while (first < last && TITLE_WORDS.has((words[first] as string).toLowerCase().replace(/[,.]$/, ''))) first++;
     const name = cleanPersonName(words.slice(first, last + 1).join(' '));
-    const title = words
-      .slice(0, first)
-      .join(' ')
-      .replace(/[,]$/, '');
+    const title = words.slice(0, first).join(' ').replace(/[,]$/, '');
     const since = isoDate((m[2] as string).replace(/^(about|approximately)\s+/i, ''));
     if (name.split(/\s+/).length >= 1 && title) out.push({ title, name, ...(since ? { since } : {}) });
   }
@@ -311,7 +308,7 @@ async function everyPoliticianTables(ctx: BuildContext): Promise<void> {
     SELECT 'everyPolitician' AS source,
       regexp_extract(raw.filename, '([^/]+/html/[^/]+)$', 1) || ': ' || raw.personID AS record,
       raw.personID AS qid, trim(raw.person) AS name, r.country,
-      CASE WHEN p.enwiki IS NOT NULL AND p.enwiki <> '' THEN p.enwiki
+      CASE WHEN p.enwiki IS NOT NULL AND p.enwiki <> '' AND NOT starts_with(p.enwiki, 'List of') THEN p.enwiki
         WHEN r.country IS NULL OR raw.position ILIKE '%' || r.jurisdiction || '%' THEN raw.position
         ELSE raw.position || ', ' || r.jurisdiction END AS role,
       CASE WHEN regexp_full_match(raw.start, ${DATE}) THEN raw.start END AS start_date,
@@ -408,7 +405,12 @@ function packOf(country: string | null, regionOf: (id: string) => string | undef
 const PACK_NAMES: Record<string, string> = {
   'people-us': 'United States: Congress, presidents and vice presidents',
   'people-uk': 'United Kingdom: ministers since 1979, heads of state and government',
-  'people-europe': 'Europe: heads of state and government, cabinets and legislators',
+  'people-northern-europe': 'Northern Europe: heads of state and government, cabinets and legislators',
+  'people-western-europe': 'Western Europe: heads of state and government, cabinets and legislators',
+  'people-southern-europe': 'Southern Europe: heads of state and government, cabinets and legislators',
+  'people-eastern-europe': 'Eastern Europe: heads of state and government, cabinets and legislators',
+  'people-central-europe': 'Central Europe: heads of state and government, cabinets and legislators',
+  'people-southeast-europe': 'Southeast Europe: heads of state and government, cabinets and legislators',
   'people-asia': 'Asia: heads of state and government, cabinets and legislators',
   'people-africa': 'Africa: heads of state and government, cabinets and legislators',
   'people-americas': 'The Americas: heads of state and government, cabinets and legislators',
@@ -433,7 +435,8 @@ function describe(role: Fact | undefined, countryName: string | undefined): stri
   if (!role) return countryName ? `Politician in ${countryName}` : 'Politician';
   const start = role.from ? role.from.slice(0, 4) : undefined;
   if (role.to) return `${role.value}${start ? `, ${start}–${role.to.slice(0, 4)}` : ` until ${role.to.slice(0, 4)}`}`;
-  if (role.asOf) return `${role.value}${start ? ` from ${start}` : ''} (as of ${role.asOf.slice(0, 7)}; not updated since)`;
+  if (role.asOf)
+    return `${role.value}${start ? ` from ${start}` : ''} (as of ${role.asOf.slice(0, 7)}; not updated since)`;
   return `${role.value}${start ? ` since ${start}` : ''}`;
 }
 
@@ -456,8 +459,10 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
   const world = (await import('node:module')).createRequire(import.meta.url)('world-countries') as {
     cca3: string;
     region: string;
+    subregion?: string;
   }[];
-  const regions = new Map(world.map((c) => [c.cca3, c.region]));
+  // Europe's cabinets and legislatures are many: its packs go by subregion (each pack stays under 20 MB).
+  const regions = new Map(world.map((c) => [c.cca3, c.region === 'Europe' && c.subregion ? c.subregion : c.region]));
   const regionOf = (id: string) => regions.get(ctx.countries.iso3(id) ?? '');
 
   const packs = new Map<string, { entities: Entity[]; sources: Source[]; datasets: Set<DatasetKey> }>();
@@ -468,14 +473,15 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
   while (i < rows.length) {
     let j = i;
     while (j < rows.length && (rows[j] as JoinedRow).key === (rows[i] as JoinedRow).key) j++;
-    const group = rows.slice(i, j).sort(
-      (a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || b.rank - a.rank,
-    );
+    const group = rows
+      .slice(i, j)
+      .sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || b.rank - a.rank);
     i = j;
     const best = group[0] as JoinedRow;
     const rank = Math.max(...group.map((r) => r.rank));
     // The name as Wikidata or Congress writes it ("Benjamin Netanyahu", not the Factbook's "Binyamin").
-    const named = group.find((r) => r.source === 'congress') ?? group.find((r) => r.source === 'everyPolitician') ?? best;
+    const named =
+      group.find((r) => r.source === 'congress') ?? group.find((r) => r.source === 'everyPolitician') ?? best;
     const name = named.source === 'everyPolitician' ? fixCapitals(named.name) : named.name;
     if (!matchableName(name, rank)) continue;
     const key = best.key;
@@ -498,7 +504,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     const seenRoles = new Map<string, DatasetKey>();
     const sourceIds = new Map<string, string>();
     for (const r of group) {
-      const roleKey = `${foldName(r.role).replace(/\b(of|the|uk government)\b/g, '').replace(/\s+/g, ' ')}|${(r.start_date ?? '').slice(0, 7)}`;
+      const roleKey = `${foldName(r.role)
+        .replace(/\b(of|the|uk government)\b/g, '')
+        .replace(/\s+/g, ' ')}|${(r.start_date ?? '').slice(0, 7)}`;
       const sameStart = `${(r.start_date ?? '').slice(0, 7)}|${rankWord(r.role)}`;
       if (seenRoles.has(roleKey) || (r.start_date && seenRoles.has(sameStart) && seenRoles.get(sameStart) !== r.source))
         continue;
@@ -530,16 +538,21 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       aliases.push({ text: t, ...(kind ? { kind } : {}) });
     };
     for (const r of group) {
-      if (r.name !== name && r.name.split(/\s+/).length >= 2) add(r.source === 'everyPolitician' ? fixCapitals(r.name) : r.name);
+      if (r.name !== name && r.name.split(/\s+/).length >= 2)
+        add(r.source === 'everyPolitician' ? fixCapitals(r.name) : r.name);
       for (const a of r.aliases ?? []) if (a.split(/\s+/).length >= 2) add(a);
     }
     // "Bertram Bowyer, 2nd Baron Denham" → also "Bertram Bowyer".
     if (name.includes(',')) add(name.split(',')[0]);
+    // A surname that is also an ordinary word ("May", "Friday", "Page") is left out: it would
+    // be linked wherever the word starts a sentence or a date.
+    const usable = (t: string | undefined): t is string => !!t && t !== name && !isDictionaryWord(t);
     const short = best.short ?? surnameOf(name.replace(/,.*$/, ''));
-    if (short && short !== name) add(short, 'short');
-    // "Ali Hoseini-Khamenei" is "Khamenei" in the news.
+    if (usable(short)) add(short, 'short');
+    // "Ali Hoseini-Khamenei" is "Khamenei" in the news (a capitalised last part, not "Sye-kyun").
     const lastPart = short?.split('-').pop();
-    if (lastPart && short?.includes('-') && lastPart.length >= 4 && !/^al$/i.test(lastPart)) add(lastPart, 'short');
+    if (short?.includes('-') && lastPart && /^\p{Lu}\p{L}{4,}$/u.test(lastPart) && usable(lastPart))
+      add(lastPart, 'short');
     const countryName = country ? ctx.countries.name(country) : undefined;
     pack.entities.push({
       id,
@@ -562,7 +575,12 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       license: [...p.datasets].map((d) => PEOPLE_DATASETS[d].license).join('; '),
       about: {
         kind: 'people' as const,
-        region: id === 'people-us' ? 'United States' : id === 'people-uk' ? 'United Kingdom' : (PACK_NAMES[id] ?? id).split(':')[0] as string,
+        region:
+          id === 'people-us'
+            ? 'United States'
+            : id === 'people-uk'
+              ? 'United Kingdom'
+              : ((PACK_NAMES[id] ?? id).split(':')[0] as string),
         datasets: [...p.datasets].sort().map((d) => PEOPLE_DATASETS[d]),
       },
       sources: p.sources,
@@ -573,6 +591,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
 
 /** The kind of office, to tell the same post written two ways apart from two posts. */
 function rankWord(role: string): string {
-  const m = /(vice president|deputy prime minister|prime minister|president|chancellor|monarch|king|queen|senator|representative|minister|secretary)/i.exec(role);
+  const m =
+    /(vice president|deputy prime minister|prime minister|president|chancellor|monarch|king|queen|senator|representative|minister|secretary)/i.exec(
+      role,
+    );
   return m ? (m[1] as string).toLowerCase() : foldName(role);
 }

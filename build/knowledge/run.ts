@@ -7,11 +7,13 @@ import type { Pack } from '../../lib/factstore/schema';
 import { validatePack } from '../../lib/factstore/validate';
 import { buildAgreementsAndPlaces } from './agreements-places';
 import { buildBodies } from './bodies';
+import { buildCountries } from './countries';
 import { createContext, type PackBuilder } from './context';
 import { buildPeople } from './people';
 
 /** The builders, in the order their packs are merged. */
 export const BUILDERS: [string, PackBuilder][] = [
+  ['countries', buildCountries],
   ['people', buildPeople],
   ['bodies', buildBodies],
   ['agreements and places', buildAgreementsAndPlaces],
@@ -23,9 +25,14 @@ export interface BuildResult {
 }
 
 /** Builds every generated pack from `dataDir` into `outDir`, replacing what was there only once all are valid. */
-export async function buildPacks(dataDir: string, outDir: string, log = (m: string) => console.log(m)): Promise<BuildResult> {
+export async function buildPacks(
+  dataDir: string,
+  outDir: string,
+  log = (m: string) => console.log(m),
+): Promise<BuildResult> {
   const started = performance.now();
-  if (!existsSync(join(dataDir, 'SOURCES.md'))) throw new Error(`no datasets at ${dataDir} (expected SOURCES.md there)`);
+  if (!existsSync(join(dataDir, 'SOURCES.md')))
+    throw new Error(`no datasets at ${dataDir} (expected SOURCES.md there)`);
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   const ctx = createContext(db, resolve(dataDir), log);
@@ -33,7 +40,9 @@ export async function buildPacks(dataDir: string, outDir: string, log = (m: stri
   for (const [name, build] of BUILDERS) {
     const t = performance.now();
     const made = await build(ctx);
-    log(`  ${name}: ${made.map((p) => `${p.id} (${p.entities.length})`).join(', ')} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  ${name}: ${made.map((p) => `${p.id} (${p.entities.length})`).join(', ')} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     packs.push(...made);
   }
   // Every pack valid and every entity id in one pack only, before anything is written.

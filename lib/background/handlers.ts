@@ -335,8 +335,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async openRelated(req, sender) {
       if (!hooks?.openRelated) return { ok: false, error: 'Cannot open the popup here.' };
-      if (!store().info(req.entityId))
-        return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
+      if (!store().info(req.entityId)) return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
       return { ok: true, value: { opened: await hooks.openRelated(req.entityId, sender.tabId) } };
     },
     async bundledPacks() {

@@ -75,8 +75,15 @@ export function mergePacks(data: MergedData, packs: readonly Pack[]): MergedData
   for (const pack of packs) {
     for (const s of pack.sources) data.sources.set(sourceKey(pack.id, s.id), s);
     for (const raw of pack.entities) {
-      const e = globalise(pack.id, raw);
-      const existing = data.entities.get(e.id);
+      const { sameAs, ...e } = globalise(pack.id, raw);
+      let existing = data.entities.get(e.id);
+      // The same person or thing under another id (a generated entry): merged into this one.
+      for (const other of sameAs ?? []) {
+        const twin = data.entities.get(other);
+        if (!twin || other === e.id) continue;
+        data.entities.delete(other);
+        existing = existing ? mergeEntity(twin, existing) : twin;
+      }
       data.entities.set(e.id, existing ? mergeEntity(existing, e) : e);
     }
     data.coverage.push(...pack.coverage);

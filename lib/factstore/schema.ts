@@ -88,6 +88,12 @@ export const EntitySchema = v.strictObject({
   /** The country a place, body or person belongs to: lets "Baghdad" stand for Iraq in context. */
   country: v.optional(Id),
   agreement: v.optional(AgreementSchema),
+  /**
+   * Ids of entities in earlier packs that are the same person or thing (a
+   * generated entry keyed by its Wikidata id): they are merged into this one,
+   * which keeps its id.
+   */
+  sameAs: v.optional(v.array(Id)),
 });
 
 export const CoverageSchema = v.strictObject({

@@ -36,6 +36,8 @@ export interface EntityInfo {
   country?: string;
   /** 0 (unknown) to 3 (head of state or government): chooses among namesakes. */
   rank: number;
+  /** How much the store knows about the entity's country, 0–255 (log scale): the last tie-break among namesakes. */
+  weight: number;
 }
 
 /** An entity with the sources its facts and reactions cite (by global source key). */
@@ -161,7 +163,10 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const country = new Uint32Array(n);
   const type = new Uint8Array(n);
   const rank = new Uint8Array(n);
+  const weight = new Uint8Array(n);
   const pack = new Uint8Array(n);
+  const perCountry = new Map<string, number>();
+  for (const e of entities) if (e.country) perCountry.set(e.country, (perCountry.get(e.country) ?? 0) + 1);
   let idText = '';
   let nameText = '';
   entities.forEach((e, i) => {
@@ -173,6 +178,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     country[i] = c === undefined ? 0 : c + 1;
     type[i] = TYPES.indexOf(e.type);
     rank[i] = rankOf(e);
+    weight[i] = Math.min(255, Math.round(Math.log2(1 + (perCountry.get(e.country ?? e.id) ?? 0)) * 16));
     pack[i] = home.get(e.id) ?? 0;
   });
   idStart[n] = idText.length;
@@ -211,7 +217,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
       ),
     },
     index: bytes,
-    table: packTable({ idStart, nameStart, country, type, rank, pack }),
+    table: packTable({ idStart, nameStart, country, type, rank, weight, pack }),
     strings: idText + nameText,
     shards,
   };
@@ -223,11 +229,12 @@ interface Table {
   country: Uint32Array;
   type: Uint8Array;
   rank: Uint8Array;
+  weight: Uint8Array;
   pack: Uint8Array;
 }
 
 function packTable(t: Table): Uint8Array {
-  const parts = [t.idStart, t.nameStart, t.country, t.type, t.rank, t.pack];
+  const parts = [t.idStart, t.nameStart, t.country, t.type, t.rank, t.weight, t.pack];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
   let o = 0;
   for (const p of parts) {
@@ -251,8 +258,17 @@ function unpackTable(bytes: Uint8Array, n: number): Table {
     o += k;
     return v;
   };
-  const t = { idStart: u32(n + 1), nameStart: u32(n + 1), country: u32(n), type: u8(n), rank: u8(n), pack: u8(n) };
-  if (o - b.byteOffset !== b.byteLength) throw new Error(`entity table: expected ${o - b.byteOffset} bytes, got ${b.byteLength}`);
+  const t = {
+    idStart: u32(n + 1),
+    nameStart: u32(n + 1),
+    country: u32(n),
+    type: u8(n),
+    rank: u8(n),
+    weight: u8(n),
+    pack: u8(n),
+  };
+  if (o - b.byteOffset !== b.byteLength)
+    throw new Error(`entity table: expected ${o - b.byteOffset} bytes, got ${b.byteLength}`);
   return t;
 }
 
@@ -315,6 +331,7 @@ export function loadCompiledStore(
         type: TYPES[table.type[i] as number] as EntityType,
         ...(c > 0 ? { country: ids[c - 1] as string } : {}),
         rank: table.rank[i] as number,
+        weight: table.weight[i] as number,
       };
     },
     packOf: (id) => {
@@ -362,6 +379,7 @@ function assemble(
     type: e.type,
     ...(e.country ? { country: e.country } : {}),
     rank: rankOf(e),
+    weight: 0,
   });
   const visible = (key: string) => !disabled.has(key.slice(0, key.indexOf('/')));
   const store: FactStore = {
@@ -397,7 +415,11 @@ function assemble(
  * share with a bundled entity extending it. `disabled` lists packs (bundled
  * or the reader's) that are switched off.
  */
-export function extendStore(base: FactStore, packs: readonly Pack[], disabled: ReadonlySet<string> = new Set()): FactStore {
+export function extendStore(
+  base: FactStore,
+  packs: readonly Pack[],
+  disabled: ReadonlySet<string> = new Set(),
+): FactStore {
   const parts = bundledOf.get(base);
   if (!parts) throw new Error('extendStore needs a store made by loadCompiledStore or createFactStore');
   const on = packs.filter((p) => !disabled.has(p.id));
@@ -446,6 +468,7 @@ export function linkContext(store: FactStore): LinkContext {
     countryOf: (id) => store.info(id)?.country,
     type: (id) => store.info(id)?.type,
     rank: (id) => store.info(id)?.rank ?? 0,
+    weight: (id) => store.info(id)?.weight ?? 0,
   };
 }
 

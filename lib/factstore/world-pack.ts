@@ -132,6 +132,12 @@ export function languageTag(iso639_3: string): string {
   return ISO639_1[iso639_3] ?? iso639_3;
 }
 
+/** The plural of an English or French demonym, or undefined when it is its own plural. */
+export function pluralOf(demonym: string | undefined): string | undefined {
+  if (!demonym || /(s|x|z|sh|ch|ese)$/i.test(demonym) || /\s/.test(demonym)) return undefined;
+  return `${demonym}s`;
+}
+
 /** A stable id from a name: "United States" → "united-states", "Côte d'Ivoire" → "cote-d-ivoire". */
 export function slugId(name: string): string {
   return name
@@ -172,8 +178,18 @@ export function worldPack(countries: readonly WorldCountry[], packageVersion: st
     for (const [code, d] of Object.entries(c.demonyms ?? {})) {
       const lang = languageTag(code);
       const tag = lang === 'en' ? {} : { lang };
-      add(d.m, { kind: 'demonym', ...tag });
-      add(d.f, { kind: 'demonym', ...tag });
+      for (const form of new Set([d.m, d.f])) {
+        add(form, { kind: 'demonym', ...tag });
+        // Plurals: "Americans", "Israelis", "New Zealanders"; French "Allemands", "Françaises".
+        // Forms that do not take an -s ("British", "Chinese", "Français") stay as they are.
+        const plural = lang === 'en' || lang === 'fr' ? pluralOf(form) : undefined;
+        if (plural) add(plural, { kind: 'demonym', ...tag });
+        // French writes the adjective in lower case: "les ressortissants français", "allemands".
+        if (lang === 'fr') {
+          add(form.toLowerCase(), { kind: 'demonym', ...tag });
+          if (plural) add(plural.toLowerCase(), { kind: 'demonym', ...tag });
+        }
+      }
     }
     for (const [code, n] of Object.entries(c.name.native ?? {})) {
       const lang = languageTag(code);

@@ -31,6 +31,8 @@ export interface LinkContext {
   type(entityId: string): EntityType | undefined;
   /** Prominence, 0–3 (3: a head of state or government): chooses among namesakes. */
   rank?(entityId: string): number;
+  /** How much the store knows about the entity's country (0–255): the last tie-break among namesakes. */
+  weight?(entityId: string): number;
 }
 
 /**
@@ -47,20 +49,32 @@ export function linkMentions(
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
+  const byName = new Set<string>(); // anchored by a name, not only an acronym
   for (const c of candidates) {
     const ids = entityIds(c.aliases);
-    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym');
+    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
     if (ids.length === 1 && strong.length > 0) {
       const id = ids[0] as string;
       if (!anchored.has(id)) anchored.set(id, c.start);
+      if (strong.some((a) => a.kind !== 'acronym')) byName.add(id);
     }
   }
   // The countries the text is about: those it names, and those of the people, bodies and places it names.
+  // (An acronym alone does not say what the text is about: "AFP" is also a Hungarian party.)
   const countries = new Set<string>();
-  for (const id of anchored.keys()) {
+  for (const id of byName) {
     const country = ctx.countryOf(id);
     if (country) countries.add(country);
     else if (ctx.type(id) === 'place') countries.add(id);
+  }
+  // Full names shared by namesakes ("Tony Abbott"): the one the context decides anchors
+  // the surname later ("Abbott") as a unique full name would.
+  for (const c of candidates) {
+    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym');
+    const ids = entityIds(strong);
+    if (ids.length < 2 || strong.length !== c.aliases.length || ids.some((id) => anchored.has(id))) continue;
+    const chosen = chooseNamesake(ids, ctx, countries);
+    if (chosen && !anchored.has(chosen.id)) anchored.set(chosen.id, c.start);
   }
   const mentions: Mention[] = [];
   const state: GenericState = { lastAgreement: undefined };
@@ -86,6 +100,30 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
+ * Whether a multi-word surface is written as a name: "The bottom line" is not
+ * "The Bottom" (a later word that the name capitalises is lower case here).
+ */
+function casingFits(surface: string, name: string | undefined): boolean {
+  if (!name || !/\s/.test(surface)) return true;
+  const capitalised = new Set(
+    name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w.toLowerCase()),
+  );
+  return !surface
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^\p{Ll}/u.test(w) && capitalised.has(w.toLowerCase()));
+}
+
+const TITLES = new Set(
+  'president minister premier chancellor senator sen rep representative congressman congresswoman governor gov mayor secretary treasurer speaker leader chairman chairwoman chair king queen prince princess emperor pope ayatollah sheikh emir sultan general gen admiral adm colonel col judge justice ambassador commissioner mr mrs ms dr prof sir dame lord lady attorney-general counsel spokesman spokeswoman deputy vice'.split(
+    ' ',
+  ),
+);
+
+/**
  * Whether the span sits inside a longer capitalised name: "Lenny Bruce",
  * "New Jersey" (before), "Bruce Springsteen" (after, checked when `after`).
  * A capital that starts a sentence, or a function word ("In Baghdad"), does not count.
@@ -97,6 +135,8 @@ function partOfLongerName(text: string, start: number, end: number, after: boole
   if (!m) return false;
   const word = m[0].trim();
   if (FUNCTION_WORDS.has(word.toLowerCase())) return false;
+  // "President Obama", "Prime Minister Netanyahu", "Sen. Warner": a title, not a first name.
+  if (TITLES.has(word.toLowerCase().replace(/\.$/, ''))) return false;
   const preceding = before.slice(0, m.index).trimEnd();
   // "… Iraq. Bruce said": the capital starts a sentence, not a name.
   return !(preceding === '' || /[.!?:"”“]$/.test(preceding) || word.endsWith('.'));
@@ -145,6 +185,13 @@ function linkOne(
     text: c.text,
     reason,
   });
+  // Part of a hyphenated compound whose other part is no name: "Soyuz-FG", "Progress MS-04",
+  // "Urban-Brookings", "African-American" (but "Iraq-Iran" names both).
+  const prev = all[i - 1];
+  const next = all[i + 1];
+  const joinedBefore = /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start));
+  const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
+  if ((joinedBefore && prev?.end !== c.start - 1) || (joinedAfter && next?.start !== c.end + 1)) return undefined;
   const generic = c.aliases.filter((a) => a.kind === 'generic');
   if (generic.length === c.aliases.length) return linkGeneric(text, i, all, ctx, state);
 
@@ -153,7 +200,20 @@ function linkOne(
     const resolved = resolveMetonym(text, i, all, ctx);
     if (resolved) return mention(resolved.entityId, resolved.reason);
   }
-  const named = specific.filter((a) => a.kind !== 'metonym');
+  let named = specific.filter((a) => a.kind !== 'metonym' && casingFits(c.text, ctx.name(a.entityId)));
+  // The acronym of a national body (a party, a ministry) only where the text is about its
+  // country: "AFP" is the news agency, not a Hungarian party of that name.
+  named = named.filter((a) => {
+    if (a.kind !== 'acronym') return true;
+    const country = ctx.countryOf(a.entityId);
+    return country === undefined || ctx.type(a.entityId) === 'person' || countries.has(country);
+  });
+  if (named.length === 0 && !specific.some((a) => a.kind === 'metonym')) return undefined;
+  // A full name, acronym or demonym beats other people's surnames ("Paris" the city, not
+  // Valentina Paris), unless the text named that person before.
+  if (named.some((a) => a.kind !== 'short')) {
+    named = named.filter((a) => a.kind !== 'short' || (anchored.get(a.entityId) ?? Number.POSITIVE_INFINITY) < c.start);
+  }
   const ids = entityIds(named);
   if (ids.length === 1) {
     const id = ids[0] as string;
@@ -169,6 +229,10 @@ function linkOne(
         // A surname alone, with no full name before it, only for a head of state or
         // government: among a hundred thousand people, most surnames are also someone else's.
         if ((ctx.rank?.(id) ?? 3) >= 3) return mention(id, `the only “${c.text}” in the fact store`);
+        // An institution's short form ("Congress", "the Fed") where the text is about its country.
+        const country = ctx.countryOf(id);
+        if (ctx.type(id) !== 'person' && country && countries.has(country))
+          return mention(id, `“${c.text}”: ${name}, in a text about ${ctx.name(country) ?? country}`);
         return undefined;
       }
       case 'demonym':
@@ -184,28 +248,65 @@ function linkOne(
   const elsewhere = ids.filter((id) => anchored.has(id));
   if (elsewhere.length === 1) {
     const id = elsewhere[0] as string;
+    if ((anchored.get(id) as number) < c.start)
+      return mention(id, `“${c.text}” after “${ctx.name(id) ?? id}” earlier in the text`);
     return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
   }
+  if (named.some((a) => a.kind === 'demonym')) return undefined;
+  if (named.every((a) => a.kind === 'short')) {
+    // A surname shared by several people: one earlier full name decided above; otherwise
+    // only the one head of state or government of that name ("Trump", "Obama").
+    if (partOfLongerName(text, c.start, c.end, true)) return undefined;
+    const heads = ids.filter((id) => (ctx.rank?.(id) ?? 0) >= 3);
+    if (heads.length === 1) {
+      const id = heads[0] as string;
+      return mention(id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
+    }
+    const local = ids.filter((id) => {
+      const country = ctx.countryOf(id);
+      return ctx.type(id) !== 'person' && country !== undefined && countries.has(country);
+    });
+    if (heads.length === 0 && local.length === 1) {
+      const id = local[0] as string;
+      const country = ctx.countryOf(id) ?? '';
+      return mention(id, `“${c.text}”: ${ctx.name(id) ?? id}, in a text about ${ctx.name(country) ?? country}`);
+    }
+    return undefined;
+  }
   // Namesakes by their full name: the one of a country the text is about, then the most
-  // prominent; left alone when that does not decide. Surnames alone are never guessed.
-  if (named.some((a) => a.kind === 'short' || a.kind === 'demonym')) return undefined;
+  // prominent; left alone when that does not decide.
   if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
+  const chosen = chooseNamesake(ids, ctx, countries);
+  if (chosen)
+    return mention(
+      chosen.id,
+      `“${c.text}” could be several entries; ${ctx.name(chosen.id) ?? chosen.id}: ${chosen.why}`,
+    );
+  return undefined;
+}
+
+/**
+ * Among namesakes, the one of a country the text is about, then the most
+ * prominent (rank), then the one of the country with the most entries; none
+ * when that does not decide.
+ */
+function chooseNamesake(
+  ids: readonly string[],
+  ctx: LinkContext,
+  countries: ReadonlySet<string>,
+): { id: string; why: string } | undefined {
   const scored = ids
     .map((id) => {
       const country = ctx.countryOf(id);
-      return { id, score: (country && countries.has(country) ? 10 : 0) + (ctx.rank?.(id) ?? 0) };
+      const here = country !== undefined && countries.has(country);
+      return { id, here, score: (here ? 10 : 0) + (ctx.rank?.(id) ?? 0) + (ctx.weight?.(id) ?? 0) / 1000 };
     })
     .sort((a, b) => b.score - a.score);
   const [top, second] = scored;
-  if (top && (!second || top.score > second.score)) {
-    const country = ctx.countryOf(top.id);
-    const why =
-      country && countries.has(country)
-        ? `the text is about ${ctx.name(country) ?? country}`
-        : 'the most prominent of that name';
-    return mention(top.id, `“${c.text}” could be several entries; ${ctx.name(top.id) ?? top.id}: ${why}`);
-  }
-  return undefined;
+  if (!top || (second && top.score === second.score)) return undefined;
+  const country = ctx.countryOf(top.id);
+  const why = top.here ? `the text is about ${ctx.name(country ?? '') ?? country}` : 'the most prominent of that name';
+  return { id: top.id, why };
 }
 
 const YEAR = /\b(19|20)\d{2}\b/g;

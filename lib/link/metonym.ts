@@ -41,7 +41,8 @@ export function resolveMetonym(
 ): { entityId: string; reason: string } | undefined {
   const c = all[i] as Candidate;
   const metonym = c.aliases.find((a) => a.kind === 'metonym');
-  const place = c.aliases.find((a) => a.kind !== 'metonym' && a.kind !== 'generic');
+  // The place itself: a place's name, not someone's surname ("Washington", not George Washington).
+  const place = c.aliases.find((a) => a.kind === 'name' && ctx.type(a.entityId) === 'place');
   if (!metonym || !place) return undefined;
   const placeName = ctx.name(place.entityId) ?? place.entityId;
   const govName = ctx.name(metonym.entityId) ?? metonym.entityId;

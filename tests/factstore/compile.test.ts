@@ -41,7 +41,9 @@ describe('the compiled store', () => {
   it('reads a card’s shard only when the card is asked for, and once', async () => {
     const reads: number[] = [];
     const many = pack(
-      Array.from({ length: 700 }, (_, i) => entity({ id: `p${String(i).padStart(4, '0')}`, name: `Person Number${i}` })),
+      Array.from({ length: 700 }, (_, i) =>
+        entity({ id: `p${String(i).padStart(4, '0')}`, name: `Person Number${i}` }),
+      ),
     );
     const store = roundTrip([many], reads);
     expect(scanText(store, 'We met Person Number650 today.').map((m) => m.entityId)).toEqual(['p0650']);
