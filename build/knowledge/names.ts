@@ -206,6 +206,11 @@ export function longDate(iso: string): string {
 }
 
 let words: Set<string> | undefined;
+
+/** Month and day names ("May", "Friday"): capitalised in every sentence that dates something. */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR.has(word.toLowerCase());
+}
 const CALENDAR = new Set([...MONTHS, 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**

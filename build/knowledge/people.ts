@@ -12,7 +12,16 @@ import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
-import { cleanPersonName, decodeHtml, fixCapitals, foldName, isDictionaryWord, isoDate, surnameOf } from './names';
+import {
+  cleanPersonName,
+  decodeHtml,
+  fixCapitals,
+  foldName,
+  isCalendarWord,
+  isDictionaryWord,
+  isoDate,
+  surnameOf,
+} from './names';
 
 /** The datasets, as the options page and the card's source line name them. */
 export const PEOPLE_DATASETS = {
@@ -544,14 +553,13 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     }
     // "Bertram Bowyer, 2nd Baron Denham" → also "Bertram Bowyer".
     if (name.includes(',')) add(name.split(',')[0]);
-    // A surname that is also an ordinary word ("May", "Friday", "Page") is left out: it would
-    // be linked wherever the word starts a sentence or a date.
-    const usable = (t: string | undefined): t is string => !!t && t !== name && !isDictionaryWord(t);
+    // A surname that is a month or a day ("May", "Friday") is left out: it is capitalised in
+    // every date. Other surnames that are words ("Trump", "Warner") need a capital in the text.
     const short = best.short ?? surnameOf(name.replace(/,.*$/, ''));
-    if (usable(short)) add(short, 'short');
-    // "Ali Hoseini-Khamenei" is "Khamenei" in the news (a capitalised last part, not "Sye-kyun").
+    if (short && short !== name && !isCalendarWord(short)) add(short, 'short');
+    // "Ali Hoseini-Khamenei" is "Khamenei" in the news (a capitalised last part that is no word).
     const lastPart = short?.split('-').pop();
-    if (short?.includes('-') && lastPart && /^\p{Lu}\p{L}{4,}$/u.test(lastPart) && usable(lastPart))
+    if (short?.includes('-') && lastPart && /^\p{Lu}\p{L}{4,}$/u.test(lastPart) && !isDictionaryWord(lastPart))
       add(lastPart, 'short');
     const countryName = country ? ctx.countries.name(country) : undefined;
     pack.entities.push({

@@ -46,7 +46,7 @@ export function mergeEntity(base: Entity, over: Entity): Entity {
   const aliases: Alias[] = [];
   const seen = new Set<string>();
   const add = (a: Alias) => {
-    const k = `${a.text}\u0000${a.kind ?? ''}`;
+    const k = `${a.text}\u0000${a.kind ?? ''}\u0000${a.lang ?? ''}`;
     if (!seen.has(k) && a.text !== over.name) {
       seen.add(k);
       aliases.push(a);

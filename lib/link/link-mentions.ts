@@ -193,7 +193,10 @@ function linkOne(
   const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
   if ((joinedBefore && prev?.end !== c.start - 1) || (joinedAfter && next?.start !== c.end + 1)) return undefined;
   const generic = c.aliases.filter((a) => a.kind === 'generic');
-  if (generic.length === c.aliases.length) return linkGeneric(text, i, all, ctx, state);
+  // "MoU" is the memorandum, not the surname of someone the text never named.
+  const earlier = (a: AliasEntry) => (anchored.get(a.entityId) ?? Number.POSITIVE_INFINITY) < c.start;
+  if (generic.length > 0 && c.aliases.every((a) => a.kind === 'generic' || (a.kind === 'short' && !earlier(a))))
+    return linkGeneric(text, i, all, ctx, state);
 
   const specific = c.aliases.filter((a) => a.kind !== 'generic');
   if (specific.some((a) => a.kind === 'metonym')) {
@@ -252,7 +255,11 @@ function linkOne(
       return mention(id, `“${c.text}” after “${ctx.name(id) ?? id}” earlier in the text`);
     return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
   }
-  if (named.some((a) => a.kind === 'demonym')) return undefined;
+  if (named.some((a) => a.kind === 'demonym')) {
+    // "Français", "américaine": the demonym of a country and of its territories; the country.
+    const chosen = chooseNamesake(ids, ctx, countries);
+    return chosen ? mention(chosen.id, `“${c.text}” is the demonym of ${ctx.name(chosen.id) ?? chosen.id}`) : undefined;
+  }
   if (named.every((a) => a.kind === 'short')) {
     // A surname shared by several people: one earlier full name decided above; otherwise
     // only the one head of state or government of that name ("Trump", "Obama").
