@@ -1,13 +1,17 @@
-// `npm run bench:store`: how fast the background's fact store is ready.
-//  1. In Node: JSON.parse + loadCompiledStore of the compiled artifact (the
-//     work the service worker does at start), against building the store from
-//     the raw packs (what it would do without the compile step).
-//  2. In Chromium: cold starts of the built extension's service worker, as the
-//     worker itself measures them (performance.now() when the store is ready).
-import { existsSync } from 'node:fs';
+// `npm run bench:store`: how fast the background's fact store is ready, and a card's data.
+//  1. In Node: the compiled artifact of the full store (sizes), loading it from
+//     its bytes (what the service worker does at start), and a card read from
+//     a shard not yet loaded.
+//  2. In Chromium, the built extension (and, side by side in the same run, an
+//     older build given as BACKSTORY_BASELINE=DIR): the service worker stopped
+//     and woken by a message, as the worker itself measures it; a card asked
+//     for right after, its shard not loaded; the worker's heap after a GC.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
 import { loadBundledPacks, ROOT } from '../build/packs';
-import { compileStore, createFactStore, loadCompiledStore } from '../lib/factstore/store';
+import { entityCard } from '../lib/factstore/card';
+import { compileStore, loadCompiledStore, type Shard } from '../lib/factstore/store';
 import { aliasCount } from '../lib/match/alias-index';
 import { findChromium, launchWithExtension } from '../scripts/chromium.mjs';
 import { run } from '../scripts/run.mjs';
@@ -20,34 +24,144 @@ console.log(`Backstory store-load benchmark — ${new Date().toISOString().slice
 console.log(await machine());
 
 const packs = loadBundledPacks();
-const t0 = performance.now();
+let t0 = performance.now();
 const compiled = compileStore(packs);
 const compileMs = performance.now() - t0;
-const artifact = JSON.stringify(compiled.meta);
-const store = loadCompiledStore(JSON.parse(artifact), compiled.index);
+const metaJson = JSON.stringify(compiled.meta);
+const shardJson = compiled.shards.map((s) => JSON.stringify(s));
+const shardBytes = shardJson.map((s) => Buffer.byteLength(s));
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const load = () =>
+  loadCompiledStore(
+    JSON.parse(metaJson),
+    compiled.index,
+    compiled.table,
+    compiled.strings,
+    async (n) => JSON.parse(shardJson[n] as string) as Shard,
+  );
+const store = load();
 console.log(
-  `\nBundled packs: ${packs.map((p) => p.id).join(', ')}; ${store.entities.size} entities, ${aliasCount(store.index)} names and aliases`,
+  `\nBundled packs: ${packs.length}; ${store.size.toLocaleString('en')} entities, ${aliasCount(store.index).toLocaleString('en')} names and aliases`,
 );
 console.log(
-  `Artifact: ${(artifact.length / 1024).toFixed(0)} KiB of JSON + ${(compiled.index.byteLength / 1024).toFixed(0)} KiB index; compiled at build time in ${ms(compileMs)}`,
+  `Artifact: meta ${mb(metaJson.length)}, index ${mb(compiled.index.byteLength)}, table ${mb(compiled.table.byteLength)}, strings ${mb(Buffer.byteLength(compiled.strings))}; ${compiled.shards.length} card shards, ${mb(shardBytes.reduce((a, b) => a + b, 0))} (median ${(summarize(shardBytes).median / 1e3).toFixed(0)} kB); compiled at build time in ${(compileMs / 1000).toFixed(1)} s`,
 );
 
-const load: number[] = [];
-const raw: number[] = [];
+const loads: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  let a = performance.now();
-  loadCompiledStore(JSON.parse(artifact), compiled.index);
-  load.push(performance.now() - a);
-  a = performance.now();
-  createFactStore(packs);
-  raw.push(performance.now() - a);
+  t0 = performance.now();
+  load();
+  loads.push(performance.now() - t0);
 }
-const l = summarize(load);
-const r = summarize(raw);
-console.log(`\nNode, ${RUNS} runs, side by side:`);
-console.log(`  compiled artifact: JSON.parse + load   median ${ms(l.median)}  p95 ${ms(l.p95)}  max ${ms(l.max)}`);
-console.log(`  raw packs: merge + build index         median ${ms(r.median)}  p95 ${ms(r.p95)}  max ${ms(r.max)}`);
-console.log(`  ratio raw / compiled (median)          ${(r.median / l.median).toFixed(1)}×`);
+// A card whose shard is not loaded yet: a fresh store each time, a different shard each time.
+const cards: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const fresh = load();
+  const n = Math.floor(((i + 0.5) / RUNS) * compiled.meta.entities);
+  const id = compiled.shards[Math.floor(n / 256)]?.entities[n % 256]?.id as string;
+  t0 = performance.now();
+  await entityCard(fresh, id);
+  cards.push(performance.now() - t0);
+}
+const l = summarize(loads);
+const c = summarize(cards);
+console.log(`\nNode, ${RUNS} runs:`);
+console.log(
+  `  load the store from its bytes (meta JSON, views, ids)   median ${ms(l.median)}  p95 ${ms(l.p95)}  max ${ms(l.max)}`,
+);
+console.log(
+  `  a card, its shard parsed first                           median ${ms(c.median)}  p95 ${ms(c.p95)}  max ${ms(c.max)}`,
+);
+
+interface Measured {
+  label: string;
+  ready: number[];
+  card: number[];
+  heapMb: number[];
+  entities: number;
+}
+
+async function measure(label: string, dir: string, executablePath: string): Promise<Measured> {
+  const launched = await launchWithExtension({ extensionDir: dir, executablePath });
+  const page = await launched.context.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  const cdp = await launched.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const send = (message: unknown) =>
+    page.evaluate(async (m) => {
+      const ext = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      const t = performance.now();
+      const answer = await ext.chrome.runtime.sendMessage(m);
+      return { answer, ms: performance.now() - t };
+    }, message) as Promise<{ answer: unknown; ms: number }>;
+  // Entities to ask cards for, spread over the store: from the build's own files.
+  const ids = existsSync(join(dir, 'store/strings.txt'))
+    ? (() => {
+        const meta = JSON.parse(readFileSync(join(dir, 'store/meta.json'), 'utf8')) as {
+          entities: number;
+          shards: number;
+        };
+        const shards = Array.from({ length: COLD_STARTS }, (_, i) =>
+          Math.floor(((i + 0.5) / COLD_STARTS) * meta.shards),
+        );
+        return shards.map(
+          (s) =>
+            (JSON.parse(readFileSync(join(dir, `store/cards/${s}.json`), 'utf8')) as Shard).entities[0]?.id as string,
+        );
+      })()
+    : Array.from({ length: COLD_STARTS }, () => 'ali-larijani');
+  const browserCdp: CDPSession = (await launched.context.browser()?.newBrowserCDPSession()) as CDPSession;
+  // The worker's heap after a garbage collection, through the DevTools protocol (the worker's own target).
+  const heap = async (): Promise<number> => {
+    const { targetInfos } = (await browserCdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(launched.extensionId));
+    if (!sw) return Number.NaN;
+    const { sessionId } = (await browserCdp.send('Target.attachToTarget', {
+      targetId: sw.targetId,
+      flatten: false,
+    })) as {
+      sessionId: string;
+    };
+    let next = 1;
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const id = next++;
+        const listener = (event: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+          if (event.sessionId === sessionId && reply.id === id) {
+            browserCdp.off('Target.receivedMessageFromTarget' as never, listener as never);
+            resolve(reply.result ?? {});
+          }
+        };
+        browserCdp.on('Target.receivedMessageFromTarget' as never, listener as never);
+        void browserCdp.send(
+          'Target.sendMessageToTarget' as never,
+          { sessionId, message: JSON.stringify({ id, method }) } as never,
+        );
+      });
+    await call('HeapProfiler.enable');
+    await call('HeapProfiler.collectGarbage');
+    const usage = (await call('Runtime.getHeapUsage')) as { usedSize?: number };
+    await browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return (usage.usedSize ?? Number.NaN) / 1e6;
+  };
+  const first = (await send({ type: 'stats' })).answer as { entities: number };
+  const out: Measured = { label, ready: [], card: [], heapMb: [], entities: first.entities };
+  for (let i = 0; i < COLD_STARTS; i++) {
+    // Stop the worker as the browser does when it is idle; the next message starts it cold.
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 200));
+    const s = (await send({ type: 'stats' })).answer as { bundledReadyMs: number };
+    out.ready.push(s.bundledReadyMs);
+    const card = await send({ type: 'card', entityId: ids[i] });
+    out.card.push(card.ms);
+    if (i % 5 === 4) out.heapMb.push(await heap());
+  }
+  await launched.context.close();
+  return out;
+}
 
 const chromium = findChromium();
 if ('error' in chromium) {
@@ -55,33 +169,24 @@ if ('error' in chromium) {
 } else {
   const dir = join(ROOT, '.output/chrome-mv3-e2e');
   if (!existsSync(join(dir, 'manifest.json'))) await run('wxt', ['build', '--mode', 'e2e'], { quiet: true });
-  const launched = await launchWithExtension({ extensionDir: dir, executablePath: chromium.path });
-  const page = await launched.context.newPage();
-  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
-  const cdp = await launched.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const stats = () =>
-    page.evaluate(() => {
-      const ext = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-      return ext.chrome.runtime.sendMessage({ type: 'stats' });
-    }) as Promise<{ bundledReadyMs: number; readyMs: number }>;
-  const first = await stats();
-  const bundled: number[] = [];
-  const ready: number[] = [];
-  for (let i = 0; i < COLD_STARTS; i++) {
-    // Stop the worker as the browser does when it is idle; the next message starts it cold.
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 200));
-    const s = await stats();
-    bundled.push(s.bundledReadyMs);
-    ready.push(s.readyMs);
+  const baseline = process.env.BACKSTORY_BASELINE;
+  const builds: [string, string][] = [
+    ['this build', dir],
+    ...(baseline ? [['baseline', baseline] as [string, string]] : []),
+  ];
+  const results: Measured[] = [];
+  for (const [label, d] of builds) results.push(await measure(label, d, chromium.path));
+  console.log(`\nChromium (${chromium.path}), service worker stopped and woken by a message ${COLD_STARTS} times:`);
+  console.log(
+    "| build | entities | store ready (worker's own clock) median / p95 | card round trip, shard not loaded, median / p95 | worker heap after GC, median |",
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const a = summarize(r.ready);
+    const b = summarize(r.card);
+    const h = summarize(r.heapMb.filter((x) => !Number.isNaN(x)));
+    console.log(
+      `| ${r.label} | ${r.entities.toLocaleString('en')} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${Number.isNaN(h.median) ? 'n/a' : `${h.median.toFixed(1)} MB`} |`,
+    );
   }
-  await launched.context.close();
-  const b = summarize(bundled);
-  const rd = summarize(ready);
-  console.log(`\nChromium (${chromium.path}), service worker stopped and woken by a message ${COLD_STARTS} times;`);
-  console.log("milliseconds from the worker's start (its own performance.now()):");
-  console.log(`  bundled store ready                    median ${ms(b.median)}  p95 ${ms(b.p95)}  max ${ms(b.max)}`);
-  console.log(`  + reader packs checked (none stored)   median ${ms(rd.median)}  p95 ${ms(rd.p95)}  max ${ms(rd.max)}`);
-  console.log(`  first start after the browser launched: ${ms(first.bundledReadyMs)} (browser start-up included)`);
 }

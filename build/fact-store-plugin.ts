@@ -39,5 +39,5 @@ export function addCompiledStore(wxt: Wxt, files: { relativeDest: string; absolu
     files.push({ relativeDest: dest, absoluteSrc: file });
   };
   for (const key of Object.keys(STORE_FILES) as (keyof typeof STORE_FILES)[]) add(STORE_FILES[key], contents[key]);
-  compiled.shards.forEach((shard, n) => add(shardFile(n), JSON.stringify(shard)));
+  for (const [n, shard] of compiled.shards.entries()) add(shardFile(n), JSON.stringify(shard));
 }

@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../lib/factstore/schema';
-import { generatedPackFiles } from './knowledge/run';
 import { parsePackText, validatePack } from '../lib/factstore/validate';
 import { type WorldCountry, worldPack } from '../lib/factstore/world-pack';
+import { generatedPackFiles } from './knowledge/run';
 
 /** The project's root: the nearest folder up from here with assets/packs (this file may run bundled elsewhere). */
 function findRoot(from: string): string {

@@ -1,6 +1,6 @@
-import { BundledPacks } from './BundledPacks';
 import type { StoredPack } from '../lib/db';
 import type { PackSummary } from '../lib/messages';
+import { BundledPacks } from './BundledPacks';
 
 export type ImportStatus =
   | { kind: 'idle' }

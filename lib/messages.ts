@@ -1,6 +1,5 @@
-import type { PackAbout } from './factstore/schema';
 import type { Selector } from './anchor/quote';
-import type { EntityType } from './factstore/schema';
+import type { EntityType, PackAbout } from './factstore/schema';
 import type { Mention } from './link/link-mentions';
 
 /** A serialisable result, for calls that can fail in ways the caller shows. */

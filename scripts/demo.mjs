@@ -3,7 +3,7 @@
 // without one (CI, SSH), a headless run that hovers a name, saves screenshots
 // of the underlined page, the open card and the popup into demo-output/, and
 // prints the mentions it found.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, launchWithExtension, openRealPopup } from './chromium.mjs';
 import { ROOT, run } from './run.mjs';
@@ -32,7 +32,16 @@ if (build.code !== 0) {
   process.exit(1);
 }
 
-const server = await startServer({ demoDir: join(ROOT, 'assets/demo'), seedsDir: join(ROOT, '../shared/seeds') });
+// A real saved news page from the shared corpus, served from localhost the way its outlet
+// served it (its own HTML, scripts and all); its requests to other hosts are blocked.
+const CORPUS_PAGE = '/corpus/nytimes-4.html';
+const corpusFile = join(ROOT, '../shared/corpus/readability/nytimes-4.html');
+const routes = existsSync(corpusFile) ? { [CORPUS_PAGE]: readFileSync(corpusFile, 'utf8') } : {};
+const server = await startServer({
+  demoDir: join(ROOT, 'assets/demo'),
+  seedsDir: join(ROOT, '../shared/seeds'),
+  routes,
+});
 const hasDisplay =
   process.platform === 'darwin' ||
   process.platform === 'win32' ||
@@ -41,6 +50,10 @@ const headless = !hasDisplay || process.env.BACKSTORY_DEMO_HEADLESS === '1';
 
 const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR, executablePath: chrome.path, headless });
 const { context, worker } = launched;
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  return /^https?:/.test(url) && !url.startsWith(server.origin) ? route.abort() : route.continue();
+});
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(server.origin + ARTICLE);
 
@@ -85,18 +98,47 @@ if (!headless) {
     await popup.page.screenshot({ path: join(OUT, 'popup.png'), fullPage: true });
     await popup.close();
 
-    // The mentions the background found for this tab.
-    const scan = await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const got = await chrome.storage.session.get(`tab:${tab?.id}`);
-      return got[`tab:${tab?.id}`];
-    });
-    const mentions = scan?.mentions ?? [];
-    console.log(`\nMentions found on ${server.origin}${ARTICLE} (${mentions.length}):\n`);
-    for (const m of mentions) {
-      console.log(`  ${String(m.start).padStart(5)}  ${m.text.padEnd(38)} ${m.type.padEnd(13)} ${m.entityId}`);
+    // What the background found on this tab: how often each entity is named.
+    const counts = async () =>
+      worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        const got = await chrome.storage.session.get(`tab:${tab?.id}`);
+        return got[`tab:${tab?.id}`]?.counts ?? {};
+      });
+    const found = Object.entries(await counts());
+    console.log(`\nEntities found on ${server.origin}${ARTICLE} (${found.length}):\n`);
+    for (const [id, n] of found) console.log(`  ${String(n).padStart(3)} × ${id}`);
+
+    // A real news page: a senator's card, with his current role, its date and its dataset.
+    const shots = [join(OUT, 'underlined.png'), join(OUT, 'card.png'), join(OUT, 'popup.png')];
+    if (routes[CORPUS_PAGE]) {
+      await page.goto(server.origin + CORPUS_PAGE, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+      await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20_000 });
+      const at = await page.evaluate(() => {
+        for (const [, h] of CSS.highlights) {
+          for (const r of h) {
+            if (r.toString() === 'Mark Warner') {
+              r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+              const rect = r.getClientRects()[0];
+              return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+            }
+          }
+        }
+        return null;
+      });
+      if (!at) throw new Error('“Mark Warner” was not painted on the corpus page.');
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.move(at.x + 1, at.y);
+      await page.waitForTimeout(1200);
+      const shot = join(OUT, 'corpus-person-card.png');
+      await page.screenshot({ path: shot });
+      shots.push(shot);
+      const onPage = Object.entries(await counts());
+      console.log(
+        `\nEntities found on ${server.origin}${CORPUS_PAGE} (${onPage.length}): ${onPage.map(([id, n]) => `${id}×${n}`).join(', ')}`,
+      );
     }
-    console.log(`\nScreenshots: ${join(OUT, 'underlined.png')}, ${join(OUT, 'card.png')}, ${join(OUT, 'popup.png')}`);
+    console.log(`\nScreenshots: ${shots.join(', ')}`);
   } catch (error) {
     console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

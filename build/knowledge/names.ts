@@ -148,6 +148,12 @@ export function surnameOf(name: string): string | undefined {
   return short;
 }
 
+/** The month (0–11) a word names ("Dec", "december"), or -1. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((x) => x.startsWith(w));
+}
+
 const MONTHS = [
   'january',
   'february',
@@ -179,17 +185,17 @@ export function isoDate(text: string | null | undefined): string | undefined {
   }
   m = /^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS.findIndex((x) => x.startsWith((m?.[2] as string).toLowerCase().slice(0, 3)));
+    const month = monthOf(m[2] as string);
     if (month >= 0) return `${m[3]}-${String(month + 1).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
   }
   m = /^([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS.findIndex((x) => x.startsWith((m?.[1] as string).toLowerCase().slice(0, 3)));
+    const month = monthOf(m[1] as string);
     if (month >= 0) return `${m[3]}-${String(month + 1).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`;
   }
   m = /^([A-Za-z]+)\s+(\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS.findIndex((x) => x.startsWith((m?.[1] as string).toLowerCase().slice(0, 3)));
+    const month = monthOf(m[1] as string);
     if (month >= 0) return `${m[2]}-${String(month + 1).padStart(2, '0')}`;
   }
   return undefined;

@@ -7,8 +7,8 @@ import type { Pack } from '../../lib/factstore/schema';
 import { validatePack } from '../../lib/factstore/validate';
 import { buildAgreementsAndPlaces } from './agreements-places';
 import { buildBodies } from './bodies';
-import { buildCountries } from './countries';
 import { createContext, type PackBuilder } from './context';
+import { buildCountries } from './countries';
 import { buildPeople } from './people';
 
 /** The builders, in the order their packs are merged. */

@@ -510,5 +510,5 @@ export function scanText(store: FactStore, text: string, options: ScanOptions = 
   return linkMentions(text, findAll(store, text), linkContext(store), options);
 }
 
-export { sourceKey };
 export type { MergedData };
+export { sourceKey };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
-import { findAll, type FactStore, scanText } from '../../lib/factstore/store';
+import { type FactStore, findAll, scanText } from '../../lib/factstore/store';
 import { fullStore, ROOT } from '../fixtures/store';
 
 const CORPUS = join(ROOT, '../shared/corpus/readability');
@@ -83,8 +83,8 @@ interface Tally {
 function evaluate(store: FactStore) {
   const byType = new Map<string, Tally>();
   const tally = (type: string) => {
-    let t = byType.get(type);
-    if (!t) byType.set(type, (t = { linked: 0, right: 0, known: 0, found: 0 }));
+    const t = byType.get(type) ?? { linked: 0, right: 0, known: 0, found: 0 };
+    byType.set(type, t);
     return t;
   };
   const wrong: string[] = [];
