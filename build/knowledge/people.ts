@@ -324,7 +324,9 @@ async function everyPoliticianTables(ctx: BuildContext): Promise<void> {
       CASE WHEN regexp_full_match(raw."end", ${DATE}) THEN raw."end" END AS end_date,
       r.snapshot,
       CASE WHEN raw.kind = 'legislature' THEN 1
-        WHEN regexp_matches(raw.position, '(?i)^(president|prime minister|monarch|king|queen|emir|chancellor|taoiseach|premier|head of state|head of government|supreme leader)( of .*)?$') THEN 3
+        WHEN regexp_matches(raw.position, '(?i)^(president|prime minister|monarch|king|queen|emir|chancellor|taoiseach|head of state|head of government|supreme leader)( of .*)?$')
+          -- "President of the Legislative Council" presides over a body; it heads no state.
+          AND NOT regexp_matches(raw.position, '(?i)(council|assembly|senate|house|parliament|court|committee|party|commission|legislat|chamber|congress|bank|university|league|union|federation|board|tribunal|region|province|cabinet|government of|municipal|city|county|district)') THEN 3
         ELSE 2 END AS rank,
       []::VARCHAR[] AS aliases, NULL AS short,
       raw."end" AS raw_end
@@ -566,6 +568,7 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       id,
       type: 'person',
       name,
+      prominence: rank,
       aliases,
       description: describe(role, countryName),
       facts,

@@ -94,6 +94,12 @@ export const EntitySchema = v.strictObject({
    * which keeps its id.
    */
   sameAs: v.optional(v.array(Id)),
+  /**
+   * How prominent, 0–3 (3: a head of state or government; 2: a national
+   * minister or member of a national legislature; 1: others): chooses among
+   * namesakes, and lets a head of state's surname link on its own.
+   */
+  prominence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3))),
 });
 
 export const CoverageSchema = v.strictObject({

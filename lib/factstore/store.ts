@@ -79,6 +79,7 @@ export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
 
 /** A person's prominence, from the rank the builder gives (`rank:N` in no field: derived from roles). */
 function rankOf(e: Entity): number {
+  if (e.prominence !== undefined) return e.prominence;
   if (e.type !== 'person') return e.type === 'place' && !e.country ? 3 : 1;
   let rank = 0;
   for (const f of e.facts) {
