@@ -5,9 +5,11 @@
 // DuckDB; the YAML list and the Phoenix dictionaries are parsed in JS and
 // loaded through NDJSON, then joined in SQL. Every fact cites the record it
 // comes from; descriptions say only what the data says.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
@@ -103,13 +105,36 @@ export async function buildBodies(ctx: BuildContext): Promise<Pack[]> {
     if (isAcronym(e.name)) taken.add(e.name);
     for (const a of e.aliases) if (!a.lang && (a.kind === 'acronym' || isAcronym(a.text))) taken.add(a.text);
   }
+  // Abbreviations of one or two letters ("AP", "UP", "MS", "FG", "IP", "Sp") name a hundred things
+  // besides a party: left out (a tagged one, linked only on pages of its language, stays).
+  const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, '').length;
   let dropped = 0;
+  let tiny = 0;
   for (const e of parties.entities) {
     const before = e.aliases.length;
     e.aliases = e.aliases.filter((a) => !(a.kind === 'acronym' && taken.has(a.text)));
     dropped += before - e.aliases.length;
+    const kept = e.aliases.length;
+    e.aliases = e.aliases.filter(
+      (a) => a.lang || !((a.kind === 'acronym' || a.kind === 'short' || isAcronym(a.text)) && letters(a.text) < 3),
+    );
+    tiny += kept - e.aliases.length;
   }
-  ctx.log(`    party abbreviations left to an organisation or company of the same letters: ${dropped}`);
+  ctx.log(
+    `    party abbreviations left to an organisation or company of the same letters: ${dropped}; of fewer than three letters: ${tiny}`,
+  );
+  // A newspaper's name is the newspaper's, not its publisher's: "New York Times" links the outlet, not
+  // "The New York Times Company" (whose full name stays its own).
+  const outletNames = new Set(
+    organizations.entities.filter((e) => e.type === 'outlet').flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldName)),
+  );
+  let toOutlets = 0;
+  for (const e of companies.entities) {
+    const before = e.aliases.length;
+    e.aliases = e.aliases.filter((a) => !outletNames.has(foldName(a.text)));
+    toOutlets += before - e.aliases.length;
+  }
+  ctx.log(`    company aliases left to the news outlet of that name: ${toOutlets}`);
   return [parties, organizations, companies];
 }
 
@@ -974,7 +999,8 @@ function phoenixOrgs(
     const kind: OrgKind | undefined =
       kinds.size === 1 && kinds.has('IGO') ? 'igo' : kinds.size === 1 && kinds.has('NGO') ? 'ngo' : undefined;
     if (!kind) {
-      tally.add('Phoenix companies, media and other actors');
+      // News media (MED) are outlets, built apart; companies (MNC) are in the listings.
+      if (!codes.every((c) => /^([A-Z]{3})?MED$/.test(c.code))) tally.add('Phoenix companies and other actors');
       continue;
     }
     const primaryWords = phoenixWords(e.raw);
@@ -1288,9 +1314,15 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
       ...(country ? { country } : {}),
     });
   }
+  // Government institutions and news outlets, after the organisations above so that their ids stay as they were.
+  const institutions = phoenixInstitutions(countries, bodyCountries(ctx), acronyms, givenNames, tally);
+  const outlets = phoenixOutlets(international, ctx.countries, acronyms, givenNames, tally);
+  const bodies = phoenixBodyEntities(ctx, institutions, outlets, usedIds, sources);
+  entities.push(...bodies);
   entities.sort(byId);
+  const outletCount = bodies.filter((e) => e.type === 'outlet').length;
   ctx.log(
-    `    organizations: ${entities.length} entities (${svRows.length} SupraVerden, ${joined} Phoenix entries joined to them); left out: ${tally}`,
+    `    organizations: ${entities.length} entities (${svRows.length} SupraVerden, ${joined} Phoenix entries joined to them, ${bodies.length - outletCount} government institutions, ${outletCount} news outlets); left out: ${tally}`,
   );
   return {
     id: 'organizations',
@@ -1302,6 +1334,690 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
     entities,
     coverage: [],
   };
+}
+
+// ---------------------------------------------------------------------------
+// Government institutions (Phoenix country actors) and news outlets (Phoenix
+// international actors, code MED).
+//
+// A Phoenix entry is one CAMEO actor: its synonyms are whatever the coder
+// should code alike, so one entry often lumps several bodies ("UNITED_STATES_
+// CONGRESS_" lists the Senate, the House and four committees; "US_
+// INTELLIGENCE_COMMUNITY_" the CIA and the NSA). The entry is split into
+// bodies by its names: variants of one name (with or without the country,
+// "Department of X" or "X Department", singular or plural) are one body; a
+// name with its own institution noun ("… Agency", "… Committee") is another;
+// an acronym goes with the name it abbreviates. Bodies of one name in one
+// country are merged across entries.
+
+// CAMEO country codes that are not ISO 3166 ones.
+const PHOENIX_PLACES: Record<string, { name: string; iso3: string; demonym: string }> = {
+  KSV: { name: 'Kosovo', iso3: 'UNK', demonym: 'Kosovar' },
+  DDR: { name: 'East Germany', iso3: 'DEU', demonym: 'East German' },
+};
+
+// Nouns that make a name a body's: "… Agency", "Department of …", "… Corps".
+const INSTITUTION_WORDS = new Set(
+  `academy administration agency army assembly bank board bundesrat bundestag bureau cabinet chiefs command commission
+  committee community congress corporation corps council court department directorate duma force forces foundation
+  government guard guards headquarters institute marines military ministry navy office parliament patrol police reserve
+  rifles senate service services survey tribunal`.split(/\s+/),
+);
+// Of those, the ones that complete a body's name rather than name another body: "Revolutionary Guard Corps".
+const NAME_SUFFIXES = new Set(['corps', 'agency', 'service', 'organization', 'organisation', 'bureau', 'directorate']);
+// Of those, the ones that may stand alone as a short form: "the Senate", "Congress", "Parliament".
+const LONE_BODY_WORDS = new Set(['senate', 'congress', 'parliament', 'duma']);
+// Posts, people and staff, not bodies: "WHITE_HOUSE_SPOKESMAN", "SUPREME_COURT_JUSTICES", "SECDEF".
+const BODY_ROLE =
+  /\b(officials?|spokes(man|woman|person)|secretary|justices|chancellor|bundeskanzler|soldiers|secdef|ambassador|attorney[ -]general|vice[ -]president|president|prime minister|ministers?|commander[ -]in[ -]chief|chairman|leader|journalist|reporter|envoy)\b/i;
+// CAMEO roles of state bodies: government, legislature, judiciary, military, intelligence, police.
+const BODY_ROLES = /^(GOV|LEG|JUD|MIL|SPY|COP)/;
+
+/** What a CAMEO code's roles say a body is: "USAGOVLEG" → "Legislative body". */
+function bodyKind(codes: readonly string[]): string {
+  const roles = new Set(codes.flatMap((c) => c.slice(3).match(/.{3}/g) ?? []));
+  if (roles.has('LEG')) return 'Legislative body';
+  if (roles.has('JUD')) return 'Court';
+  if (roles.has('SPY')) return 'Intelligence agency';
+  if (roles.has('COP')) return 'Police or security agency';
+  if (roles.has('MIL')) return 'Military body';
+  return 'Government institution';
+}
+
+/** A country's names as they qualify a body's name: "United States", "US", "American". */
+interface BodyCountry {
+  id: string;
+  /** The CAMEO code's country ("USA", "KSV"). */
+  code: string;
+  name: string;
+  demonym: string | undefined;
+  /** Folded qualifiers, longest first: "united states of america", "american", "us". */
+  qualifiers: string[];
+}
+
+function bodyCountries(ctx: BuildContext): (code: string) => BodyCountry | undefined {
+  const list = createRequire(import.meta.url)('world-countries') as {
+    cca3: string;
+    name: { common: string; official: string };
+    demonyms?: { eng?: { m?: string; f?: string } };
+  }[];
+  const byCode = new Map(list.map((c) => [c.cca3, c]));
+  const cache = new Map<string, BodyCountry | undefined>();
+  return (code) => {
+    if (cache.has(code)) return cache.get(code);
+    const place = PHOENIX_PLACES[code];
+    const id = ctx.countries.byIso3(place ? place.iso3 : code);
+    const wc = byCode.get(place ? place.iso3 : code);
+    let out: BodyCountry | undefined;
+    if (id && wc) {
+      const name = place?.name ?? ctx.countries.name(id) ?? wc.name.common;
+      const demonym = place?.demonym ?? wc.demonyms?.eng?.m;
+      const q = [name, wc.name.common, wc.name.official, demonym, wc.demonyms?.eng?.f];
+      if (code === 'USA') q.push('US', 'USA', 'United States of America');
+      const qualifiers = [...new Set(q.filter((x): x is string => !!x).map(foldName))].sort((a, b) => b.length - a.length);
+      out = { id, code, name, demonym, qualifiers };
+    }
+    cache.set(code, out);
+    return out;
+  };
+}
+
+/** Folded words of a name, "U.S." as "us": "U.S. Department of State" → ["us", "department", "of", "state"]. */
+function bodyWords(text: string): string[] {
+  return foldName(text.replace(/\bU\.\s?S\.(?=\s|$)/g, 'US').replace(/-/g, ' '))
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * The words of a name without its country: "US Senate" → ["senate"],
+ * "Supreme Court of the United States" → ["supreme", "court"],
+ * "Syria's Government" → ["government"].
+ */
+function unqualified(words: readonly string[], country: BodyCountry): string[] {
+  let w = words[0] === 'the' ? words.slice(1) : [...words];
+  const starts = (q: string[], at: number) => q.every((x, i) => w[at + i] === x);
+  for (const q of country.qualifiers.map((s) => s.split(' '))) {
+    if (w.length > q.length && starts(q, 0)) {
+      w = w.slice(q.length);
+      break;
+    }
+    // "Syria's": foldName keeps the apostrophe.
+    const poss = [...q.slice(0, -1), `${q[q.length - 1]}'s`];
+    if (w.length > poss.length && starts(poss, 0)) {
+      w = w.slice(poss.length);
+      break;
+    }
+  }
+  for (const q of country.qualifiers.map((s) => s.split(' '))) {
+    for (const tail of [['of', ...q], ['of', 'the', ...q]]) {
+      if (w.length > tail.length && tail.every((x, i) => w[w.length - tail.length + i] === x)) {
+        w = w.slice(0, w.length - tail.length);
+        return w;
+      }
+    }
+  }
+  return w;
+}
+
+const BODY_STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'staff']);
+
+function singular(w: string): string {
+  const s = w === 'defence' ? 'defense' : w;
+  return s.length > 3 && s.endsWith('s') && !s.endsWith('ss') ? s.slice(0, -1) : s;
+}
+
+/** Content words, singular: the key one body's variant names share ("Defense Department" ~ "Department of Defense"). */
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((w) => !BODY_STOP.has(w)).map((w) => singular(w.replace(/'s$/, '').replace(/'/g, '')));
+}
+
+function isInstitutionWord(w: string): boolean {
+  return INSTITUTION_WORDS.has(w) || INSTITUTION_WORDS.has(singular(w));
+}
+
+/** Every word an ordinary English word (small words aside): "Federal Reserve", "White House". */
+function allDictionaryWords(words: readonly string[]): boolean {
+  return words.every(
+    (w) => BODY_STOP.has(w) || SMALL_WORDS.has(w) || isDictionaryWord(w.replace(/'s$/, '').replace(/[^a-z]/g, '')),
+  );
+}
+
+/** A word in capitals in normal case: "AL-JAZEERA" → "Al-Jazeera", "MCCLATCHY" → "McClatchy". */
+function wordCase(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/^Mc(\p{Ll})/u, (_, ch: string) => `Mc${ch.toUpperCase()}`);
+}
+
+/** A name of one body as an entry writes it. */
+interface BodyName {
+  text: string;
+  /** Folded words without the country. */
+  core: string[];
+  /** The name carries the country ("US Senate", "Israeli …"). */
+  qualified: boolean;
+  acronym: boolean;
+  /** One word in the dictionary ("NASA_", "DUMA"): an acronym or a word, decided with the entry's other names. */
+  single: boolean;
+  /** Line of the dictionary it comes from, and the line as written. */
+  line: number;
+  raw: string;
+}
+
+/** One body: the names that are variants of one name. */
+interface Body {
+  country: BodyCountry;
+  codes: Set<string>;
+  names: BodyName[];
+  /** Content-word keys of its names (sorted, and as written). */
+  keys: Set<string>;
+  /** The entry's primary body it was listed with, when it is not that body itself. */
+  listedWith: Body | undefined;
+  /** The entry line of its first name, for the source. */
+  entry: { line: number; raw: string };
+}
+
+function bodyKeys(core: readonly string[]): string[] {
+  const content = contentWords(core);
+  return [[...content].sort().join(' '), content.join('')];
+}
+
+/**
+ * Whether `name` is `base` with words added that name no other body: "White
+ * House National Security Council" ⊃ "National Security Council", "Revolutionary
+ * Guard Corps" ⊃ "Revolutionary Guard", "Directorate for Inter-Services
+ * Intelligence" ⊃ "Inter-Services Intelligence" — but "Senate Armed Services
+ * Committee" is not the Senate.
+ */
+function extendsName(name: readonly string[], base: readonly string[]): boolean {
+  if (base.length === 0 || name.length <= base.length) return false;
+  for (let at = 0; at + base.length <= name.length; at++) {
+    if (!base.every((w, i) => name[at + i] === w)) continue;
+    const before = name.slice(0, at);
+    const after = name.slice(at + base.length);
+    const extra = [...before, ...after].filter((w) => !BODY_STOP.has(w));
+    if (!extra.some(isInstitutionWord)) return true;
+    // "… Corps", "… Security Agency" after a name of two words or more (but "… Navy", "… Air Force" are branches).
+    if (before.length === 0 && base.length >= 2 && after.length <= 2 && NAME_SUFFIXES.has(after[after.length - 1] as string))
+      return true;
+    // "Directorate for …": an institution noun and a small word before the name.
+    if (after.length === 0 && before.length === 2 && BODY_STOP.has(before[1] as string) && isInstitutionWord(before[0] as string))
+      return true;
+  }
+  return false;
+}
+
+/** The last institution noun of a name ("council" in "Expediency Council"), if any. */
+function headWord(core: readonly string[]): string | undefined {
+  for (let i = core.length - 1; i >= 0; i--) if (isInstitutionWord(core[i] as string)) return singular(core[i] as string);
+  return undefined;
+}
+
+/** "DGSE" ~ "General Directorate for External Security": the same initials in another order (French word order). */
+function sameInitials(acronym: string, name: string): boolean {
+  const letters = [...acronym.toUpperCase().replace(/[^A-Z]/g, '')].sort().join('');
+  const initials = bodyWords(name)
+    .filter((w) => !BODY_STOP.has(w) && !SMALL_WORDS.has(w))
+    .map((w) => w.charAt(0).toUpperCase())
+    .sort()
+    .join('');
+  return letters.length >= 3 && letters === initials;
+}
+
+/** Whether an acronym abbreviates a name, with or without the country in it ("OFDA" ~ "Office of US Foreign Disaster Assistance"). */
+function abbreviates(acronym: string, name: BodyName, country: BodyCountry): boolean {
+  const plain = name.text.replace(/\bU\.\s?S\.(?=\s|$)/g, 'US');
+  const inner = plain
+    .split(/\s+/)
+    .filter((w) => !country.qualifiers.includes(foldName(w)))
+    .join(' ');
+  // A word spells only itself ("SENATE" in "US Senate" abbreviates nothing).
+  return [plain, inner].some(
+    (n) => /\s/.test(n) && (acronymFits(acronym, n) || sameInitials(acronym, n)),
+  );
+}
+
+interface OutletEntry {
+  names: { text: string; acronym: boolean }[];
+  code: string;
+  /** "Qatar-based broadcaster": what the dictionary says of it. */
+  said: string | undefined;
+  country: string | undefined;
+  records: { line: number; raw: string }[];
+}
+
+/**
+ * Resolves the codes an entry has: one without codes takes those of the next
+ * entry that has some (the dictionaries list a person's or a body's variant
+ * names as entries in a row, coded once after the last).
+ */
+function withCodes(entries: readonly PhoenixEntry[]): { entry: PhoenixEntry; codes: PhoenixEntry['codes'] }[] {
+  const out: { entry: PhoenixEntry; codes: PhoenixEntry['codes'] }[] = [];
+  let pending: PhoenixEntry[] = [];
+  for (const e of entries) {
+    if (e.codes.length === 0) {
+      pending.push(e);
+      continue;
+    }
+    for (const p of [...pending, e]) out.push({ entry: p, codes: e.codes });
+    pending = [];
+  }
+  return out;
+}
+
+function phoenixInstitutions(
+  countriesDict: readonly PhoenixEntry[],
+  countryOf: (code: string) => BodyCountry | undefined,
+  acronyms: ReadonlySet<string>,
+  givenNames: ReadonlySet<string>,
+  tally: Tally,
+): Body[] {
+  const bodies: Body[] = [];
+  for (const { entry: e, codes: rawCodes } of withCodes(countriesDict)) {
+    if (/CountryInfo/.test(e.comment)) continue; // the CountryInfo people
+    const codes = [...new Set(rawCodes.map((c) => c.code).filter((c) => c && c !== '---'))];
+    if (codes.length === 0 || !codes.every((c) => c.length > 3 && BODY_ROLES.test(c.slice(3)))) continue;
+    const countryCodes = new Set(codes.map((c) => c.slice(0, 3)));
+    const country = countryCodes.size === 1 ? countryOf(codes[0]?.slice(0, 3) as string) : undefined;
+    if (!country) {
+      tally.add('Phoenix institutions of no single ISO country');
+      continue;
+    }
+    const legislature = codes.some((c) => c.includes('LEG'));
+    // A dated code is a person's term, unless the name says it is a body ("KOSOVO_ASSEMBLY").
+    const dated = rawCodes.some((c) => c.dated);
+    const readable = (raw: string): BodyName | string => {
+      // "U.S." is the country, not a person's initials.
+      let words = phoenixWords(raw).map((w) => (w === 'U.S.' ? 'US' : w));
+      if (words[0] === 'THE' && words.length > 1) words = words.slice(1);
+      const text = titleCase(words, acronyms);
+      if (/\bparty\b/i.test(text)) return 'Phoenix parties listed as state bodies';
+      if (BODY_ROLE.test(text.replace(/office of the president/gi, ''))) return 'Phoenix posts and roles';
+      // Legislatures are no people ("LOK_SABHA" has the shape of a name).
+      const reason = phoenixReject(words, legislature ? new Set() : givenNames);
+      if (reason && !(reason === 'people' && legislature)) return `Phoenix ${reason}`;
+      const all = bodyWords(text);
+      const core = unqualified(all, country);
+      const qualified = core.length < all.length - (all[0] === 'the' ? 1 : 0);
+      return { text, core, qualified, acronym: false, single: words.length === 1, line: e.line, raw };
+    };
+    const primary = readable(e.raw);
+    if (typeof primary === 'string') {
+      tally.add(primary);
+      continue;
+    }
+    if (dated && !primary.core.some(isInstitutionWord)) continue;
+    const names: BodyName[] = [primary];
+    for (const s of e.synonyms) {
+      const n = readable(s);
+      if (typeof n === 'string') tally.add(n);
+      else names.push(n);
+    }
+    // A single word in capitals is an acronym when it abbreviates another of the entry's names
+    // or cannot be read as a word ("NASA", "FSB", "GCHQ", "MI6"); else a word ("Duma", "Stasi").
+    for (const n of names) {
+      if (!n.single) continue;
+      const upper = n.raw.replace(/[_\s]+/g, '').toUpperCase();
+      const fits = names.some((m) => m !== n && !m.single && abbreviates(upper, m, country));
+      // Three consonants in a row in a short word: "DCRI", "STRATCOM" (not "REICHSTAG").
+      const unreadable = !/[AEIOUY]/.test(upper) || (upper.length <= 8 && /[B-DF-HJ-NP-TV-XZ]{3}/.test(upper));
+      n.acronym = fits || (isAcronym(upper) && (upper.length <= 3 || acronyms.has(upper) || unreadable || /\d/.test(upper)));
+      n.text = n.acronym ? upper : wordCase(upper);
+    }
+    // Names with the entry's acronyms in capitals: "PLA Navy", not "Pla Navy".
+    const own = new Set([...acronyms, ...names.filter((n) => n.acronym).map((n) => n.text)]);
+    for (const n of names) {
+      if (n.single) continue;
+      let words = phoenixWords(n.raw).map((w) => (w === 'U.S.' ? 'US' : w));
+      if (words[0] === 'THE' && words.length > 1) words = words.slice(1);
+      n.text = titleCase(words, own);
+    }
+    // "PLA Navy" is the "Peoples Liberation Army Navy": acronym words spelled out before keying.
+    const expansions = new Map<string, string[]>();
+    for (const a of names.filter((n) => n.acronym)) {
+      const full = names.find((m) => !m.acronym && abbreviates(a.text, m, country));
+      if (full) expansions.set(foldName(a.text), full.core);
+    }
+    const local: Body[] = [];
+    const keysOf = (n: BodyName) => bodyKeys(n.core.flatMap((w) => expansions.get(w) ?? [w]));
+    const add = (b: Body, n: BodyName) => {
+      b.names.push(n);
+      for (const k of keysOf(n)) b.keys.add(k);
+    };
+    const open = (n: BodyName): Body => {
+      const b: Body = {
+        country,
+        codes: new Set(codes),
+        names: [],
+        keys: new Set(),
+        listedWith: local[0],
+        entry: { line: n.line, raw: n.raw },
+      };
+      add(b, n);
+      local.push(b);
+      return b;
+    };
+    const words = names.filter((n) => !n.acronym);
+    for (const n of words) {
+      const keys = keysOf(n);
+      const first = local[0];
+      const same =
+        local.find((b) => keys.some((k) => b.keys.has(k))) ??
+        local.find((b) => b.names.some((m) => !m.acronym && extendsName(n.core, m.core))) ??
+        local.find((b) =>
+          b.names.some((m) => {
+            // "Expediency Council" ~ "Expediency Discernment Council of the System": one institution noun, fewer words.
+            const head = headWord(n.core);
+            if (!head || head !== headWord(m.core)) return false;
+            const mine = contentWords(n.core);
+            const theirs = new Set(contentWords(m.core));
+            return mine.length >= 2 && mine.length < theirs.size && mine.every((w) => theirs.has(w));
+          }),
+        );
+      if (same) {
+        add(same, n);
+        continue;
+      }
+      if (!first) {
+        open(n);
+        continue;
+      }
+      const core = n.core;
+      const firstCore = first.names[0]?.core ?? [];
+      const proper = (ws: readonly string[]) => !allDictionaryWords(ws);
+      if (core.some(isInstitutionWord)) {
+        // A single word that ends another body's name ("Duma" of "State Duma") goes with it.
+        const ends = core.length === 1 ? local.find((b) => b.names.some((m) => m.core.length > 1 && m.core[m.core.length - 1] === core[0])) : undefined;
+        if (ends) add(ends, n);
+        else open(n);
+      } else if (core.length === 1) {
+        const bothProper = proper(core) && firstCore.length === 1 && proper(firstCore) && !firstCore.some(isInstitutionWord);
+        // "BUNDESTAG" beside "BUNDESRAT": two bodies; "STASI" beside "MINISTRY_FOR_STATE_SECURITY_", "PENTAGON" beside the military: the same.
+        if (bothProper) open(n);
+        else add(first, n);
+      } else if (n.qualified && core.length >= 2 && allDictionaryWords(core)) {
+        // "US Immigration and Customs Enforcement": a named body.
+        open(n);
+      } else if (proper(core) && !firstCore.some(isInstitutionWord) && proper(firstCore) && !n.qualified) {
+        // "RAJYA_SABHA" beside "LOK_SABHA".
+        open(n);
+      } else {
+        tally.add('Phoenix synonyms naming no body of their own (places, descriptions)');
+      }
+    }
+    // Acronyms with the name they abbreviate; one that fits none goes with the entry's only body.
+    for (const a of names.filter((n) => n.acronym)) {
+      const fit = local.find((b) => b.names.some((m) => !m.acronym && abbreviates(a.text, m, country)));
+      if (fit) add(fit, a);
+      else if (local.length === 1) add(local[0] as Body, a);
+      else tally.add('Phoenix acronyms abbreviating none of their entry\u2019s bodies');
+    }
+    bodies.push(...local);
+  }
+  // One body under several entries ("DEPARTMENT_OF_STATE" and "DEPARTMENT_OF_STATE_"): merged within a country.
+  const merged: Body[] = [];
+  const byKey = new Map<string, Body>();
+  for (const b of bodies) {
+    const keys = [...b.keys].map((k) => `${b.country.id}|${k}`);
+    const into = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
+    if (into) {
+      tally.add('Phoenix bodies listed in several entries (merged)');
+      into.names.push(...b.names);
+      for (const c of b.codes) into.codes.add(c);
+      for (const k of b.keys) into.keys.add(k);
+      for (const k of keys) byKey.set(k, into);
+      continue;
+    }
+    for (const k of keys) byKey.set(k, b);
+    merged.push(b);
+  }
+  return merged;
+}
+
+/** A body's display name and aliases, with the kind the linker needs for each. */
+function bodyNames(b: Body): { name: string; aliases: Alias[] } {
+  const country = b.country;
+  const usa = country.code === 'USA';
+  const words = b.names.filter((n) => !n.acronym);
+  const expandUs = (text: string) => (usa && /^US /.test(text) ? `United States ${text.slice(3)}` : undefined);
+  const countryWords = foldName(country.name).split(' ');
+  const hasCountry = (n: BodyName) => {
+    const all = bodyWords(n.text);
+    return all.some((_, i) => countryWords.every((w, j) => all[i + j] === w));
+  };
+  // The name: one that names the country ("United States Congress"), "US Senate" spelt out,
+  // one with the demonym ("Russian Federal Assembly"), or the first; a name of ordinary words
+  // only ("Department of Defense", "Federal Security Service") with its country.
+  let name = words.find(hasCountry)?.text ?? words.map((n) => expandUs(n.text)).find(Boolean) ?? words.find((n) => n.qualified)?.text;
+  if (!name) {
+    // "People's Liberation Army" rather than the dictionary's other spelling "Peoples Liberation Army".
+    const plain = (t: string) => t.replace(/['’]/g, '');
+    const first = words.find((n) => /['’]/.test(n.text) && plain(n.text) === plain(words[0]?.text ?? '')) ?? (words[0] as BodyName);
+    const generic = allDictionaryWords(first.core) && first.core.some(isInstitutionWord);
+    name = !generic ? first.text : usa ? `United States ${first.text}` : `${first.text} (${country.name})`;
+  }
+  const aliases: Alias[] = [];
+  const seen = new Set<string>([foldName(name)]);
+  const push = (text: string, kind: NonNullable<Alias['kind']>) => {
+    const t = cleanText(text);
+    if (!t || !longEnough(t) || seen.has(foldName(t))) return;
+    seen.add(foldName(t));
+    aliases.push(kind === 'name' ? { text: t } : { text: t, kind });
+  };
+  const single = (text: string) => {
+    // "Senate", "Pentagon", "Treasury": a short form; "Army", "Government", "Ministry" alone: never.
+    const w = foldName(text);
+    if (!isDictionaryWord(w)) push(text, 'name');
+    else if (!isInstitutionWord(w) || LONE_BODY_WORDS.has(w)) push(text, 'short');
+  };
+  for (const n of b.names) {
+    if (n.acronym) {
+      push(n.text, 'acronym');
+      continue;
+    }
+    const full = expandUs(n.text);
+    if (full) push(full, 'name');
+    if (/^US /.test(n.text)) push(`U.S. ${n.text.slice(3)}`, 'name');
+    if (n.core.length === 0) continue;
+    if (!/\s/.test(n.text)) single(n.text);
+    else push(n.text, n.qualified || !allDictionaryWords(n.core) ? 'name' : 'short');
+    // "US Congress" → "Congress"; "… Department of the Treasury" → "Treasury".
+    if (n.qualified && n.core.length === 1) single(wordCase(n.core[0] as string));
+    const dept = /\bDepartment of the (\p{Lu}\p{Ll}+)$/u.exec(n.text);
+    if (dept) single(dept[1] as string);
+  }
+  return { name, aliases };
+}
+
+/** News outlets: the Phoenix international actors coded MED ("REUTERS", "AFP", "HAARETZ [ISRMED]"). */
+function phoenixOutlets(
+  international: readonly PhoenixEntry[],
+  countries: BuildContext['countries'],
+  acronyms: ReadonlySet<string>,
+  givenNames: ReadonlySet<string>,
+  tally: Tally,
+): OutletEntry[] {
+  const out: OutletEntry[] = [];
+  const byKey = new Map<string, OutletEntry>();
+  for (const e of international) {
+    const codes = [...new Set(e.codes.map((c) => c.code).filter((c) => c && c !== '---'))];
+    const code = codes[0] as string;
+    // "MED", or a country's media ("ISRMED"); not an NGO's ("NGOMED") or a company's ("MNCUSAMED").
+    if (codes.length !== 1 || !(code === 'MED' || (/^[A-Z]{3}MED$/.test(code) && countries.byIso3(code.slice(0, 3)))))
+      continue;
+    let said: string | undefined;
+    const raws: { words: string[]; the: boolean }[] = [];
+    for (const raw of [e.raw, ...e.synonyms]) {
+      // "QATAR-BASED_BROADCASTER_AL-JAZEERA": what it is, then its name.
+      const based = /^([A-Z]+)-BASED_(?:(BROADCASTER|NEWSPAPER|AGENCY)_)?(.+)$/.exec(raw.trim());
+      if (based) said ??= `${wordCase(based[1] as string)}-based ${(based[2] ?? 'outlet').toLowerCase()}`;
+      const words = phoenixWords(based ? (based[3] as string) : raw);
+      const the = words[0] === 'THE' && words.length > 1;
+      raws.push({ words: the ? words.slice(1) : words, the });
+    }
+    // Single words in capitals that are acronyms ("AFP", "BBC"), and the names they abbreviate ("AGENCE_FRANCE-PRESSE").
+    const short = raws
+      .filter((r) => r.words.length === 1 && isAcronym(r.words[0] as string) && (r.words[0] as string).length <= 4)
+      .map((r) => r.words[0] as string)
+      .filter((w) => !/^(AL|EL)-/.test(w));
+    const own = new Set([...acronyms, ...short]);
+    const names: { text: string; acronym: boolean }[] = [];
+    for (const r of raws) {
+      const upper = r.words.join(' ');
+      const spelled = short.some((a) => acronymFits(a, upper));
+      const reason = phoenixReject(r.words, givenNames);
+      if ((reason && !(reason === 'people' && spelled)) || BODY_ROLE.test(upper)) {
+        tally.add(`Phoenix media entries that are ${reason === 'people' ? 'people' : 'no outlet\u2019s name'}`);
+        continue;
+      }
+      const acronym = short.includes(upper);
+      let text = r.words.length === 1 ? (acronym ? upper : wordCase(upper)) : titleCase(r.words, own);
+      // "THE_GUARDIAN": "Guardian" alone is an ordinary word, "The Guardian" a name.
+      if (r.the && r.words.length === 1 && isDictionaryWord(text)) text = `The ${text}`;
+      names.push({ text, acronym });
+    }
+    if (names.length === 0) continue;
+    const country =
+      (code.length === 6 ? countries.byIso3(code.slice(0, 3)) : undefined) ??
+      (said ? countries.byName(said.replace(/-based.*$/, '')) : undefined);
+    const keys = names.map((n) => foldName(n.text).replace(/^the /, '').replace(/[^a-z0-9]+/g, ''));
+    const twin = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
+    const entry = twin ?? { names: [], code, said, country, records: [] };
+    if (!twin) out.push(entry);
+    else tally.add('Phoenix media entries of one outlet (merged)');
+    entry.names.push(...names);
+    entry.said ??= said;
+    entry.country ??= country;
+    entry.records.push({ line: e.line, raw: e.raw });
+    for (const k of keys) byKey.set(k, entry);
+  }
+  return out;
+}
+
+/** An outlet's display name and aliases: "AFP" → "Agence France-Presse" with "AFP"; "Associated Press" with "AP". */
+function outletNames(o: OutletEntry): { name: string; aliases: Alias[] } {
+  const full = o.names.filter((n) => !n.acronym);
+  // The entry's first name, or the full name its acronym stands for ("AFP" → "Agence France-Presse"; "BBC" stays,
+  // the dictionary's "British Broadcasting Service" is not what it stands for).
+  const first = o.names[0] as { text: string; acronym: boolean };
+  const name = first.acronym ? (full.find((n) => acronymFits(first.text, n.text))?.text ?? first.text) : first.text;
+  const aliases: Alias[] = [];
+  const seen = new Set<string>([name]);
+  const push = (text: string, kind: NonNullable<Alias['kind']>) => {
+    if (!longEnough(text) || seen.has(text)) return;
+    seen.add(text);
+    aliases.push(kind === 'name' ? { text } : { text, kind });
+  };
+  for (const n of o.names) {
+    if (n.acronym) push(n.text, 'acronym');
+    else push(n.text, 'name');
+    // "The Guardian" → "Guardian", linked only after the full name.
+    const bare = /^The (\p{Lu}\p{Ll}+)$/u.exec(n.text);
+    if (bare) push(bare[1] as string, 'short');
+  }
+  // A name of ordinary words is known by its initials ("Associated Press" → "AP", "Wall Street Journal" → "WSJ"),
+  // unless the dictionary gives an acronym.
+  if (!o.names.some((n) => n.acronym)) {
+    for (const n of full) {
+      const words = n.text.split(/\s+/);
+      if (words.length >= 2 && !/^The /.test(n.text) && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isDictionaryWord(w)))
+        push(words.map((w) => w.charAt(0)).join(''), 'acronym');
+    }
+  }
+  return { name, aliases };
+}
+
+/**
+ * Bodies the hand-written packs already hold ("us-state-department"): a
+ * generated body of the same name and country takes that id, so the
+ * hand-written entry extends it rather than competing with it.
+ */
+function handWrittenBodies(): Map<string, string> {
+  const out = new Map<string, string>();
+  const dir = fileURLToPath(new URL('../../assets/packs/', import.meta.url));
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const pack = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Pack;
+    for (const e of pack.entities) {
+      if (e.type !== 'organization' && e.type !== 'outlet') continue;
+      for (const n of [e.name, ...e.aliases.filter((a) => !a.lang).map((a) => a.text)])
+        out.set(`${e.country ?? ''}|${foldName(n)}`, e.id);
+    }
+  }
+  return out;
+}
+
+/** The government institutions and news outlets as entities, with their sources. */
+function phoenixBodyEntities(
+  ctx: BuildContext,
+  institutions: readonly Body[],
+  outlets: readonly OutletEntry[],
+  usedIds: Set<string>,
+  sources: Map<string, Source>,
+): Entity[] {
+  const D = BODIES_DATASETS;
+  const handWritten = handWrittenBodies();
+  const entities: Entity[] = [];
+  const idFor = (name: string, country: string | undefined, aliases: readonly Alias[], suffix: string) => {
+    for (const n of [name, ...aliases.map((a) => a.text)]) {
+      const known = handWritten.get(`${country ?? ''}|${foldName(n)}`);
+      if (known && !usedIds.has(known)) return known;
+    }
+    let id = `org-${slugId(name)}`;
+    if (usedIds.has(id)) id = `org-${slugId(name)}-${suffix}`;
+    for (let i = 2; usedIds.has(id); i++) id = `org-${slugId(name)}-${suffix}-${i}`;
+    return id;
+  };
+  const display = new Map<Body, string>();
+  for (const b of institutions) display.set(b, bodyNames(b).name);
+  for (const b of institutions) {
+    const { name, aliases } = bodyNames(b);
+    const codes = [...b.codes].sort().join(', ');
+    const sourceId = `phoenix-countries-${b.names[0]?.line ?? b.entry.line}`;
+    const first = b.names[0] as BodyName;
+    const listed = b.listedWith ? display.get(b.listedWith) : undefined;
+    const record = `Phoenix country actors, line ${first.line}: ${first.raw.trim()}${
+      listed && b.listedWith ? ` (in the entry ${b.listedWith.entry.raw.trim()})` : ''
+    } [${codes}]`;
+    sources.set(sourceId, recordSource(sourceId, D.phoenix, record));
+    const id = idFor(name, b.country.id, aliases, b.country.code.toLowerCase());
+    usedIds.add(id);
+    entities.push({
+      id,
+      type: 'organization',
+      name,
+      aliases,
+      description: `${bodyKind([...b.codes])} in ${countryPhrase(b.country.name)} (Phoenix actor code ${codes}${
+        listed ? `; listed with the ${listed}` : ''
+      }).`,
+      facts: [{ label: 'CAMEO actor code', value: codes, source: sourceId }],
+      country: b.country.id,
+    });
+  }
+  for (const o of outlets) {
+    const { name, aliases } = outletNames(o);
+    const first = o.records[0] as { line: number; raw: string };
+    const sourceId = `phoenix-international-${first.line}`;
+    sources.set(
+      sourceId,
+      recordSource(sourceId, D.phoenix, `Phoenix international actors, line ${first.line}: ${first.raw.trim()} [${o.code}]`),
+    );
+    const id = idFor(name, o.country, aliases, 'outlet');
+    usedIds.add(id);
+    const where = o.country ? ` in ${countryPhrase(ctx.countries.name(o.country) ?? o.country)}` : '';
+    entities.push({
+      id,
+      type: 'outlet',
+      name,
+      aliases,
+      description: `News outlet${where} (Phoenix actor code ${o.code}${o.said ? `; listed as a ${o.said}` : ''}).`,
+      facts: [{ label: 'CAMEO actor code', value: o.code, source: sourceId }],
+      ...(o.country ? { country: o.country } : {}),
+    });
+  }
+  return entities;
 }
 
 // ---------------------------------------------------------------------------

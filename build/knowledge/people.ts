@@ -557,7 +557,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     if (name.includes(',')) add(name.split(',')[0]);
     // A surname that is a month or a day ("May", "Friday") is left out: it is capitalised in
     // every date. Other surnames that are words ("Trump", "Warner") need a capital in the text.
-    const short = best.short ?? surnameOf(name.replace(/,.*$/, ''));
+    // Only for people of national office (rank 2 and up): tens of thousands of backbench and
+    // regional legislators' surnames would make most capitalised words a candidate to weigh.
+    const short = rank >= 2 ? (best.short ?? surnameOf(name.replace(/,.*$/, ''))) : undefined;
     if (short && short !== name && !isCalendarWord(short)) add(short, 'short');
     // "Ali Hoseini-Khamenei" is "Khamenei" in the news (a capitalised last part that is no word).
     const lastPart = short?.split('-').pop();

@@ -70,9 +70,12 @@ export const SHARD_SIZE = 256;
 /** Every alias of every entity, its name included, for the index. */
 export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
   const out: AliasInput[] = [];
+  // A name with no letter ("50", a party's short name) is no name in running text.
+  const named = (t: string) => /\p{L}/u.test(t);
   for (const e of entities) {
     out.push({ entityId: e.id, text: e.name, kind: 'name' });
-    for (const a of e.aliases) out.push({ entityId: e.id, text: a.text, kind: a.kind ?? 'name', lang: a.lang });
+    for (const a of e.aliases)
+      if (named(a.text)) out.push({ entityId: e.id, text: a.text, kind: a.kind ?? 'name', lang: a.lang });
   }
   return out;
 }

@@ -26,7 +26,7 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   // Local bindings: imported bindings can cost a lookup per access in some loaders.
   const T = PACKED;
   const p = prepare(index);
-  const { shift, first, firstLower, single, second, secondLower } = p;
+  const { shift, first, firstLower, single, singleLower, second, secondLower } = p;
   const out: Candidate[] = [];
   const n = text.length;
   let i = 0;
@@ -54,7 +54,7 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
       i++;
     }
     if (!hasBit(lower ? firstLower : first, h, shift)) continue;
-    if (hasBit(single, h, shift)) {
+    if (hasBit(lower ? singleLower : single, h, shift)) {
       const match = walkFrom(text, w1Start, index, p);
       if (match) {
         out.push(match);

@@ -3,6 +3,8 @@ import { type AliasEntry, type AliasIndex, aliasEntry, CAPITAL_FLAG, edgeOf } fr
 import type { Candidate } from './find-candidates';
 import { NO_EDGE, type Prepared, prepare } from './word-filters';
 
+const ENDS: number[] = [];
+
 /** Where the last call to {@link nextUnit} left off. */
 let cursor = 0;
 
@@ -103,7 +105,9 @@ export function walkFrom(text: string, start: number, index: AliasIndex, p: Prep
   const { firstEdge, valueStart, tailStart, tails } = index;
   let e = p.root[FOLD[text.charCodeAt(start)] as number] as number;
   let j = start + 1;
-  const ends: number[] = [];
+  // One array for every walk (walks do not nest): no allocation per word.
+  const ends = ENDS;
+  ends.length = 0;
   while (e !== NO_EDGE) {
     for (let k = tailStart[e] as number; k < (tailStart[e + 1] as number); k++) {
       if (nextUnit(text, j) !== tails[k]) return choose(text, start, index, ends);

@@ -28,6 +28,8 @@ export interface Prepared {
   first: Int32Array;
   firstLower: Int32Array;
   single: Int32Array;
+  /** `single`, for aliases that may start in lower case. */
+  singleLower: Int32Array;
   second: Int32Array;
   secondLower: Int32Array;
 }
@@ -85,10 +87,15 @@ export function prepare(index: AliasIndex): Prepared {
     first: new Int32Array(size),
     firstLower: new Int32Array(size),
     single: new Int32Array(size),
+    singleLower: new Int32Array(size),
     second: new Int32Array(size),
     secondLower: new Int32Array(size),
   };
-  const { root, first, firstLower, single, second, secondLower } = p;
+  const { root, first, firstLower, single, singleLower, second, secondLower } = p;
+  const markSingle = (h: number, ok: number) => {
+    setBit(single, h, shift);
+    if (ok) setBit(singleLower, h, shift);
+  };
   for (let e = firstEdge[0] as number; e < (firstEdge[1] as number); e++) root[labels[e] as number] = e;
 
   // Depth-first along edges through the first two words of every key.
@@ -136,8 +143,8 @@ export function prepare(index: AliasIndex): Prepared {
     if (hasValues(child)) {
       if (word === 1) {
         markFirst(h, ok);
-        setBit(single, h, shift);
-      } else if (word === 0) setBit(single, w1, shift);
+        markSingle(h, ok);
+      } else if (word === 0) markSingle(w1, ok);
       else markSecond(h, ok);
     }
     for (let next = firstEdge[child] as number; next < (firstEdge[child + 1] as number); next++) {
