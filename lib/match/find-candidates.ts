@@ -30,28 +30,47 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
   let i = 0;
+  // A word already read as the second word of a pair that matched nothing: its start,
+  // end, hash and case, so it is not read twice (-1 when there is none).
+  let carried = -1;
+  let carriedEnd = 0;
+  let carriedHash = 0;
+  let carriedLower = false;
   while (i < n) {
-    // Between words: skip to the next word character.
-    let c = text.charCodeAt(i);
-    let t = T[c] as number;
-    if ((t & PACKED_WORD) === 0) {
-      if (t === 0) learn(c);
-      else i++;
-      continue;
-    }
-    // Word 1: hash its folded characters (dropped ones, like soft hyphens, vanish).
-    const w1Start = i;
-    const lower = ((t >>> 16) & FLAG_LOWER) !== 0;
-    let h = FNV_OFFSET;
-    while (i < n) {
+    let c: number;
+    let t: number;
+    let w1Start: number;
+    let lower: boolean;
+    let h: number;
+    if (carried >= 0) {
+      w1Start = carried;
+      i = carriedEnd;
+      h = carriedHash;
+      lower = carriedLower;
+      carried = -1;
+    } else {
+      // Between words: skip to the next word character.
       c = text.charCodeAt(i);
       t = T[c] as number;
-      if (t & PACKED_WORD) h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
-      else if (t === 0) {
-        learn(c);
+      if ((t & PACKED_WORD) === 0) {
+        if (t === 0) learn(c);
+        else i++;
         continue;
-      } else if ((t & 0xffff) !== DROP) break;
-      i++;
+      }
+      // Word 1: hash its folded characters (dropped ones, like soft hyphens, vanish).
+      w1Start = i;
+      lower = ((t >>> 16) & FLAG_LOWER) !== 0;
+      h = FNV_OFFSET;
+      while (i < n) {
+        c = text.charCodeAt(i);
+        t = T[c] as number;
+        if (t & PACKED_WORD) h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
+        else if (t === 0) {
+          learn(c);
+          continue;
+        } else if ((t & 0xffff) !== DROP) break;
+        i++;
+      }
     }
     if (!hasBit(lower ? firstLower : first, h, shift)) continue;
     if (hasBit(lower ? singleLower : single, h, shift)) {
@@ -91,13 +110,17 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
       }
     }
     if (!open) continue;
-    // Word 2.
+    // Word 2, hashed both after word 1 and on its own (for when it starts a match itself).
     const w2Start = j;
+    const lower2 = (((T[text.charCodeAt(j)] as number) >>> 16) & FLAG_LOWER) !== 0;
+    let h2 = FNV_OFFSET;
     while (j < n) {
       c = text.charCodeAt(j);
       t = T[c] as number;
-      if (t & PACKED_WORD) h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
-      else if (t === 0) {
+      if (t & PACKED_WORD) {
+        h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
+        h2 = Math.imul(h2 ^ (t & 0xffff), FNV_PRIME);
+      } else if (t === 0) {
         learn(c);
         continue;
       } else if ((t & 0xffff) !== DROP) break;
@@ -112,7 +135,10 @@ export function findCandidates(text: string, index: AliasIndex): Candidate[] {
       }
     }
     // No match from word 1: word 2 may start one itself.
-    i = w2Start;
+    carried = w2Start;
+    carriedEnd = j;
+    carriedHash = h2;
+    carriedLower = lower2;
   }
   return out;
 }

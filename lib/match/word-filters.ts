@@ -66,6 +66,9 @@ export function prepare(index: AliasIndex): Prepared {
   const hasValues = (node: number) => (valueStart[node] as number) < (valueStart[node + 1] as number);
   // Whether some alias at or below each node may start with a lower-case letter.
   const lowerOk = new Uint8Array(nodes);
+  // Whether some alias that ends at each node (not below it) may start in lower case:
+  // "THE" (a party's acronym) ends where "the pact" goes on, but "the" is not "THE".
+  const endsLower = new Uint8Array(nodes);
   for (let node = nodes - 1; node >= 0; node--) {
     let ok = 0;
     for (let v = valueStart[node] as number; v < (valueStart[node + 1] as number) && !ok; v++) {
@@ -74,6 +77,7 @@ export function prepare(index: AliasIndex): Prepared {
       if (cased !== undefined) ok = cased.charAt(0) === cased.charAt(0).toLowerCase() ? 1 : 0;
       else ok = (aliasFlags[alias] as number) & CAPITAL_FLAG ? 0 : 1;
     }
+    endsLower[node] = ok;
     for (let e = firstEdge[node] as number; e < (firstEdge[node + 1] as number) && !ok; e++)
       ok = lowerOk[e + 1] as number;
     lowerOk[node] = ok;
@@ -143,17 +147,19 @@ export function prepare(index: AliasIndex): Prepared {
     if (hasValues(child)) {
       if (word === 1) {
         markFirst(h, ok);
-        markSingle(h, ok);
-      } else if (word === 0) markSingle(w1, ok);
+        markSingle(h, endsLower[child] as number);
+      } else if (word === 0) markSingle(w1, endsLower[child] as number);
       else markSecond(h, ok);
     }
     for (let next = firstEdge[child] as number; next < (firstEdge[child + 1] as number); next++) {
       const wordLabel = isWordUnit(labels[next] as number);
+      // Whether the aliases down this edge (not the node's other branches) may start in lower case.
+      const nextOk = lowerOk[next + 1] as number;
       if (word === 2 && !wordLabel) {
-        markSecond(h, ok);
+        markSecond(h, nextOk);
         continue;
       }
-      if (word === 1 && !wordLabel) markFirst(h, ok);
+      if (word === 1 && !wordLabel) markFirst(h, nextOk);
       stack.push(next, h, word, w1);
     }
   }
