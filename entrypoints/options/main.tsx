@@ -65,6 +65,8 @@ function Options() {
 
   const onToggle = async (id: string, enabled: boolean) => {
     setBusy(id);
+    // The box shows the reader's choice at once; the list is read back once the store has it.
+    setBundled((now) => now.map((p) => (p.id === id ? { ...p, enabled } : p)));
     try {
       await call(browser.runtime, { type: 'setPackEnabled', packId: id, enabled });
       setBundled(await call(browser.runtime, { type: 'bundledPacks' }));
