@@ -1,7 +1,9 @@
-// Bodies: political parties (Party Facts), international organisations
-// (SupraVerden, joined with the think tanks, NGOs and IGOs of the Phoenix /
-// CAMEO actor dictionaries) and listed companies (S&P 500 constituents with
-// the Nasdaq and NYSE listings). CSVs are loaded, joined and cleaned in
+// Bodies: political parties (Party Facts), organisations (SupraVerden's
+// international organisations, joined with the think tanks, NGOs and IGOs of
+// the Phoenix / CAMEO actor dictionaries; the state institutions and news
+// outlets of those dictionaries; the legislatures, chambers and highest
+// courts of the CIA World Factbook) and listed companies (S&P 500 constituents
+// with the Nasdaq and NYSE listings). CSVs are loaded, joined and cleaned in
 // DuckDB; the YAML list and the Phoenix dictionaries are parsed in JS and
 // loaded through NDJSON, then joined in SQL. Every fact cites the record it
 // comes from; descriptions say only what the data says.
@@ -14,7 +16,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
-import { foldName, isDictionaryWord } from './names';
+import { decodeHtml, foldName, isDictionaryWord } from './names';
+import { PEOPLE_DATASETS } from './people';
 
 /** The datasets, as the options page and the card's source line name them. */
 export const BODIES_DATASETS = {
@@ -53,6 +56,7 @@ export const BODIES_DATASETS = {
       'Phoenix/CAMEO actor dictionaries from openeventdata/petrarch2, Copyright (c) 2014 Open Event Data, MIT License; compiled by the Computational Event Data System project with funding from the US National Science Foundation.',
     stale: 'Actor dictionaries frozen in 2014',
   },
+  factbook: PEOPLE_DATASETS.factbook,
   sp500: {
     name: 'S&P 500 constituents (datahub)',
     upstream: 'https://github.com/datasets/s-and-p-500-companies',
@@ -126,7 +130,9 @@ export async function buildBodies(ctx: BuildContext): Promise<Pack[]> {
   // A newspaper's name is the newspaper's, not its publisher's: "New York Times" links the outlet, not
   // "The New York Times Company" (whose full name stays its own).
   const outletNames = new Set(
-    organizations.entities.filter((e) => e.type === 'outlet').flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldName)),
+    organizations.entities
+      .filter((e) => e.type === 'outlet')
+      .flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldName)),
   );
   let toOutlets = 0;
   for (const e of companies.entities) {
@@ -531,12 +537,25 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
     ]
       .map(cleanText)
       .filter((n) => n && longEnough(n));
-    const name = candidates.find((n) => !isGeneric(n));
-    if (!name) {
+    const found = candidates.find((n) => !isGeneric(n));
+    if (!found) {
       tally.add('parties with only a generic name');
       continue;
     }
+    const place = r.country ? PARTYFACTS_PLACES[r.country] : undefined;
+    const country = ctx.countries.byIso3(place ? place.iso3 : r.country);
+    const countryName = country ? ctx.countries.name(country) : undefined;
+    const where = place?.name ?? (countryName ? countryPhrase(countryName) : undefined);
+    // A party known only by its letters ("ABC", Cuba): named with its country, the letters an
+    // acronym, linked only in a text about that country rather than wherever "ABC" is written.
+    const onlyLetters =
+      candidates.every(isAcronym) &&
+      found.replace(/[^\p{L}]/gu, '').length <= 4 &&
+      (place?.name ?? countryName) !== undefined;
+    const name = onlyLetters ? `${found} (${place?.name ?? countryName})` : found;
+    if (onlyLetters) tally.add('parties known only by their letters (named with their country)');
     const names = new NameSet(name, tally);
+    if (onlyLetters) names.add(found, 'acronym');
     for (const n of candidates) names.add(n);
     for (const o of otherNames(r.other)) names.add(o.text, 'name', o.lang, true);
     names.add(r.wd_native);
@@ -554,11 +573,6 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
       names.add(d.native);
       addShort(d.short);
     }
-
-    const place = r.country ? PARTYFACTS_PLACES[r.country] : undefined;
-    const country = ctx.countries.byIso3(place ? place.iso3 : r.country);
-    const countryName = country ? ctx.countries.name(country) : undefined;
-    const where = place?.name ?? (countryName ? countryPhrase(countryName) : undefined);
 
     // Years: Wikipedia's infobox when the party has its own article row, else Party Facts' first/last year.
     const fromWiki = hasWiki && (r.founded !== null || r.dissolved !== null);
@@ -1315,21 +1329,29 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
     });
   }
   // Government institutions and news outlets, after the organisations above so that their ids stay as they were.
-  const institutions = phoenixInstitutions(countries, bodyCountries(ctx), acronyms, givenNames, tally);
+  const countryOf = bodyCountries(ctx);
+  const institutions = mergeBodies(
+    [
+      ...phoenixInstitutions(countries, countryOf, acronyms, givenNames, tally),
+      ...factbookBodies(ctx, countryOf, tally),
+    ],
+    tally,
+  );
   const outlets = phoenixOutlets(international, ctx.countries, acronyms, givenNames, tally);
   const bodies = phoenixBodyEntities(ctx, institutions, outlets, usedIds, sources);
   entities.push(...bodies);
   entities.sort(byId);
   const outletCount = bodies.filter((e) => e.type === 'outlet').length;
+  const fromPhoenix = institutions.filter((b) => b.entry).length;
   ctx.log(
-    `    organizations: ${entities.length} entities (${svRows.length} SupraVerden, ${joined} Phoenix entries joined to them, ${bodies.length - outletCount} government institutions, ${outletCount} news outlets); left out: ${tally}`,
+    `    organizations: ${entities.length} entities (${svRows.length} SupraVerden, ${joined} Phoenix entries joined to them, ${institutions.length} state institutions: ${fromPhoenix} from Phoenix, ${institutions.length - fromPhoenix} from the Factbook only; ${outletCount} news outlets); left out: ${tally}`,
   );
   return {
     id: 'organizations',
-    name: 'International organisations, NGOs and think tanks',
+    name: 'Organisations: international bodies, state institutions, NGOs, think tanks and news outlets',
     version: D.supraverden.snapshot,
     license: 'CC-BY-SA-4.0 (share-alike, from SupraVerden); Phoenix dictionaries MIT',
-    about: { kind: 'organizations', region: 'World', datasets: [D.supraverden, D.phoenix] },
+    about: { kind: 'organizations', region: 'World', datasets: [D.supraverden, D.phoenix, D.factbook] },
     sources: citedSources(entities, sources),
     entities,
     coverage: [],
@@ -1337,8 +1359,9 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
 }
 
 // ---------------------------------------------------------------------------
-// Government institutions (Phoenix country actors) and news outlets (Phoenix
-// international actors, code MED).
+// Government institutions (Phoenix country actors; the Factbook's legislatures,
+// chambers and highest courts) and news outlets (Phoenix international actors,
+// code MED).
 //
 // A Phoenix entry is one CAMEO actor: its synonyms are whatever the coder
 // should code alike, so one entry often lumps several bodies ("UNITED_STATES_
@@ -1348,7 +1371,12 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
 // "Department of X" or "X Department", singular or plural) are one body; a
 // name with its own institution noun ("… Agency", "… Committee") is another;
 // an acronym goes with the name it abbreviates. Bodies of one name in one
-// country are merged across entries.
+// country are merged across entries, and with the Factbook's.
+//
+// Names several countries' bodies share ("Senate", "Supreme Court", "Department
+// of Defense") are short forms, which the linker takes only after the full name
+// or in a text about that one country; the entity is named with its country
+// ("United States Senate", "Senate (France)").
 
 // CAMEO country codes that are not ISO 3166 ones.
 const PHOENIX_PLACES: Record<string, { name: string; iso3: string; demonym: string }> = {
@@ -1360,13 +1388,19 @@ const PHOENIX_PLACES: Record<string, { name: string; iso3: string; demonym: stri
 const INSTITUTION_WORDS = new Set(
   `academy administration agency army assembly bank board bundesrat bundestag bureau cabinet chiefs command commission
   committee community congress corporation corps council court department directorate duma force forces foundation
-  government guard guards headquarters institute marines military ministry navy office parliament patrol police reserve
-  rifles senate service services survey tribunal`.split(/\s+/),
+  government guard guards headquarters institute legislature marines military ministry navy office parliament patrol
+  police reserve rifles senate service services survey tribunal`.split(/\s+/),
 );
-// Of those, the ones that complete a body's name rather than name another body: "Revolutionary Guard Corps".
-const NAME_SUFFIXES = new Set(['corps', 'agency', 'service', 'organization', 'organisation', 'bureau', 'directorate']);
-// Of those, the ones that may stand alone as a short form: "the Senate", "Congress", "Parliament".
+// Of those, the ones that may stand alone as a short form: "the Senate", "Congress", "Parliament" (never
+// "Army", "Government" or "Ministry" alone).
 const LONE_BODY_WORDS = new Set(['senate', 'congress', 'parliament', 'duma']);
+// Institution nouns that complete a body's name rather than name another body: "Revolutionary Guard Corps".
+const NAME_SUFFIXES = new Set(['corps', 'agency', 'service', 'organization', 'organisation', 'bureau', 'directorate']);
+// A country and one of these is a description ("US_MILITARY", "SYRIA'S_GOVERNMENT"), kept only in full.
+const DESCRIPTIVE_WORDS = new Set(['military', 'government']);
+// Acronyms that news pages use far more often for what the dictionaries do not hold: "EPA" under a news
+// photo is the European Pressphoto Agency, not the US Environmental Protection Agency.
+const PHOTO_CREDIT_ACRONYMS = new Set(['EPA']);
 // Posts, people and staff, not bodies: "WHITE_HOUSE_SPOKESMAN", "SUPREME_COURT_JUSTICES", "SECDEF".
 const BODY_ROLE =
   /\b(officials?|spokes(man|woman|person)|secretary|justices|chancellor|bundeskanzler|soldiers|secdef|ambassador|attorney[ -]general|vice[ -]president|president|prime minister|ministers?|commander[ -]in[ -]chief|chairman|leader|journalist|reporter|envoy)\b/i;
@@ -1400,6 +1434,7 @@ function bodyCountries(ctx: BuildContext): (code: string) => BodyCountry | undef
     cca3: string;
     name: { common: string; official: string };
     demonyms?: { eng?: { m?: string; f?: string } };
+    altSpellings?: string[];
   }[];
   const byCode = new Map(list.map((c) => [c.cca3, c]));
   const cache = new Map<string, BodyCountry | undefined>();
@@ -1412,9 +1447,13 @@ function bodyCountries(ctx: BuildContext): (code: string) => BodyCountry | undef
     if (id && wc) {
       const name = place?.name ?? ctx.countries.name(id) ?? wc.name.common;
       const demonym = place?.demonym ?? wc.demonyms?.eng?.m;
-      const q = [name, wc.name.common, wc.name.official, demonym, wc.demonyms?.eng?.f];
+      // "UK", "Great Britain", "Deutschland": the spellings world-countries gives, of two letters or more.
+      const alt = (wc.altSpellings ?? []).filter((a) => (a.length >= 2 && !/^[A-Z]{2}$/.test(a)) || a === 'UK');
+      const q = [name, wc.name.common, wc.name.official, demonym, wc.demonyms?.eng?.f, ...alt];
       if (code === 'USA') q.push('US', 'USA', 'United States of America');
-      const qualifiers = [...new Set(q.filter((x): x is string => !!x).map(foldName))].sort((a, b) => b.length - a.length);
+      const qualifiers = [...new Set(q.filter((x): x is string => !!x).map(foldName))].sort(
+        (a, b) => b.length - a.length,
+      );
       out = { id, code, name, demonym, qualifiers };
     }
     cache.set(code, out);
@@ -1450,7 +1489,10 @@ function unqualified(words: readonly string[], country: BodyCountry): string[] {
     }
   }
   for (const q of country.qualifiers.map((s) => s.split(' '))) {
-    for (const tail of [['of', ...q], ['of', 'the', ...q]]) {
+    for (const tail of [
+      ['of', ...q],
+      ['of', 'the', ...q],
+    ]) {
       if (w.length > tail.length && tail.every((x, i) => w[w.length - tail.length + i] === x)) {
         w = w.slice(0, w.length - tail.length);
         return w;
@@ -1515,8 +1557,20 @@ interface Body {
   keys: Set<string>;
   /** The entry's primary body it was listed with, when it is not that body itself. */
   listedWith: Body | undefined;
-  /** The entry line of its first name, for the source. */
-  entry: { line: number; raw: string };
+  /** The Phoenix entry line of its first name, for the source (none for a body only the Factbook names). */
+  entry: { line: number; raw: string } | undefined;
+  /** What the Factbook says of it: the legislature, its chambers, the highest courts. */
+  factbook: FactbookRecord[];
+}
+
+/** A legislature, chamber or highest court as the Factbook's Government section gives it. */
+interface FactbookRecord {
+  /** The profile ("europe/fr") and the field ("Legislative branch - upper chamber"). */
+  file: string;
+  field: string;
+  /** "Upper chamber of the Parliament of France". */
+  what: string;
+  fact: { label: string; value: string } | undefined;
 }
 
 function bodyKeys(core: readonly string[]): string[] {
@@ -1540,10 +1594,20 @@ function extendsName(name: readonly string[], base: readonly string[]): boolean 
     const extra = [...before, ...after].filter((w) => !BODY_STOP.has(w));
     if (!extra.some(isInstitutionWord)) return true;
     // "… Corps", "… Security Agency" after a name of two words or more (but "… Navy", "… Air Force" are branches).
-    if (before.length === 0 && base.length >= 2 && after.length <= 2 && NAME_SUFFIXES.has(after[after.length - 1] as string))
+    if (
+      before.length === 0 &&
+      base.length >= 2 &&
+      after.length <= 2 &&
+      NAME_SUFFIXES.has(after[after.length - 1] as string)
+    )
       return true;
     // "Directorate for …": an institution noun and a small word before the name.
-    if (after.length === 0 && before.length === 2 && BODY_STOP.has(before[1] as string) && isInstitutionWord(before[0] as string))
+    if (
+      after.length === 0 &&
+      before.length === 2 &&
+      BODY_STOP.has(before[1] as string) &&
+      isInstitutionWord(before[0] as string)
+    )
       return true;
   }
   return false;
@@ -1551,7 +1615,8 @@ function extendsName(name: readonly string[], base: readonly string[]): boolean 
 
 /** The last institution noun of a name ("council" in "Expediency Council"), if any. */
 function headWord(core: readonly string[]): string | undefined {
-  for (let i = core.length - 1; i >= 0; i--) if (isInstitutionWord(core[i] as string)) return singular(core[i] as string);
+  for (let i = core.length - 1; i >= 0; i--)
+    if (isInstitutionWord(core[i] as string)) return singular(core[i] as string);
   return undefined;
 }
 
@@ -1574,9 +1639,7 @@ function abbreviates(acronym: string, name: BodyName, country: BodyCountry): boo
     .filter((w) => !country.qualifiers.includes(foldName(w)))
     .join(' ');
   // A word spells only itself ("SENATE" in "US Senate" abbreviates nothing).
-  return [plain, inner].some(
-    (n) => /\s/.test(n) && (acronymFits(acronym, n) || sameInitials(acronym, n)),
-  );
+  return [plain, inner].some((n) => /\s/.test(n) && (acronymFits(acronym, n) || sameInitials(acronym, n)));
 }
 
 interface OutletEntry {
@@ -1663,7 +1726,8 @@ function phoenixInstitutions(
       const fits = names.some((m) => m !== n && !m.single && abbreviates(upper, m, country));
       // Three consonants in a row in a short word: "DCRI", "STRATCOM" (not "REICHSTAG").
       const unreadable = !/[AEIOUY]/.test(upper) || (upper.length <= 8 && /[B-DF-HJ-NP-TV-XZ]{3}/.test(upper));
-      n.acronym = fits || (isAcronym(upper) && (upper.length <= 3 || acronyms.has(upper) || unreadable || /\d/.test(upper)));
+      n.acronym =
+        fits || (isAcronym(upper) && (upper.length <= 3 || acronyms.has(upper) || unreadable || /\d/.test(upper)));
       n.text = n.acronym ? upper : wordCase(upper);
     }
     // Names with the entry's acronyms in capitals: "PLA Navy", not "Pla Navy".
@@ -1694,6 +1758,7 @@ function phoenixInstitutions(
         keys: new Set(),
         listedWith: local[0],
         entry: { line: n.line, raw: n.raw },
+        factbook: [],
       };
       add(b, n);
       local.push(b);
@@ -1729,11 +1794,15 @@ function phoenixInstitutions(
       const proper = (ws: readonly string[]) => !allDictionaryWords(ws);
       if (core.some(isInstitutionWord)) {
         // A single word that ends another body's name ("Duma" of "State Duma") goes with it.
-        const ends = core.length === 1 ? local.find((b) => b.names.some((m) => m.core.length > 1 && m.core[m.core.length - 1] === core[0])) : undefined;
+        const ends =
+          core.length === 1
+            ? local.find((b) => b.names.some((m) => m.core.length > 1 && m.core[m.core.length - 1] === core[0]))
+            : undefined;
         if (ends) add(ends, n);
         else open(n);
       } else if (core.length === 1) {
-        const bothProper = proper(core) && firstCore.length === 1 && proper(firstCore) && !firstCore.some(isInstitutionWord);
+        const bothProper =
+          proper(core) && firstCore.length === 1 && proper(firstCore) && !firstCore.some(isInstitutionWord);
         // "BUNDESTAG" beside "BUNDESRAT": two bodies; "STASI" beside "MINISTRY_FOR_STATE_SECURITY_", "PENTAGON" beside the military: the same.
         if (bothProper) open(n);
         else add(first, n);
@@ -1756,28 +1825,11 @@ function phoenixInstitutions(
     }
     bodies.push(...local);
   }
-  // One body under several entries ("DEPARTMENT_OF_STATE" and "DEPARTMENT_OF_STATE_"): merged within a country.
-  const merged: Body[] = [];
-  const byKey = new Map<string, Body>();
-  for (const b of bodies) {
-    const keys = [...b.keys].map((k) => `${b.country.id}|${k}`);
-    const into = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
-    if (into) {
-      tally.add('Phoenix bodies listed in several entries (merged)');
-      into.names.push(...b.names);
-      for (const c of b.codes) into.codes.add(c);
-      for (const k of b.keys) into.keys.add(k);
-      for (const k of keys) byKey.set(k, into);
-      continue;
-    }
-    for (const k of keys) byKey.set(k, b);
-    merged.push(b);
-  }
-  return merged;
+  return bodies;
 }
 
 /** A body's display name and aliases, with the kind the linker needs for each. */
-function bodyNames(b: Body): { name: string; aliases: Alias[] } {
+function bodyNames(b: Body, shared: ReadonlySet<string>): { name: string; aliases: Alias[] } {
   const country = b.country;
   const usa = country.code === 'USA';
   const words = b.names.filter((n) => !n.acronym);
@@ -1785,17 +1837,24 @@ function bodyNames(b: Body): { name: string; aliases: Alias[] } {
   const countryWords = foldName(country.name).split(' ');
   const hasCountry = (n: BodyName) => {
     const all = bodyWords(n.text);
+    // An English name with the country in it ("High Court of Australia"), not a native one ("… Especial de Macau").
+    if (!allDictionaryWords(n.core)) return false;
     return all.some((_, i) => countryWords.every((w, j) => all[i + j] === w));
   };
   // The name: one that names the country ("United States Congress"), "US Senate" spelt out,
   // one with the demonym ("Russian Federal Assembly"), or the first; a name of ordinary words
   // only ("Department of Defense", "Federal Security Service") with its country.
-  let name = words.find(hasCountry)?.text ?? words.map((n) => expandUs(n.text)).find(Boolean) ?? words.find((n) => n.qualified)?.text;
+  let name =
+    words.find(hasCountry)?.text ??
+    words.map((n) => expandUs(n.text)).find(Boolean) ??
+    words.find((n) => n.qualified)?.text;
   if (!name) {
     // "People's Liberation Army" rather than the dictionary's other spelling "Peoples Liberation Army".
     const plain = (t: string) => t.replace(/['’]/g, '');
-    const first = words.find((n) => /['’]/.test(n.text) && plain(n.text) === plain(words[0]?.text ?? '')) ?? (words[0] as BodyName);
-    const generic = allDictionaryWords(first.core) && first.core.some(isInstitutionWord);
+    const first =
+      words.find((n) => /['’]/.test(n.text) && plain(n.text) === plain(words[0]?.text ?? '')) ?? (words[0] as BodyName);
+    const generic =
+      allDictionaryWords(first.core) && (first.core.some(isInstitutionWord) || shared.has(foldName(first.text)));
     name = !generic ? first.text : usa ? `United States ${first.text}` : `${first.text} (${country.name})`;
   }
   const aliases: Alias[] = [];
@@ -1809,22 +1868,31 @@ function bodyNames(b: Body): { name: string; aliases: Alias[] } {
   const single = (text: string) => {
     // "Senate", "Pentagon", "Treasury": a short form; "Army", "Government", "Ministry" alone: never.
     const w = foldName(text);
-    if (!isDictionaryWord(w)) push(text, 'name');
+    if (!isDictionaryWord(w)) push(text, shared.has(w) ? 'short' : 'name');
     else if (!isInstitutionWord(w) || LONE_BODY_WORDS.has(w)) push(text, 'short');
   };
   for (const n of b.names) {
     if (n.acronym) {
-      push(n.text, 'acronym');
+      if (!PHOTO_CREDIT_ACRONYMS.has(n.text)) push(n.text, 'acronym');
       continue;
     }
+    if (n.core.length === 0) continue;
+    // "US Military", "Syria's Government": a description, not a name, but in the full form the data gives.
+    const descriptive = n.qualified && n.core.length === 1 && DESCRIPTIVE_WORDS.has(n.core[0] as string);
     const full = expandUs(n.text);
     if (full) push(full, 'name');
-    if (/^US /.test(n.text)) push(`U.S. ${n.text.slice(3)}`, 'name');
-    if (n.core.length === 0) continue;
+    if (/^US /.test(n.text) && !descriptive) push(`U.S. ${n.text.slice(3)}`, 'name');
     if (!/\s/.test(n.text)) single(n.text);
-    else push(n.text, n.qualified || !allDictionaryWords(n.core) ? 'name' : 'short');
-    // "US Congress" → "Congress"; "… Department of the Treasury" → "Treasury".
+    else if (!descriptive || !/^US /.test(n.text))
+      push(n.text, n.qualified || (!allDictionaryWords(n.core) && !shared.has(foldName(n.text))) ? 'name' : 'short');
+    // Without the country, a short form: "US Congress" → "Congress", "US Supreme Court" → "Supreme Court".
     if (n.qualified && n.core.length === 1) single(wordCase(n.core[0] as string));
+    const bare = n.text
+      .split(/\s+/)
+      .slice(n.text.split(/\s+/).length - n.core.length)
+      .join(' ');
+    if (n.qualified && n.core.length >= 2 && foldName(bare) === n.core.join(' ')) push(bare, 'short');
+    // "… Department of the Treasury" → "Treasury".
     const dept = /\bDepartment of the (\p{Lu}\p{Ll}+)$/u.exec(n.text);
     if (dept) single(dept[1] as string);
   }
@@ -1867,7 +1935,10 @@ function phoenixOutlets(
     for (const r of raws) {
       const upper = r.words.join(' ');
       const spelled = short.some((a) => acronymFits(a, upper));
-      const reason = phoenixReject(r.words, givenNames);
+      // People ("GLENN_GREENWALD", but not what an acronym spells) and roles ("DC_JOURNALIST"); a post's
+      // word at the end of an outlet's name is its name ("AL-MONITOR").
+      const found = phoenixReject(r.words, givenNames);
+      const reason = found === 'posts and roles' ? undefined : found;
       if ((reason && !(reason === 'people' && spelled)) || BODY_ROLE.test(upper)) {
         tally.add(`Phoenix media entries that are ${reason === 'people' ? 'people' : 'no outlet\u2019s name'}`);
         continue;
@@ -1882,7 +1953,11 @@ function phoenixOutlets(
     const country =
       (code.length === 6 ? countries.byIso3(code.slice(0, 3)) : undefined) ??
       (said ? countries.byName(said.replace(/-based.*$/, '')) : undefined);
-    const keys = names.map((n) => foldName(n.text).replace(/^the /, '').replace(/[^a-z0-9]+/g, ''));
+    const keys = names.map((n) =>
+      foldName(n.text)
+        .replace(/^the /, '')
+        .replace(/[^a-z0-9]+/g, ''),
+    );
     const twin = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
     const entry = twin ?? { names: [], code, said, country, records: [] };
     if (!twin) out.push(entry);
@@ -1922,7 +1997,11 @@ function outletNames(o: OutletEntry): { name: string; aliases: Alias[] } {
   if (!o.names.some((n) => n.acronym)) {
     for (const n of full) {
       const words = n.text.split(/\s+/);
-      if (words.length >= 2 && !/^The /.test(n.text) && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isDictionaryWord(w)))
+      if (
+        words.length >= 2 &&
+        !/^The /.test(n.text) &&
+        words.every((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w) && isDictionaryWord(w))
+      )
         push(words.map((w) => w.charAt(0)).join(''), 'acronym');
     }
   }
@@ -1949,6 +2028,196 @@ function handWrittenBodies(): Map<string, string> {
   return out;
 }
 
+// Legislatures, their chambers and the highest courts, as the Factbook names them:
+// "Senate (S&eacute;nat)", "German Bundestag (Deutscher Bundestag)", "Court of Cassation or
+// Cour de Cassation (consists of …)". The English name and the native one are both names.
+const FACTBOOK_BODY_FIELDS = [
+  ['Legislative branch', 'legislature name', 'legislative structure'],
+  ['Legislative branch - lower chamber', 'chamber name', 'number of seats'],
+  ['Legislative branch - upper chamber', 'chamber name', 'number of seats'],
+] as const;
+
+/** "Senate (S&eacute;nat)" → ["Senate", "Sénat"]; "Parlement (Parliament)" → ["Parliament", "Parlement"]: English first. */
+function factbookNames(raw: string, country: BodyCountry): string[] {
+  const text = decodeHtml(raw)
+    .replace(/^The\s+/, '')
+    .trim();
+  if (!text || /\bnote\b|\bsee\b|;|:/i.test(text) || /^none\b/i.test(text)) return [];
+  const m = /^([^()]+?)\s*\(([^()]+)\)$/.exec(text);
+  const parts = (m ? [m[1] as string, m[2] as string] : [text]).flatMap((p) => p.split(/\s+or\s+|\s+-\s+/));
+  const names = parts
+    .map((p) => cleanText(p).replace(/^(the|las?|los|le|les|el|die|der)\s+(?=\p{Lu})/iu, ''))
+    .filter((p) => /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 10 && longEnough(p))
+    // A sentence, not a name: "High Court is the final appellate court" (a native name's small words stay: "Assemblée nationale").
+    .filter(
+      (p) =>
+        !p
+          .split(/\s+/)
+          .some((w) => /^\p{Ll}+$/u.test(w) && !SMALL_WORDS.has(w) && !BODY_STOP.has(w) && isDictionaryWord(w)),
+    );
+  // The English name first: the one of English words.
+  const english = (p: string) => allDictionaryWords(unqualified(bodyWords(p), country).filter((w) => !/^\d+$/.test(w)));
+  // A native name with the country in it is the country's ("Regiao Administrativa Especial de Macau"), unless it is the only one.
+  const countryWords = foldName(country.name).split(' ');
+  const others = names.filter((p) => !english(p));
+  const native = others.filter((p) => {
+    const w = bodyWords(p);
+    return names.length === 1 || !w.some((_, i) => countryWords.every((c, j) => w[i + j] === c));
+  });
+  return [...names.filter(english), ...native];
+}
+
+/** "A (x; y); B" → ["A (x; y)", "B"]: split at semicolons outside brackets. */
+function splitOutsideBrackets(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ';' && depth === 0) {
+      out.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+function factbookBodies(ctx: BuildContext, countryOf: (code: string) => BodyCountry | undefined, tally: Tally): Body[] {
+  const root = join(ctx.dataDir, 'factbook');
+  const bodies: Body[] = [];
+  const done = new Set<string>();
+  for (const region of readdirSync(root, { withFileTypes: true })) {
+    if (!region.isDirectory() || ['meta', 'world', 'oceans'].includes(region.name)) continue;
+    for (const f of readdirSync(join(root, region.name))
+      .filter((x) => x.endsWith('.json'))
+      .sort()) {
+      const file = `${region.name}/${f.replace(/\.json$/, '')}`;
+      const doc = JSON.parse(readFileSync(join(root, region.name, f), 'utf8')) as Record<
+        string,
+        Record<string, unknown>
+      >;
+      const gov = doc.Government ?? {};
+      const field = (path: string[]): string | undefined => {
+        let v: unknown = gov;
+        for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+        const t = v && typeof v === 'object' ? (v as { text?: unknown }).text : undefined;
+        return typeof t === 'string' ? t : undefined;
+      };
+      const short = decodeHtml(field(['Country name', 'conventional short form']) ?? '').replace(/;.*$/, '');
+      const long = decodeHtml(field(['Country name', 'conventional long form']) ?? '').replace(/;.*$/, '');
+      const id = ctx.countries.byName(short) ?? ctx.countries.byName(long);
+      const iso3 = id ? ctx.countries.iso3(id) : undefined;
+      const country = iso3 ? countryOf(iso3.toUpperCase()) : undefined;
+      if (!country || done.has(country.id)) continue;
+      done.add(country.id);
+      const of = countryPhrase(country.name);
+      const open = (names: string[], path: string, what: string, fact: FactbookRecord['fact']) => {
+        const body: Body = {
+          country,
+          codes: new Set(),
+          names: [],
+          keys: new Set(),
+          listedWith: undefined,
+          entry: undefined,
+          factbook: [{ file, field: path, what, fact }],
+        };
+        for (const text of names) {
+          const all = bodyWords(text);
+          const core = unqualified(all, country);
+          if (core.length === 0) continue;
+          const qualified = core.length < all.length - (all[0] === 'the' ? 1 : 0);
+          body.names.push({ text, core, qualified, acronym: false, single: false, line: 0, raw: text });
+          for (const k of bodyKeys(core)) body.keys.add(k);
+        }
+        if (body.names.length > 0) bodies.push(body);
+      };
+      // The legislature, then its chambers: "Lower chamber of the Parliament of Australia".
+      let legislature: string | undefined;
+      for (const [path, nameField, factField] of FACTBOOK_BODY_FIELDS) {
+        const names = factbookNames(field([path, nameField]) ?? '', country);
+        if (names.length === 0) continue;
+        const detail = decodeHtml(field([path, factField]) ?? '');
+        if (path === 'Legislative branch') {
+          legislature = names[0];
+          open(
+            names,
+            path,
+            `Legislature of ${of}${detail ? ` (${detail})` : ''}`,
+            detail ? { label: 'Structure', value: detail } : undefined,
+          );
+        } else {
+          const which = path.endsWith('lower chamber') ? 'Lower' : 'Upper';
+          // "the Parliament of Australia"; "the UK Parliament" names its country already.
+          const named =
+            legislature && unqualified(bodyWords(legislature), country).length < bodyWords(legislature).length;
+          const whose = legislature
+            ? named
+              ? `the ${legislature}`
+              : `the ${legislature} of ${of}`
+            : `the legislature of ${of}`;
+          open(names, path, `${which} chamber of ${whose}`, detail ? { label: 'Seats', value: detail } : undefined);
+        }
+      }
+      // "High Court of Australia (consists of 7 justices …); …": each court with its composition.
+      const courts = splitOutsideBrackets(decodeHtml(field(['Judicial branch', 'highest court(s)']) ?? ''));
+      for (const c of courts) {
+        const m = /^([^()]+?)\s*(?:\((?:consists of|consisting of)?\s*(.*)\))?\s*$/.exec(c.trim());
+        // "Supreme Court of Cassation consists of a chairman and …": the name before the description.
+        const names = m
+          ? factbookNames((m[1] as string).replace(/\s+(consists of|is organized|organized)\b.*$/, ''), country)
+          : [];
+        if (names.length === 0 || !names.some((n) => /\b(Court|Tribunal|Council)\b/.test(n))) {
+          if (c.trim()) {
+            tally.add('Factbook highest-court lines that name no court');
+            if (process.env.BODIES_DEBUG) ctx.log(`      no court: ${file}: ${c.slice(0, 120)}`);
+          }
+          continue;
+        }
+        const consists = m?.[2]?.trim();
+        open(
+          names,
+          'Judicial branch',
+          `${courts.length > 1 ? 'One of the highest courts' : 'Highest court'} of ${of}`,
+          consists ? { label: 'Composition', value: consists } : undefined,
+        );
+      }
+    }
+  }
+  return bodies;
+}
+
+/**
+ * One body under several entries ("DEPARTMENT_OF_STATE" and "DEPARTMENT_OF_STATE_"), or in Phoenix and
+ * the Factbook ("US_SENATE_" and the US Congress's upper chamber "Senate"): merged within a country.
+ */
+function mergeBodies(bodies: readonly Body[], tally: Tally): Body[] {
+  const merged: Body[] = [];
+  const byKey = new Map<string, Body>();
+  for (const b of bodies) {
+    const keys = [...b.keys].map((k) => `${b.country.id}|${k}`);
+    const into = keys.map((k) => byKey.get(k)).find((x) => x !== undefined);
+    if (into) {
+      tally.add(
+        b.entry
+          ? 'Phoenix bodies listed in several entries (merged)'
+          : 'Factbook bodies that Phoenix lists too (merged)',
+      );
+      into.names.push(...b.names);
+      into.factbook.push(...b.factbook);
+      for (const c of b.codes) into.codes.add(c);
+      for (const k of b.keys) into.keys.add(k);
+      for (const k of keys) byKey.set(k, into);
+      continue;
+    }
+    for (const k of keys) byKey.set(k, b);
+    merged.push(b);
+  }
+  return merged;
+}
+
 /** The government institutions and news outlets as entities, with their sources. */
 function phoenixBodyEntities(
   ctx: BuildContext,
@@ -1970,31 +2239,43 @@ function phoenixBodyEntities(
     for (let i = 2; usedIds.has(id); i++) id = `org-${slugId(name)}-${suffix}-${i}`;
     return id;
   };
+  // Names several countries' bodies share ("Senate", "Sénat", "Supreme Court"): short forms, linked in context.
+  const seenIn = new Map<string, Set<string>>();
+  for (const b of institutions)
+    for (const n of b.names)
+      seenIn.set(foldName(n.text), (seenIn.get(foldName(n.text)) ?? new Set()).add(b.country.id));
+  const shared = new Set([...seenIn].filter(([, c]) => c.size > 1).map(([k]) => k));
   const display = new Map<Body, string>();
-  for (const b of institutions) display.set(b, bodyNames(b).name);
+  for (const b of institutions) display.set(b, bodyNames(b, shared).name);
   for (const b of institutions) {
-    const { name, aliases } = bodyNames(b);
+    const { name, aliases } = bodyNames(b, shared);
+    const facts: Fact[] = [];
     const codes = [...b.codes].sort().join(', ');
-    const sourceId = `phoenix-countries-${b.names[0]?.line ?? b.entry.line}`;
     const first = b.names[0] as BodyName;
     const listed = b.listedWith ? display.get(b.listedWith) : undefined;
-    const record = `Phoenix country actors, line ${first.line}: ${first.raw.trim()}${
-      listed && b.listedWith ? ` (in the entry ${b.listedWith.entry.raw.trim()})` : ''
-    } [${codes}]`;
-    sources.set(sourceId, recordSource(sourceId, D.phoenix, record));
+    if (b.entry) {
+      const sourceId = `phoenix-countries-${first.line || b.entry.line}`;
+      const within = listed && b.listedWith?.entry ? ` (in the entry ${b.listedWith.entry.raw.trim()})` : '';
+      const record = `Phoenix country actors, line ${first.line}: ${first.raw.trim()}${within} [${codes}]`;
+      sources.set(sourceId, recordSource(sourceId, D.phoenix, record));
+      facts.push({ label: 'CAMEO actor code', value: codes, source: sourceId });
+    }
+    for (const r of b.factbook) {
+      const sourceId = `factbook-${r.file.replace(/\//g, '-')}-${slugId(r.field)}`;
+      sources.set(
+        sourceId,
+        recordSource(sourceId, D.factbook, `${b.country.name} (${r.file}.json) › Government › ${r.field}`),
+      );
+      facts.push({ label: r.fact?.label ?? 'Name', value: r.fact?.value ?? name, source: sourceId });
+    }
+    const phoenix = b.entry ? `Phoenix actor code ${codes}${listed ? `; listed with the ${listed}` : ''}` : '';
+    const fb = b.factbook[0]?.what;
+    const description = fb
+      ? `${fb}${phoenix ? ` (${phoenix})` : ''}.`
+      : `${bodyKind([...b.codes])} in ${countryPhrase(b.country.name)} (${phoenix}).`;
     const id = idFor(name, b.country.id, aliases, b.country.code.toLowerCase());
     usedIds.add(id);
-    entities.push({
-      id,
-      type: 'organization',
-      name,
-      aliases,
-      description: `${bodyKind([...b.codes])} in ${countryPhrase(b.country.name)} (Phoenix actor code ${codes}${
-        listed ? `; listed with the ${listed}` : ''
-      }).`,
-      facts: [{ label: 'CAMEO actor code', value: codes, source: sourceId }],
-      country: b.country.id,
-    });
+    entities.push({ id, type: 'organization', name, aliases, description, facts, country: b.country.id });
   }
   for (const o of outlets) {
     const { name, aliases } = outletNames(o);
@@ -2002,7 +2283,11 @@ function phoenixBodyEntities(
     const sourceId = `phoenix-international-${first.line}`;
     sources.set(
       sourceId,
-      recordSource(sourceId, D.phoenix, `Phoenix international actors, line ${first.line}: ${first.raw.trim()} [${o.code}]`),
+      recordSource(
+        sourceId,
+        D.phoenix,
+        `Phoenix international actors, line ${first.line}: ${first.raw.trim()} [${o.code}]`,
+      ),
     );
     const id = idFor(name, o.country, aliases, 'outlet');
     usedIds.add(id);

@@ -559,8 +559,15 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     // every date. Other surnames that are words ("Trump", "Warner") need a capital in the text.
     // Only for people of national office (rank 2 and up): tens of thousands of backbench and
     // regional legislators' surnames would make most capitalised words a candidate to weigh.
-    const short = rank >= 2 ? (best.short ?? surnameOf(name.replace(/,.*$/, ''))) : undefined;
-    if (short && short !== name && !isCalendarWord(short)) add(short, 'short');
+    // East Asian names put the family name first ("Xi Jinping", "Yoon Suk Yeol", "Sam Hou Fai").
+    const familyFirst = country !== undefined && FAMILY_NAME_FIRST.has(country) && !name.includes(',');
+    const short =
+      rank >= 2
+        ? (best.short ?? (familyFirst ? name.split(/\s+/)[0] : surnameOf(name.replace(/,.*$/, ''))))
+        : undefined;
+    // Short everyday words ("Man") would be linked wherever the word starts a sentence.
+    if (short && short !== name && !isCalendarWord(short) && !(short.length <= 3 && isDictionaryWord(short)))
+      add(short, 'short');
     // "Ali Hoseini-Khamenei" is "Khamenei" in the news (a capitalised last part that is no word).
     const lastPart = short?.split('-').pop();
     if (short?.includes('-') && lastPart && /^\p{Lu}\p{L}{4,}$/u.test(lastPart) && !isDictionaryWord(lastPart))
@@ -601,6 +608,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       coverage: [],
     }));
 }
+
+/** Countries whose people's names are written family name first. */
+const FAMILY_NAME_FIRST = new Set(['china', 'taiwan', 'hong-kong', 'macau', 'south-korea', 'north-korea', 'vietnam']);
 
 /** The kind of office, to tell the same post written two ways apart from two posts. */
 function rankWord(role: string): string {

@@ -191,7 +191,15 @@ function linkOne(
   const next = all[i + 1];
   const joinedBefore = /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start));
   const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
-  if ((joinedBefore && prev?.end !== c.start - 1) || (joinedAfter && next?.start !== c.end + 1)) return undefined;
+  const isName = (o: Candidate | undefined) =>
+    o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
+  if (
+    (joinedBefore && !(prev?.end === c.start - 1 && isName(prev))) ||
+    (joinedAfter && !(next?.start === c.end + 1 && isName(next)))
+  )
+    return undefined;
+  // A short word in capitals ("FAI", an acronym) is not a name written "Fai".
+  const shouting = c.text.length <= 4 && /^\p{Lu}+$/u.test(c.text);
   const generic = c.aliases.filter((a) => a.kind === 'generic');
   // "MoU" is the memorandum, not the surname of someone the text never named.
   const earlier = (a: AliasEntry) => (anchored.get(a.entityId) ?? Number.POSITIVE_INFINITY) < c.start;
@@ -203,7 +211,12 @@ function linkOne(
     const resolved = resolveMetonym(text, i, all, ctx);
     if (resolved) return mention(resolved.entityId, resolved.reason);
   }
-  let named = specific.filter((a) => a.kind !== 'metonym' && casingFits(c.text, ctx.name(a.entityId)));
+  let named = specific.filter(
+    (a) =>
+      a.kind !== 'metonym' &&
+      casingFits(c.text, ctx.name(a.entityId)) &&
+      !(shouting && (a.kind === 'short' || a.kind === 'name') && a.cased === undefined),
+  );
   // The acronym of a national body (a party, a ministry) only where the text is about its
   // country: "AFP" is the news agency, not a Hungarian party of that name.
   named = named.filter((a) => {
