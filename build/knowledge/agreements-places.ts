@@ -653,11 +653,28 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     const country = ctx.countries.name(countryId) ?? r.iso2;
     const src = source(recordSource(`geonames-${id}`, GEONAMES, `admin1.json: ${r.code} ${name}`));
     regionIdByCode.set(r.code, id);
+    // "Republic of Tyva" is "Tyva", "Sverdlovsk Oblast" "Sverdlovsk": the name without its kind
+    // of region, when what is left is a name (not a word, a country or a city).
+    const bare = name
+      .replace(/^(Republic|Province|Region|State|Governorate|Prefecture|County|Department|Oblast) of /i, '')
+      .replace(/ (Oblast|Krai|Kray|Province|Region|Governorate|Prefecture|County|State|Autonomous Okrug|Autonomous Oblast|Republic|Voivodeship|District|Department)$/i, '')
+      .trim();
+    const bareKey = nameKey(bare);
+    const aliases =
+      bare !== name &&
+      placeOk(bare, false) === undefined &&
+      !foldName(bare)
+        .split(/\s+/)
+        .every((w) => GENERIC_PLACE.has(w)) &&
+      !allCityNames.has(bareKey) &&
+      !cityKeyNames.get(r.iso2)?.has(bareKey)
+        ? [{ text: bare }]
+        : [];
     regions.push({
       id,
       type: 'place',
       name,
-      aliases: [],
+      aliases,
       description: `First-level region of ${withArticle(country)}`,
       facts: [{ label: 'GeoNames admin-1 code', value: r.code, source: src }],
       country: countryId,

@@ -49,32 +49,34 @@ export function linkMentions(
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
-  const byName = new Set<string>(); // anchored by a name, not only an acronym
+  // The countries the text is about, and how often: those it names, and those of the people,
+  // bodies and places it names. (An acronym alone does not say what the text is about: "AFP"
+  // is also a Hungarian party.)
+  const countries = new Map<string, number>();
+  const count = (id: string) => {
+    const country = ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
+    if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
+  };
   for (const c of candidates) {
     const ids = entityIds(c.aliases);
     const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
     if (ids.length === 1 && strong.length > 0) {
       const id = ids[0] as string;
       if (!anchored.has(id)) anchored.set(id, c.start);
-      if (strong.some((a) => a.kind !== 'acronym')) byName.add(id);
+      if (strong.some((a) => a.kind !== 'acronym')) count(id);
     }
   }
-  // The countries the text is about: those it names, and those of the people, bodies and places it names.
-  // (An acronym alone does not say what the text is about: "AFP" is also a Hungarian party.)
-  const countries = new Set<string>();
-  for (const id of byName) {
-    const country = ctx.countryOf(id);
-    if (country) countries.add(country);
-    else if (ctx.type(id) === 'place') countries.add(id);
-  }
-  // Full names shared by namesakes ("Tony Abbott"): the one the context decides anchors
-  // the surname later ("Abbott") as a unique full name would.
+  // Full names and demonyms shared by namesakes ("Tony Abbott", "américaine"): the one the
+  // context decides anchors the surname later ("Abbott") as a unique full name would.
   for (const c of candidates) {
-    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym');
+    const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
     const ids = entityIds(strong);
     if (ids.length < 2 || strong.length !== c.aliases.length || ids.some((id) => anchored.has(id))) continue;
     const chosen = chooseNamesake(ids, ctx, countries);
-    if (chosen && !anchored.has(chosen.id)) anchored.set(chosen.id, c.start);
+    if (chosen && !anchored.has(chosen.id)) {
+      anchored.set(chosen.id, c.start);
+      if (strong.some((a) => a.kind !== 'acronym')) count(chosen.id);
+    }
   }
   const mentions: Mention[] = [];
   const state: GenericState = { lastAgreement: undefined };
@@ -105,16 +107,28 @@ const FUNCTION_WORDS = new Set(
  */
 function casingFits(surface: string, name: string | undefined): boolean {
   if (!name || !/\s/.test(surface)) return true;
+  // Particles ("de la Raudière" for "de La Raudière") are written either way.
   const capitalised = new Set(
     name
       .split(/\s+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
+      .filter((w) => /^\p{Lu}/u.test(w) && w.length > 3)
       .map((w) => w.toLowerCase()),
   );
   return !surface
     .split(/\s+/)
     .slice(1)
     .some((w) => /^\p{Ll}/u.test(w) && capitalised.has(w.toLowerCase()));
+}
+
+/** Whether the line around a span is written in title case (most of its words capitalised). */
+function inTitleCase(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', start) + 1, start - 120);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to > end + 120) to = Math.min(text.length, end + 120);
+  const words = text.slice(from, to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length < 3) return false;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8;
 }
 
 const TITLES = new Set(
@@ -129,6 +143,8 @@ const TITLES = new Set(
  * A capital that starts a sentence, or a function word ("In Baghdad"), does not count.
  */
 function partOfLongerName(text: string, start: number, end: number, after: boolean): boolean {
+  // In a headline in title case ("Trump Supporters Boo…") every word has a capital.
+  if (inTitleCase(text, start, end)) return false;
   if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return true;
   const before = text.slice(Math.max(0, start - 30), start);
   const m = CAPITALISED_WORD_BEFORE.exec(before);
@@ -175,7 +191,7 @@ function linkOne(
   anchored: ReadonlyMap<string, number>,
   ctx: LinkContext,
   state: GenericState,
-  countries: ReadonlySet<string>,
+  countries: ReadonlyMap<string, number>,
 ): Mention | undefined {
   const c = all[i] as Candidate;
   const mention = (entityId: string, reason: string): Mention => ({
@@ -247,7 +263,8 @@ function linkOne(
         if ((ctx.rank?.(id) ?? 3) >= 3) return mention(id, `the only “${c.text}” in the fact store`);
         // An institution's short form ("Congress", "the Fed") where the text is about its country.
         const country = ctx.countryOf(id);
-        if (ctx.type(id) !== 'person' && country && countries.has(country))
+        // (Written with a capital: "la droite" is the right, not a party called "Droite".)
+        if (ctx.type(id) !== 'person' && country && countries.has(country) && /^\p{Lu}/u.test(c.text))
           return mention(id, `“${c.text}”: ${name}, in a text about ${ctx.name(country) ?? country}`);
         return undefined;
       }
@@ -286,10 +303,10 @@ function linkOne(
       const country = ctx.countryOf(id);
       return ctx.type(id) !== 'person' && country !== undefined && countries.has(country);
     });
-    if (heads.length === 0 && local.length === 1) {
-      const id = local[0] as string;
-      const country = ctx.countryOf(id) ?? '';
-      return mention(id, `“${c.text}”: ${ctx.name(id) ?? id}, in a text about ${ctx.name(country) ?? country}`);
+    const chosen = heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries) : undefined;
+    if (chosen) {
+      const country = ctx.countryOf(chosen.id) ?? '';
+      return mention(chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, in a text about ${ctx.name(country) ?? country}`);
     }
     return undefined;
   }
@@ -313,13 +330,19 @@ function linkOne(
 function chooseNamesake(
   ids: readonly string[],
   ctx: LinkContext,
-  countries: ReadonlySet<string>,
+  countries: ReadonlyMap<string, number>,
 ): { id: string; why: string } | undefined {
   const scored = ids
     .map((id) => {
       const country = ctx.countryOf(id);
-      const here = country !== undefined && countries.has(country);
-      return { id, here, score: (here ? 10 : 0) + (ctx.rank?.(id) ?? 0) + (ctx.weight?.(id) ?? 0) / 1000 };
+      const times = country === undefined ? 0 : (countries.get(country) ?? 0);
+      const here = times > 0;
+      // The country the text names most wins ("Senate" in a text about the US that also names Argentina).
+      return {
+        id,
+        here,
+        score: (here ? 10 + Math.min(5, times) : 0) + (ctx.rank?.(id) ?? 0) + (ctx.weight?.(id) ?? 0) / 1000,
+      };
     })
     .sort((a, b) => b.score - a.score);
   const [top, second] = scored;
