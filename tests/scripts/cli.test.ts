@@ -36,7 +36,8 @@ interface Row {
   end: number;
 }
 
-describe('npm run annotate', () => {
+// Each run loads the whole bundled store (about 126,000 entities): seconds, not milliseconds.
+describe('npm run annotate', { timeout: 60_000 }, () => {
   it.each([
     [
       '000',
