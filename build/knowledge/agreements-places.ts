@@ -657,7 +657,10 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     // of region, when what is left is a name (not a word, a country or a city).
     const bare = name
       .replace(/^(Republic|Province|Region|State|Governorate|Prefecture|County|Department|Oblast) of /i, '')
-      .replace(/ (Oblast|Krai|Kray|Province|Region|Governorate|Prefecture|County|State|Autonomous Okrug|Autonomous Oblast|Republic|Voivodeship|District|Department)$/i, '')
+      .replace(
+        / (Oblast|Krai|Kray|Province|Region|Governorate|Prefecture|County|State|Autonomous Okrug|Autonomous Oblast|Republic|Voivodeship|District|Department)$/i,
+        '',
+      )
       .trim();
     const bareKey = nameKey(bare);
     const aliases =

@@ -20,6 +20,7 @@ import {
   isCalendarWord,
   isDictionaryWord,
   isoDate,
+  longDate,
   surnameOf,
 } from './names';
 
@@ -442,13 +443,18 @@ function matchableName(name: string, rank: number): boolean {
   return rank >= 3 && !isDictionaryWord(name);
 }
 
+/**
+ * A one-line description from the person's main role: "Prime Minister of the
+ * United Kingdom since 5 July 2024"; "President of Kenya from 9 April 2013
+ * (as of July 2022; not updated since)"; "Prime Minister, Australia, 2015–2018".
+ */
 function describe(role: Fact | undefined, countryName: string | undefined): string {
   if (!role) return countryName ? `Politician in ${countryName}` : 'Politician';
   const start = role.from ? role.from.slice(0, 4) : undefined;
   if (role.to) return `${role.value}${start ? `, ${start}–${role.to.slice(0, 4)}` : ` until ${role.to.slice(0, 4)}`}`;
   if (role.asOf)
-    return `${role.value}${start ? ` from ${start}` : ''} (as of ${role.asOf.slice(0, 7)}; not updated since)`;
-  return `${role.value}${start ? ` since ${start}` : ''}`;
+    return `${role.value}${role.from ? ` from ${longDate(role.from)}` : ''} (as of ${longDate(role.asOf.slice(0, 7))}; not updated since)`;
+  return `${role.value}${role.from ? ` since ${longDate(role.from)}` : ''}`;
 }
 
 export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {

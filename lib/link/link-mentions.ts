@@ -306,7 +306,10 @@ function linkOne(
     const chosen = heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries) : undefined;
     if (chosen) {
       const country = ctx.countryOf(chosen.id) ?? '';
-      return mention(chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, in a text about ${ctx.name(country) ?? country}`);
+      return mention(
+        chosen.id,
+        `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, in a text about ${ctx.name(country) ?? country}`,
+      );
     }
     return undefined;
   }
