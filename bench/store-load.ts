@@ -6,12 +6,12 @@
 //     older build given as BACKSTORY_BASELINE=DIR): the service worker stopped
 //     and woken by a message, as the worker itself measures it; a card asked
 //     for right after, its shard not loaded; the worker's heap after a GC.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { loadBundledPacks, ROOT } from '../build/packs';
 import { entityCard } from '../lib/factstore/card';
-import { compileStore, loadCompiledStore, type Shard } from '../lib/factstore/store';
+import { compileStore, loadStoreFile, packStoreFile, type Shard } from '../lib/factstore/store';
 import { aliasCount } from '../lib/match/alias-index';
 import { findChromium, launchWithExtension } from '../scripts/chromium.mjs';
 import { run } from '../scripts/run.mjs';
@@ -31,20 +31,18 @@ const metaJson = JSON.stringify(compiled.meta);
 const shardJson = compiled.shards.map((s) => JSON.stringify(s));
 const shardBytes = shardJson.map((s) => Buffer.byteLength(s));
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-const load = () =>
-  loadCompiledStore(
-    JSON.parse(metaJson),
-    compiled.index,
-    compiled.table,
-    compiled.strings,
-    async (n) => JSON.parse(shardJson[n] as string) as Shard,
-  );
+// What the background reads at start: the one store file.
+const file = packStoreFile(compiled);
+const load = () => {
+  const copy = file.slice().buffer;
+  return loadStoreFile(copy, async (n) => JSON.parse(shardJson[n] as string) as Shard);
+};
 const store = load();
 console.log(
   `\nBundled packs: ${packs.length}; ${store.size.toLocaleString('en')} entities, ${aliasCount(store.index).toLocaleString('en')} names and aliases`,
 );
 console.log(
-  `Artifact: meta ${mb(metaJson.length)}, index ${mb(compiled.index.byteLength)}, table ${mb(compiled.table.byteLength)}, strings ${mb(Buffer.byteLength(compiled.strings))}; ${compiled.shards.length} card shards, ${mb(shardBytes.reduce((a, b) => a + b, 0))} (median ${(summarize(shardBytes).median / 1e3).toFixed(0)} kB); compiled at build time in ${(compileMs / 1000).toFixed(1)} s`,
+  `Artifact: store.bin ${mb(file.byteLength)} (meta ${mb(metaJson.length)}, index ${mb(compiled.index.byteLength)}, table ${mb(compiled.table.byteLength)}, strings ${mb(Buffer.byteLength(compiled.strings))}, filters ${mb(compiled.filters.byteLength)}); ${compiled.shards.length} card shards, ${mb(shardBytes.reduce((a, b) => a + b, 0))} (median ${(summarize(shardBytes).median / 1e3).toFixed(0)} kB); compiled at build time in ${(compileMs / 1000).toFixed(1)} s`,
 );
 
 const loads: number[] = [];
@@ -67,7 +65,7 @@ const l = summarize(loads);
 const c = summarize(cards);
 console.log(`\nNode, ${RUNS} runs:`);
 console.log(
-  `  load the store from its bytes (meta JSON, views, ids)   median ${ms(l.median)}  p95 ${ms(l.p95)}  max ${ms(l.max)}`,
+  `  load the store from its file (meta JSON, views, ids)    median ${ms(l.median)}  p95 ${ms(l.p95)}  max ${ms(l.max)}`,
 );
 console.log(
   `  a card, its shard parsed first                           median ${ms(c.median)}  p95 ${ms(c.p95)}  max ${ms(c.max)}`,
@@ -76,6 +74,7 @@ console.log(
 interface Measured {
   label: string;
   ready: number[];
+  stages: Record<string, number>[];
   card: number[];
   heapMb: number[];
   entities: number;
@@ -95,12 +94,9 @@ async function measure(label: string, dir: string, executablePath: string): Prom
       return { answer, ms: performance.now() - t };
     }, message) as Promise<{ answer: unknown; ms: number }>;
   // Entities to ask cards for, spread over the store: from the build's own files.
-  const ids = existsSync(join(dir, 'store/strings.txt'))
+  const ids = existsSync(join(dir, 'store/store.bin'))
     ? (() => {
-        const meta = JSON.parse(readFileSync(join(dir, 'store/meta.json'), 'utf8')) as {
-          entities: number;
-          shards: number;
-        };
+        const meta = { shards: readdirSync(join(dir, 'store/cards')).length };
         const shards = Array.from({ length: COLD_STARTS }, (_, i) =>
           Math.floor(((i + 0.5) / COLD_STARTS) * meta.shards),
         );
@@ -148,13 +144,14 @@ async function measure(label: string, dir: string, executablePath: string): Prom
     return (usage.usedSize ?? Number.NaN) / 1e6;
   };
   const first = (await send({ type: 'stats' })).answer as { entities: number };
-  const out: Measured = { label, ready: [], card: [], heapMb: [], entities: first.entities };
+  const out: Measured = { label, ready: [], stages: [], card: [], heapMb: [], entities: first.entities };
   for (let i = 0; i < COLD_STARTS; i++) {
     // Stop the worker as the browser does when it is idle; the next message starts it cold.
     await cdp.send('ServiceWorker.stopAllWorkers');
     await new Promise((r) => setTimeout(r, 200));
-    const s = (await send({ type: 'stats' })).answer as { bundledReadyMs: number };
+    const s = (await send({ type: 'stats' })).answer as { bundledReadyMs: number; stages?: Record<string, number> };
     out.ready.push(s.bundledReadyMs);
+    if (s.stages) out.stages.push(s.stages);
     const card = await send({ type: 'card', entityId: ids[i] });
     out.card.push(card.ms);
     if (i % 5 === 4) out.heapMb.push(await heap());
@@ -187,6 +184,13 @@ if ('error' in chromium) {
     const h = summarize(r.heapMb.filter((x) => !Number.isNaN(x)));
     console.log(
       `| ${r.label} | ${r.entities.toLocaleString('en')} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${Number.isNaN(h.median) ? 'n/a' : `${h.median.toFixed(1)} MB`} |`,
+    );
+  }
+  for (const r of results) {
+    if (r.stages.length === 0) continue;
+    const step = (from: string, to: string) => summarize(r.stages.map((s) => (s[to] ?? 0) - (s[from] ?? 0))).median;
+    console.log(
+      `${r.label}, median of each step: worker start → background runs ${ms(summarize(r.stages.map((s) => s.begin ?? 0)).median)}, fetch the files ${ms(step('begin', 'fetched'))}, load ${ms(step('fetched', 'loaded'))}, prepare the matcher ${ms(step('loaded', 'prepared'))}`,
     );
   }
 }

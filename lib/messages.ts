@@ -141,6 +141,8 @@ export interface StoreStats {
   bundledReadyMs: number;
   /** Milliseconds from the service worker's start until the reader's packs were merged in. */
   readyMs: number | null;
+  /** When each step of the cold start ended (begin, fetched, loaded, prepared), ms since the worker's start. */
+  stages?: Record<string, number>;
 }
 
 /** A note on a passage, as the page and the popup need it. */

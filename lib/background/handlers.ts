@@ -86,7 +86,7 @@ export interface BackgroundHooks {
   /** Remembers that a pack is switched off (or on), and reloads the store; resolves with the number of entities. */
   setPackEnabled?(packId: string, enabled: boolean): Promise<number>;
   /** When the store became ready, in ms since the worker started. */
-  timings(): { bundledReadyMs: number; readyMs: number | null };
+  timings(): { bundledReadyMs: number; readyMs: number | null; stages?: Record<string, number> };
   /** Remembers whether Backstory runs on a site. */
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
   /** Whether Backstory runs on a site (from memory: it is asked on every scan). */

@@ -2,6 +2,7 @@ import { type LinkContext, linkMentions, type Mention } from '../link/link-menti
 import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alias-index';
 import { type Candidate, findCandidates } from '../match/find-candidates';
 import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
+import { adoptFilters, packFilters, prepare } from '../match/word-filters';
 import { emptyData, type MergedData, mergeEntity, mergePacks, sourceKey } from './merge';
 import type { CoverageItem, Entity, EntityType, Pack, PackAbout, Source } from './schema';
 
@@ -105,6 +106,8 @@ export interface CompiledMeta {
   index: IndexLayout;
   entities: number;
   shards: number;
+  /** The matcher's word filters, made at build time (see word-filters.ts): their hash shift. */
+  filterShift: number;
   /** For agreements: who and what in a paragraph points to them, and the year signed (the linker's generic phrases). */
   agreements: Record<string, AgreementClue>;
 }
@@ -143,6 +146,8 @@ export interface CompiledStore {
   table: Uint8Array;
   /** Entity ids, then names, back to back (the table holds their offsets). */
   strings: string;
+  /** The matcher's word filters (see word-filters.ts). */
+  filters: Uint8Array;
   shards: Shard[];
 }
 
@@ -198,6 +203,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     shards.push({ entities: part, sources });
   }
   const { layout, bytes } = packIndex(index);
+  const filters = packFilters(prepare(index));
   return {
     meta: {
       format: 3,
@@ -213,6 +219,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
       index: { ...layout, entityIds: [] },
       entities: n,
       shards: shards.length,
+      filterShift: filters.shift,
       agreements: Object.fromEntries(
         entities.flatMap((e) => {
           const clue = agreementClue(e);
@@ -223,6 +230,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     index: bytes,
     table: packTable({ idStart, nameStart, country, type, rank, weight, pack }),
     strings: idText + nameText,
+    filters: filters.bytes,
     shards,
   };
 }
@@ -289,6 +297,7 @@ export function loadCompiledStore(
   tableBytes: ArrayBuffer | Uint8Array,
   strings: string,
   loadShard: ShardLoader,
+  filters?: ArrayBuffer | Uint8Array,
 ): FactStore {
   if (meta.format !== 3) throw new Error(`Unknown fact store format ${String(meta.format)}`);
   const n = meta.entities;
@@ -298,6 +307,7 @@ export function loadCompiledStore(
   for (let i = 0; i < n; i++) ids[i] = strings.slice(idStart[i] as number, idStart[i + 1] as number);
   const namesAt = idStart[n] as number;
   const index = unpackIndex({ ...meta.index, entityIds: ids }, indexBytes);
+  if (filters) adoptFilters(index, meta.filterShift, filters instanceof Uint8Array ? filters : new Uint8Array(filters));
   const numberOf = (id: string): number => {
     let lo = 0;
     let hi = n - 1;
@@ -452,7 +462,51 @@ export function extendStore(
 /** Builds a store from packs in memory: compiled, then loaded (tests and tools). */
 export function createFactStore(packs: readonly Pack[]): FactStore {
   const c = compileStore(packs);
-  return loadCompiledStore(c.meta, c.index, c.table, c.strings, async (n) => c.shards[n] as Shard);
+  return loadCompiledStore(c.meta, c.index, c.table, c.strings, async (n) => c.shards[n] as Shard, c.filters);
+}
+
+const MAGIC = 0x3353_4b42; // "BKS3", little-endian
+
+/**
+ * The compiled store as one file (`store/store.bin`), read with one fetch:
+ * a header (magic, section count, then each section's offset and length)
+ * and the sections, each 8-byte aligned: meta (JSON), index, table, strings
+ * (UTF-8), filters.
+ */
+export function packStoreFile(c: CompiledStore): Uint8Array {
+  const encoder = new TextEncoder();
+  const sections = [encoder.encode(JSON.stringify(c.meta)), c.index, c.table, encoder.encode(c.strings), c.filters];
+  const header = 8 + sections.length * 8;
+  const align = (n: number) => (n + 7) & ~7;
+  let size = align(header);
+  const offsets = sections.map((s) => {
+    const o = size;
+    size = align(size + s.byteLength);
+    return o;
+  });
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, sections.length, true);
+  sections.forEach((s, k) => {
+    view.setUint32(8 + k * 8, offsets[k] as number, true);
+    view.setUint32(12 + k * 8, s.byteLength, true);
+    out.set(s, offsets[k] as number);
+  });
+  return out;
+}
+
+/** Loads the store from its one file (see {@link packStoreFile}). */
+export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactStore {
+  const view = new DataView(file);
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('store.bin: not a Backstory store file');
+  const count = view.getUint32(4, true);
+  const section = (k: number) =>
+    new Uint8Array(file, view.getUint32(8 + k * 8, true), view.getUint32(12 + k * 8, true));
+  if (count !== 5) throw new Error(`store.bin: expected 5 sections, found ${count}`);
+  const decoder = new TextDecoder();
+  const meta = JSON.parse(decoder.decode(section(0))) as CompiledMeta;
+  return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), loadShard, section(4));
 }
 
 /** The linker's view of the store. */

@@ -52,7 +52,45 @@ function setBit(bits: Int32Array, h: number, shift: number): void {
  * bigger than needed, so that the filters stay in the processor's cache.
  */
 function filterBits(aliases: number): number {
-  return Math.min(24, Math.max(15, Math.ceil(Math.log2(Math.max(1, aliases) * 16))));
+  return Math.min(24, Math.max(15, Math.ceil(Math.log2(Math.max(1, aliases) * 8))));
+}
+
+/** The six filters of a prepared index, back to back, for the compiled store (the root table is rebuilt). */
+export function packFilters(p: Prepared): { shift: number; bytes: Uint8Array } {
+  const parts = [p.first, p.firstLower, p.single, p.singleLower, p.second, p.secondLower];
+  const bytes = new Uint8Array(parts.reduce((n, a) => n + a.byteLength, 0));
+  let o = 0;
+  for (const a of parts) {
+    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), o);
+    o += a.byteLength;
+  }
+  return { shift: p.shift, bytes };
+}
+
+/**
+ * Adopts filters made at build time (see {@link packFilters}) for an index, so
+ * that a service worker woken cold does not walk the whole trie to make them.
+ */
+export function adoptFilters(index: AliasIndex, shift: number, bytes: Uint8Array): void {
+  const size = 1 << (32 - shift - 5);
+  if (bytes.byteLength !== size * 4 * 6)
+    throw new Error(`alias filters: expected ${size * 24} bytes, got ${bytes.byteLength}`);
+  let b = bytes;
+  if (b.byteOffset % 4 !== 0) b = b.slice();
+  const view = (k: number) => new Int32Array(b.buffer, b.byteOffset + k * size * 4, size);
+  const root = new Int32Array(65536).fill(NO_EDGE);
+  for (let e = index.firstEdge[0] as number; e < (index.firstEdge[1] as number); e++)
+    root[index.labels[e] as number] = e;
+  prepared.set(index.firstEdge, {
+    shift,
+    root,
+    first: view(0),
+    firstLower: view(1),
+    single: view(2),
+    singleLower: view(3),
+    second: view(4),
+    secondLower: view(5),
+  });
 }
 
 const isWordUnit = (unit: number) => (flagsOf(unit) & FLAG_WORD) !== 0;
