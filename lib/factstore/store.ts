@@ -513,8 +513,16 @@ export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactSt
 export function linkContext(store: FactStore): LinkContext {
   const clues = bundledOf.get(store)?.meta.agreements ?? {};
   const sets = new Map<string, { evidence: ReadonlySet<string>; year: number } | undefined>();
+  // One scan asks about the same entities many times (namesakes, countries): each is looked up once.
+  const seen = new Map<string, EntityInfo | undefined>();
+  const info = (id: string) => {
+    if (seen.has(id)) return seen.get(id);
+    const got = store.info(id);
+    seen.set(id, got);
+    return got;
+  };
   return {
-    name: (id) => store.info(id)?.name,
+    name: (id) => info(id)?.name,
     agreement: (id) => {
       if (!sets.has(id)) {
         const mine = store.reader?.entities.get(id);
@@ -523,10 +531,10 @@ export function linkContext(store: FactStore): LinkContext {
       }
       return sets.get(id);
     },
-    countryOf: (id) => store.info(id)?.country,
-    type: (id) => store.info(id)?.type,
-    rank: (id) => store.info(id)?.rank ?? 0,
-    weight: (id) => store.info(id)?.weight ?? 0,
+    countryOf: (id) => info(id)?.country,
+    type: (id) => info(id)?.type,
+    rank: (id) => info(id)?.rank ?? 0,
+    weight: (id) => info(id)?.weight ?? 0,
   };
 }
 

@@ -143,9 +143,9 @@ const TITLES = new Set(
  * A capital that starts a sentence, or a function word ("In Baghdad"), does not count.
  */
 function partOfLongerName(text: string, start: number, end: number, after: boolean): boolean {
-  // In a headline in title case ("Trump Supporters Boo…") every word has a capital.
-  if (inTitleCase(text, start, end)) return false;
-  if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return true;
+  // In a headline in title case ("Trump Supporters Boo…") every word has a capital: asked
+  // only when the neighbours say "longer name", as it reads the whole line.
+  if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return !inTitleCase(text, start, end);
   const before = text.slice(Math.max(0, start - 30), start);
   const m = CAPITALISED_WORD_BEFORE.exec(before);
   if (!m) return false;
@@ -155,7 +155,8 @@ function partOfLongerName(text: string, start: number, end: number, after: boole
   if (TITLES.has(word.toLowerCase().replace(/\.$/, ''))) return false;
   const preceding = before.slice(0, m.index).trimEnd();
   // "… Iraq. Bruce said": the capital starts a sentence, not a name.
-  return !(preceding === '' || /[.!?:"”“]$/.test(preceding) || word.endsWith('.'));
+  if (preceding === '' || /[.!?:"”“]$/.test(preceding) || word.endsWith('.')) return false;
+  return !inTitleCase(text, start, end);
 }
 
 /** The primary language subtag: "fr-FR" → "fr". */
