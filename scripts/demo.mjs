@@ -114,22 +114,46 @@ if (!headless) {
     if (routes[CORPUS_PAGE]) {
       await page.goto(server.origin + CORPUS_PAGE, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
       await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20_000 });
-      const at = await page.evaluate(() => {
-        for (const [, h] of CSS.highlights) {
-          for (const r of h) {
-            if (r.toString() === 'Mark Warner') {
-              r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-              const rect = r.getClientRects()[0];
-              return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-            }
+      // A person's name the pointer can reach: Mark Warner first; the saved page's graphics,
+      // laid out without their scripts, cover some of the text.
+      const locate = (scroll) =>
+        page.evaluate((scrollFirst) => {
+          const people = [...(CSS.highlights.get('backstory-person') ?? [])].sort(
+            (a, b) => Number(b.toString() === 'Mark Warner') - Number(a.toString() === 'Mark Warner'),
+          );
+          for (const r of people) {
+            if (scrollFirst) r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const rect = r.getClientRects()[0];
+            if (!rect || rect.top < 0 || rect.bottom > innerHeight) continue;
+            const x = rect.left + rect.width / 2;
+            const y = rect.top + rect.height / 2;
+            const caret = document.caretPositionFromPoint(x, y);
+            if (caret?.offsetNode === r.startContainer) return { x, y, name: r.toString() };
           }
-        }
-        return null;
-      });
-      if (!at) throw new Error('“Mark Warner” was not painted on the corpus page.');
+          return null;
+        }, scroll);
+      // Scroll to it, let the page settle (its images and graphics shift the text), then measure again.
+      await locate(true);
+      await page.waitForTimeout(1000);
+      const at = (await locate(false)) ?? (await locate(true));
+      if (!at) throw new Error('No person’s name on the corpus page could be hovered.');
+      console.log(`\nOn ${CORPUS_PAGE}: the card of “${at.name}”.`);
       await page.mouse.move(at.x, at.y);
       await page.mouse.move(at.x + 1, at.y);
-      await page.waitForTimeout(1200);
+      // The card's host is in the page; the card inside its closed shadow root. Wait until it shows.
+      await page
+        .waitForFunction(
+          () => {
+            const host = document.querySelector('[data-backstory-ui]');
+            return (
+              host instanceof HTMLElement && host.style.display !== 'none' && host.getBoundingClientRect().height > 0
+            );
+          },
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined);
+      await page.waitForTimeout(600);
       const shot = join(OUT, 'corpus-person-card.png');
       await page.screenshot({ path: shot });
       shots.push(shot);

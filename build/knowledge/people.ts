@@ -520,7 +520,20 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     const ranks = new Map<Fact, number>();
     const seenRoles = new Map<string, DatasetKey>();
     const sourceIds = new Map<string, string>();
+    // Spans of office that a source still updated gives (Congress, IfG, the Factbook): an older
+    // source's term of the same kind of office inside one of them is the same service, written
+    // another way ("United States senator, …" 2021 inside "US Senator for Virginia" since 2009).
+    const current = group
+      .filter((r) => r.source !== 'everyPolitician' && r.start_date)
+      .map((r) => ({ kind: rankWord(r.role), from: r.start_date as string, to: r.end_date ?? '9999' }));
+    const inside = (r: JoinedRow) =>
+      r.source === 'everyPolitician' &&
+      r.start_date !== null &&
+      current.some(
+        (c) => c.kind === rankWord(r.role) && c.from <= (r.start_date as string) && (r.start_date as string) <= c.to,
+      );
     for (const r of group) {
+      if (inside(r)) continue;
       const roleKey = `${foldName(r.role)
         .replace(/\b(of|the|uk government)\b/g, '')
         .replace(/\s+/g, ' ')}|${(r.start_date ?? '').slice(0, 7)}`;
