@@ -7,7 +7,7 @@ import type { Alias, Entity, Fact, Pack, Source } from '../../lib/factstore/sche
 import { type WorldCountry, worldPack } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
 import { decodeHtml } from './names';
-import { PEOPLE_DATASETS, parseHeadLine } from './people';
+import { factbookCountry, PEOPLE_DATASETS, parseHeadLine } from './people';
 
 const require = createRequire(import.meta.url);
 
@@ -35,9 +35,7 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
   const sources: Source[] = [];
   const done = new Set<string>();
   for (const r of rows) {
-    const id =
-      ctx.countries.byName(decodeHtml(r.short ?? '').replace(/;.*$/, '')) ??
-      ctx.countries.byName(decodeHtml(r.long ?? '').replace(/;.*$/, ''));
+    const id = factbookCountry(ctx, r.short, r.long);
     const base = id ? world.get(id) : undefined;
     if (!id || !base || done.has(id)) continue;
     done.add(id);
@@ -68,7 +66,7 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
       for (const head of text ? parseHeadLine(text) : []) {
         facts.push({
           label,
-          value: `${head.title} ${head.name}`,
+          value: head.title ? `${head.title} ${head.name}` : head.name,
           ...(head.since ? { from: head.since } : {}),
           source: sourceId,
         });

@@ -124,21 +124,45 @@ export function parseHeadLine(line: string): { title: string; name: string; sinc
     const name = cleanPersonName(words.slice(first, last + 1).join(' '));
     const title = words.slice(0, first).join(' ').replace(/[,]$/, '');
     const since = isoDate((m[2] as string).replace(/^(about|approximately)\s+/i, ''));
-    if (name.split(/\s+/).length >= 1 && title) out.push({ title, name, ...(since ? { since } : {}) });
+    if (name.length > 3) out.push({ title, name, ...(since ? { since } : {}) });
   }
   return out;
 }
 
+/**
+ * The world-pack country of a Factbook file, from its conventional short name
+ * ("Turkey (Turkiye)" → Turkey), or its long name when the short one is "none".
+ */
+export function factbookCountry(ctx: BuildContext, short: string | null, long: string | null): string | undefined {
+  const clean = (t: string | null) =>
+    decodeHtml(t ?? '')
+      .replace(/;.*$/, '')
+      .trim();
+  const names = [clean(short), clean(short).replace(/\s*\(.*\)\s*/g, ''), ...clean(short).split(/[()]/), clean(long)];
+  for (const n of names) {
+    const id = n && n !== 'none' ? ctx.countries.byName(n.trim()) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
+
 async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
-  const rows = await ctx.query<{ file: string; short: string | null; cos: string | null; hog: string | null }>(`
+  const rows = await ctx.query<{
+    file: string;
+    short: string | null;
+    long: string | null;
+    cos: string | null;
+    hog: string | null;
+  }>(`
     SELECT regexp_extract(filename, '([a-z-]+/[a-z]+)\\.json$', 1) AS file,
       json_extract_string(json, '$."Government"."Country name"."conventional short form"."text"') AS short,
+      json_extract_string(json, '$."Government"."Country name"."conventional long form"."text"') AS long,
       json_extract_string(json, '$."Government"."Executive branch"."chief of state"."text"') AS cos,
       json_extract_string(json, '$."Government"."Executive branch"."head of government"."text"') AS hog
     FROM read_json_objects(${ctx.file('factbook/*/*.json')}, filename = true)`);
   const out: RoleRow[] = [];
   for (const r of rows) {
-    const country = ctx.countries.byName(decodeHtml(r.short ?? '').replace(/;.*$/, ''));
+    const country = factbookCountry(ctx, r.short, r.long);
     if (!country) continue;
     const countryName = ctx.countries.name(country) as string;
     for (const [field, label] of [
@@ -153,7 +177,10 @@ async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
           qid: null,
           name: head.name,
           country,
-          role: `${head.title} of ${countryName}`,
+          // "Sébastien Lecornu (since …)": a head the Factbook names without a title.
+          role: head.title
+            ? `${head.title} of ${countryName}`
+            : `${label === 'chief of state' ? 'Chief of state' : 'Head of government'} of ${countryName}`,
           start_date: head.since ?? null,
           end_date: null,
           snapshot: PEOPLE_DATASETS.factbook.snapshot,
