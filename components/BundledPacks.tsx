@@ -14,7 +14,7 @@ const KIND_LABELS: Record<string, string> = {
   places: 'Places',
   agreements: 'Agreements',
   companies: 'Companies',
-  mixed: 'Hand-written',
+  mixed: 'Other',
 };
 
 /** "2026-01-22" → "Jan 2026": a snapshot's month is what a reader needs. */
