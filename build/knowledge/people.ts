@@ -108,23 +108,34 @@ const TITLE_WORDS = new Set(
 );
 
 /** "Supreme Leader Ali Hoseini-KHAMENEI (since 4 June 1989)" → title, name and date. */
-export function parseHeadLine(line: string): { title: string; name: string; since?: string }[] {
-  const out: { title: string; name: string; since?: string }[] = [];
+export function parseHeadLine(line: string): { title: string; name: string; since?: string; short?: string }[] {
+  const out: { title: string; name: string; since?: string; short?: string }[] = [];
   const text = decodeHtml(line.replace(/<br\s*\/?>/gi, ';'));
   for (const segment of text.split(/;|\bnote\b/)) {
-    const m = /^(.*?)\(since ([^)]+)\)/.exec(segment.trim());
+    const m = /^(?:represented by\s+)?(.*?)\(since ([^)]+)\)/.exec(segment.trim());
     if (!m) continue;
-    const words = (m[1] as string).trim().split(/\s+/).filter(Boolean);
-    // The name ends with the last word in capitals (the surname, maybe followed by a numeral).
-    let last = -1;
-    for (let i = 0; i < words.length; i++) if (/\p{Lu}{2,}/u.test(words[i] as string)) last = i;
-    if (last < 0) continue;
+    const words = (m[1] as string).trim().replace(/,$/, '').split(/\s+/).filter(Boolean);
+    // The Factbook writes the name a person goes by in capitals ("King HAMAD bin Isa Al-Khalifa",
+    // "Prime Minister ANUTIN Charnvirakul"): the title ends before the first word of the name.
+    const capital = words.findIndex((w) => /\p{Lu}{2,}/u.test(w));
+    if (capital < 0) continue;
     let first = 0;
-    while (first < last && TITLE_WORDS.has((words[first] as string).toLowerCase().replace(/[,.]$/, ''))) first++;
-    const name = cleanPersonName(words.slice(first, last + 1).join(' '));
+    while (first < capital && TITLE_WORDS.has((words[first] as string).toLowerCase().replace(/[,.]$/, ''))) first++;
+    const name = cleanPersonName(words.slice(first).join(' '));
     const title = words.slice(0, first).join(' ').replace(/[,]$/, '');
     const since = isoDate((m[2] as string).replace(/^(about|approximately)\s+/i, ''));
-    if (name.length > 3) out.push({ title, name, ...(since ? { since } : {}) });
+    // The capitalised words are the name news use ("Khamenei" of "Ali Hoseini-KHAMENEI").
+    const caps = words
+      .slice(first)
+      .filter((w) => /\p{Lu}{2,}/u.test(w) && !/^[IVX]+$/.test(w))
+      .join(' ');
+    // Only a surname: capitals that end the name ("STARMER"), not a given name that starts it
+    // ("HAMAD bin Isa", "CHARLES III"), which would link every Hamad and Charles.
+    const nameWords = words.slice(first).filter((w) => !/^[IVX]+$/.test(w));
+    const endsInCaps = /\p{Lu}{2,}/u.test(nameWords[nameWords.length - 1] ?? '') && nameWords.length > 1;
+    const short = caps && endsInCaps ? fixCapitals(caps.replace(/[,.]$/, '')) : undefined;
+    if (name.length > 3)
+      out.push({ title, name, ...(since ? { since } : {}), ...(short && short !== name ? { short } : {}) });
   }
   return out;
 }
@@ -186,7 +197,7 @@ async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
           snapshot: PEOPLE_DATASETS.factbook.snapshot,
           rank: /vice|deputy|second|first vice/i.test(head.title) ? 2 : 3,
           aliases: [],
-          short: null,
+          short: head.short ?? null,
         });
       }
     }
@@ -600,7 +611,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       for (const a of r.aliases ?? []) if (a.split(/\s+/).length >= 2) add(a);
     }
     // "Bertram Bowyer, 2nd Baron Denham" → also "Bertram Bowyer".
-    if (name.includes(',')) add(name.split(',')[0]);
+    // (Not "Ильюшкин" from "Ильюшкин, Евгений Павлович": a surname alone is no full name.)
+    const beforeComma = name.split(',')[0]?.trim();
+    if (name.includes(',') && beforeComma && /\s/.test(beforeComma)) add(beforeComma);
     // A surname that is a month or a day ("May", "Friday") is left out: it is capitalised in
     // every date. Other surnames that are words ("Trump", "Warner") need a capital in the text.
     // Only for people of national office (rank 2 and up): tens of thousands of backbench and

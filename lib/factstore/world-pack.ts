@@ -134,7 +134,7 @@ export function languageTag(iso639_3: string): string {
 
 /** The plural of an English or French demonym, or undefined when it is its own plural. */
 export function pluralOf(demonym: string | undefined): string | undefined {
-  if (!demonym || /(s|x|z|sh|ch|ese)$/i.test(demonym) || /\s/.test(demonym)) return undefined;
+  if (!demonym || /(s|x|z|sh|ch|ese)$/i.test(demonym)) return undefined;
   return `${demonym}s`;
 }
 

@@ -120,6 +120,26 @@ function casingFits(surface: string, name: string | undefined): boolean {
     .some((w) => /^\p{Ll}/u.test(w) && capitalised.has(w.toLowerCase()));
 }
 
+/**
+ * Whether a capitalised word that is no title and no function word comes right
+ * before the span, even at the start of a sentence: "Philippe Martinez" is
+ * not the Martinez of the store. (Stricter than {@link partOfLongerName}, for
+ * surnames linked without a full name.)
+ */
+function givenNameBefore(text: string, start: number): boolean {
+  const m = CAPITALISED_WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (!m) return false;
+  const word = m[0].trim().toLowerCase();
+  return !word.endsWith('.') && !FUNCTION_WORDS.has(word) && !TITLES.has(word) && !SENTENCE_WORDS.has(word);
+}
+
+// Words that start sentences before a name: "Yesterday Trump said", "When Obama…".
+const SENTENCE_WORDS = new Set(
+  'yesterday today tomorrow now then meanwhile however still later earlier also so when while once although though because if since here there this that these those what why how where who whom whose which last next every each said says asked told'.split(
+    ' ',
+  ),
+);
+
 /** Whether the line around a span is written in title case (most of its words capitalised). */
 function inTitleCase(text: string, start: number, end: number): boolean {
   const from = Math.max(text.lastIndexOf('\n', start) + 1, start - 120);
@@ -206,7 +226,12 @@ function linkOne(
   // "Urban-Brookings", "African-American" (but "Iraq-Iran" names both).
   const prev = all[i - 1];
   const next = all[i + 1];
-  const joinedBefore = /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start));
+  // ("anti-Trump", "pro-Russian", "ex-Labour": a prefix, not another name.)
+  const joinedBefore =
+    /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
+    !/(^|[^\p{L}])(anti|pro|ex|post|pre|non|neo|pan|mid|then|former)[-‐]$/iu.test(
+      text.slice(Math.max(0, c.start - 8), c.start),
+    );
   const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
   const isName = (o: Candidate | undefined) =>
     o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
@@ -261,7 +286,8 @@ function linkOne(
           return mention(id, `“${c.text}” after “${name}” earlier in the text`);
         // A surname alone, with no full name before it, only for a head of state or
         // government: among a hundred thousand people, most surnames are also someone else's.
-        if ((ctx.rank?.(id) ?? 3) >= 3) return mention(id, `the only “${c.text}” in the fact store`);
+        if ((ctx.rank?.(id) ?? 3) >= 3 && !givenNameBefore(text, c.start))
+          return mention(id, `the only “${c.text}” in the fact store`);
         // An institution's short form ("Congress", "the Fed") where the text is about its country.
         const country = ctx.countryOf(id);
         // (Written with a capital: "la droite" is the right, not a party called "Droite".)
@@ -274,7 +300,9 @@ function linkOne(
       default:
         // A one-word name after another capitalised word is part of a longer
         // name the store does not know: "New Jersey" is not Jersey.
-        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
+        // A person known by one name ("Philippe", the King of the Belgians) is not the
+        // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
         return mention(id, `“${c.text}” is a name of ${name}`);
     }
   }
@@ -296,7 +324,7 @@ function linkOne(
     // only the one head of state or government of that name ("Trump", "Obama").
     if (partOfLongerName(text, c.start, c.end, true)) return undefined;
     const heads = ids.filter((id) => (ctx.rank?.(id) ?? 0) >= 3);
-    if (heads.length === 1) {
+    if (heads.length === 1 && !givenNameBefore(text, c.start)) {
       const id = heads[0] as string;
       return mention(id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
     }
