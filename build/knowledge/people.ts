@@ -620,9 +620,21 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     // regional legislators' surnames would make most capitalised words a candidate to weigh.
     // East Asian names put the family name first ("Xi Jinping", "Yoon Suk Yeol", "Sam Hou Fai").
     const familyFirst = country !== undefined && FAMILY_NAME_FIRST.has(country) && !name.includes(',');
+    // Spanish names end with the father's surname, then the mother's: "Yamandú Orsi Martínez"
+    // is "Orsi" in the news.
+    const words = name.replace(/,.*$/, '').split(/\s+/);
+    const paternal =
+      country !== undefined &&
+      SPANISH_NAMES.has(country) &&
+      words.length >= 3 &&
+      !PARTICLE_WORD.test(words[words.length - 2] ?? '') &&
+      // "Juan Carlos Varela": a second given name, then one surname.
+      !(words.length === 3 && GIVEN_NAMES.has(foldName(words[1] ?? '')))
+        ? words[words.length - 2]
+        : undefined;
     const short =
       rank >= 2
-        ? (best.short ?? (familyFirst ? name.split(/\s+/)[0] : surnameOf(name.replace(/,.*$/, ''))))
+        ? (best.short ?? (familyFirst ? words[0] : (paternal ?? surnameOf(name.replace(/,.*$/, '')))))
         : undefined;
     // Short everyday words ("Man") would be linked wherever the word starts a sentence.
     if (short && short !== name && !isCalendarWord(short) && !(short.length <= 3 && isDictionaryWord(short)))
@@ -667,6 +679,19 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       coverage: [],
     }));
 }
+
+/** Countries whose people's names end with two surnames, the father's first. */
+const SPANISH_NAMES = new Set(
+  'spain mexico colombia argentina peru venezuela chile ecuador guatemala cuba bolivia dominican-republic honduras paraguay el-salvador nicaragua costa-rica panama uruguay equatorial-guinea'.split(
+    ' ',
+  ),
+);
+const PARTICLE_WORD = /^(de|del|la|las|los|y|e|da|do|dos)$/i;
+const GIVEN_NAMES = new Set(
+  'luis carlos manuel jose maria antonio alberto miguel angel juan pablo eduardo fernando francisco javier jorge enrique ignacio alejandro andres rafael ricardo ramon roberto felipe gabriel daniel david diego sebastian mario martin elena isabel teresa carmen cristina beatriz fernanda alejandra'.split(
+    ' ',
+  ),
+);
 
 /** Countries whose people's names are written family name first. */
 const FAMILY_NAME_FIRST = new Set(['china', 'taiwan', 'hong-kong', 'macau', 'south-korea', 'north-korea', 'vietnam']);

@@ -328,6 +328,14 @@ function linkOne(
       const id = heads[0] as string;
       return mention(id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
     }
+    // Several heads of that name ("Obama": the US president, an Equatorial Guinean prime
+    // minister): the one of the country the text is about, if it names one of theirs.
+    if (heads.length > 1 && !givenNameBefore(text, c.start)) {
+      const chosen = chooseNamesake(heads, ctx, countries);
+      const country = chosen ? ctx.countryOf(chosen.id) : undefined;
+      if (chosen && country && countries.has(country))
+        return mention(chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, ${chosen.why}`);
+    }
     const local = ids.filter((id) => {
       const country = ctx.countryOf(id);
       return ctx.type(id) !== 'person' && country !== undefined && countries.has(country);
