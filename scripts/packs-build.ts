@@ -20,7 +20,12 @@ function newest(dir: string): number {
 }
 
 if (!existsSync(join(DATA_DIR, 'SOURCES.md'))) {
-  const message = `packs:build: no datasets at ${DATA_DIR} (set BACKSTORY_DATA to their folder); building with the world and hand-written packs only`;
+  const earlier = existsSync(join(GENERATED_DIR, 'manifest.json'));
+  const message = `packs:build: no datasets at ${DATA_DIR} (set BACKSTORY_DATA to their folder); ${
+    earlier
+      ? `using the packs built earlier in ${GENERATED_DIR}`
+      : 'building with the world and hand-written packs only'
+  }`;
   if (ifNeeded) {
     console.log(message);
     process.exit(0);
