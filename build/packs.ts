@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import type { Pack } from '../lib/factstore/schema';
 import { parsePackText, validatePack } from '../lib/factstore/validate';
 import { type WorldCountry, worldPack } from '../lib/factstore/world-pack';
-import { generatedPackFiles } from './knowledge/run';
 
 /** The project's root: the nearest folder up from here with assets/packs (this file may run bundled elsewhere). */
 function findRoot(from: string): string {
@@ -48,6 +47,18 @@ export function loadHandWrittenPacks(): Pack[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => loadPackFile(join(PACKS_DIR, f)));
+}
+
+/**
+ * The files of the packs `npm run packs:build` wrote, in the order its
+ * manifest lists them (none when it never ran). Read here, not in the builder,
+ * so that loading packs does not load DuckDB.
+ */
+export function generatedPackFiles(dir = GENERATED_DIR): string[] {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return [];
+  const { packs } = JSON.parse(readFileSync(manifest, 'utf8')) as { packs: { file: string }[] };
+  return packs.map((p) => join(dir, p.file));
 }
 
 /** The packs `npm run packs:build` generated, if it ran (see build/knowledge/). */

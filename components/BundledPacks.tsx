@@ -1,3 +1,4 @@
+import { formatDate } from '../lib/format-date';
 import type { PackSummary } from '../lib/messages';
 
 export interface BundledPacksProps {
@@ -16,15 +17,6 @@ const KIND_LABELS: Record<string, string> = {
   companies: 'Companies',
   mixed: 'Other',
 };
-
-/** "2026-01-22" → "Jan 2026": a snapshot's month is what a reader needs. */
-function month(iso: string): string {
-  const [y, m] = iso.split('-');
-  const name = m
-    ? new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString(undefined, { month: 'short', timeZone: 'UTC' })
-    : '';
-  return name ? `${name} ${y}` : (y ?? iso);
-}
 
 /**
  * The packs bundled with Backstory, by kind and region: how many entries,
@@ -68,7 +60,7 @@ export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
                         ) : (
                           d.name
                         )}
-                        {` — snapshot ${month(d.snapshot)} · ${d.license}. ${d.attribution}`}
+                        {` — snapshot ${formatDate(d.snapshot.slice(0, 7))} · ${d.license}. ${d.attribution}`}
                         {d.stale && <em>{` Not updated since: ${d.stale}.`}</em>}
                       </li>
                     ))}

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Dataset, Fact, Pack, Source } from '../../lib/factstore/schema';
+import type { Dataset, Pack, Source } from '../../lib/factstore/schema';
 import { slugId, type WorldCountry } from '../../lib/factstore/world-pack';
 import { foldName } from './names';
 
@@ -159,9 +159,4 @@ export function recordSource(id: string, dataset: Dataset, record: string, qid?:
     ...(url ? { url } : {}),
     ...(note ? { note } : note === undefined && dataset.stale ? { note: dataset.stale } : {}),
   };
-}
-
-/** An open-ended fact from a dataset that stopped being updated carries its snapshot as `asOf`. */
-export function staleFact(fact: Fact, dataset: Dataset): Fact {
-  return !fact.to && dataset.stale ? { ...fact, asOf: dataset.snapshot } : fact;
 }

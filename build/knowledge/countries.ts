@@ -7,7 +7,7 @@ import type { Alias, Entity, Fact, Pack, Source } from '../../lib/factstore/sche
 import { type WorldCountry, worldPack } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
 import { decodeHtml } from './names';
-import { factbookCountry, PEOPLE_DATASETS, parseHeadLine } from './people';
+import { factbookCountry, factbookGovernment, PEOPLE_DATASETS, parseHeadLine } from './people';
 
 const require = createRequire(import.meta.url);
 
@@ -15,21 +15,7 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
   const world = new Map(
     worldPack(require('world-countries') as WorldCountry[], 'build').entities.map((e) => [e.id, e]),
   );
-  const rows = await ctx.query<{
-    file: string;
-    short: string | null;
-    long: string | null;
-    abbreviation: string | null;
-    cos: string | null;
-    hog: string | null;
-  }>(`
-    SELECT regexp_extract(filename, '([a-z-]+/[a-z]+)\\.json$', 1) AS file,
-      json_extract_string(json, '$."Government"."Country name"."conventional short form"."text"') AS short,
-      json_extract_string(json, '$."Government"."Country name"."conventional long form"."text"') AS long,
-      json_extract_string(json, '$."Government"."Country name"."abbreviation"."text"') AS abbreviation,
-      json_extract_string(json, '$."Government"."Executive branch"."chief of state"."text"') AS cos,
-      json_extract_string(json, '$."Government"."Executive branch"."head of government"."text"') AS hog
-    FROM read_json_objects(${ctx.file('factbook/*/*.json')}, filename = true)`);
+  const rows = await factbookGovernment(ctx);
   const dataset = PEOPLE_DATASETS.factbook;
   const entities: Entity[] = [];
   const sources: Source[] = [];

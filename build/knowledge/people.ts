@@ -157,20 +157,31 @@ export function factbookCountry(ctx: BuildContext, short: string | null, long: s
   return undefined;
 }
 
-async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
-  const rows = await ctx.query<{
-    file: string;
-    short: string | null;
-    long: string | null;
-    cos: string | null;
-    hog: string | null;
-  }>(`
+/** A Factbook file's names and executive, as the people and countries builders read them. */
+export interface FactbookGovernment {
+  file: string;
+  short: string | null;
+  long: string | null;
+  abbreviation: string | null;
+  cos: string | null;
+  hog: string | null;
+}
+
+/** Each Factbook file's country names and its chief of state and head of government (one query, both builders). */
+export function factbookGovernment(ctx: BuildContext): Promise<FactbookGovernment[]> {
+  const field = (path: string) => `json_extract_string(json, '$."Government".${path}."text"')`;
+  return ctx.query<FactbookGovernment>(`
     SELECT regexp_extract(filename, '([a-z-]+/[a-z]+)\\.json$', 1) AS file,
-      json_extract_string(json, '$."Government"."Country name"."conventional short form"."text"') AS short,
-      json_extract_string(json, '$."Government"."Country name"."conventional long form"."text"') AS long,
-      json_extract_string(json, '$."Government"."Executive branch"."chief of state"."text"') AS cos,
-      json_extract_string(json, '$."Government"."Executive branch"."head of government"."text"') AS hog
+      ${field('"Country name"."conventional short form"')} AS short,
+      ${field('"Country name"."conventional long form"')} AS long,
+      ${field('"Country name"."abbreviation"')} AS abbreviation,
+      ${field('"Executive branch"."chief of state"')} AS cos,
+      ${field('"Executive branch"."head of government"')} AS hog
     FROM read_json_objects(${ctx.file('factbook/*/*.json')}, filename = true)`);
+}
+
+async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
+  const rows = await factbookGovernment(ctx);
   const out: RoleRow[] = [];
   for (const r of rows) {
     const country = factbookCountry(ctx, r.short, r.long);
@@ -425,7 +436,7 @@ async function joinedRows(ctx: BuildContext): Promise<JoinedRow[]> {
       LEFT JOIN unique_names u ON u.country = r.country AND u.norm = r.norm
       LEFT JOIN head_names h ON r.rank = 3 AND h.country = r.country AND h.surname = r.surname AND h.initial = r.initial
       LEFT JOIN global_heads g ON g.norm = r.norm)
-    SELECT ${cols}, key FROM keyed ORDER BY key, source, start_date`);
+    SELECT ${cols}, key FROM keyed ORDER BY key, source, start_date, end_date, role, record`);
 }
 
 // Newest source first: it gives the name and wins where sources disagree.

@@ -1,6 +1,6 @@
 // The pack builder: loads the public datasets into DuckDB, joins and cleans
 // them in SQL, and writes generated packs (build output, never committed).
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Pack } from '../../lib/factstore/schema';
@@ -81,13 +81,4 @@ export async function buildPacks(
   db.closeSync();
   instance.closeSync();
   return { packs: written, seconds: (performance.now() - started) / 1000 };
-}
-
-/** The generated packs' files in `dir`, in the manifest's order (none when it was never built). */
-export function generatedPackFiles(dir: string): string[] {
-  if (!existsSync(join(dir, 'manifest.json'))) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
-    .sort()
-    .map((f) => join(dir, f));
 }

@@ -3,7 +3,7 @@ import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alia
 import { type Candidate, findCandidates } from '../match/find-candidates';
 import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
 import { adoptFilters, packFilters, prepare } from '../match/word-filters';
-import { emptyData, type MergedData, mergeEntity, mergePacks, sourceKey } from './merge';
+import { emptyData, mergeEntity, mergePacks } from './merge';
 import type { CoverageItem, Entity, EntityType, Pack, PackAbout, Source } from './schema';
 
 /**
@@ -81,7 +81,23 @@ export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
   return out;
 }
 
-/** A person's prominence, from the rank the builder gives (`rank:N` in no field: derived from roles). */
+/** What a pack is, for the options page (without its entities). */
+function packInfo(p: Pack, reader = false): PackInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    version: p.version,
+    license: p.license,
+    entities: p.entities.length,
+    ...(p.about ? { about: p.about } : {}),
+    ...(reader ? { reader: true } : {}),
+  };
+}
+
+/**
+ * An entity's prominence: the pack's `prominence` (the builder's, from the
+ * office held), else read off a hand-written pack's roles.
+ */
 function rankOf(e: Entity): number {
   if (e.prominence !== undefined) return e.prominence;
   if (e.type !== 'person') return e.type === 'place' && !e.country ? 3 : 1;
@@ -207,14 +223,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   return {
     meta: {
       format: 3,
-      packs: packs.map((p) => ({
-        id: p.id,
-        name: p.name,
-        version: p.version,
-        license: p.license,
-        entities: p.entities.length,
-        ...(p.about ? { about: p.about } : {}),
-      })),
+      packs: packs.map((p) => packInfo(p)),
       coverage: data.coverage,
       index: { ...layout, entityIds: [] },
       entities: n,
@@ -444,14 +453,7 @@ export function extendStore(
           index: buildAliasIndex(aliasInputs(data.entities.values())),
           entities: data.entities,
           sources: data.sources,
-          packs: packs.map((p) => ({
-            id: p.id,
-            name: p.name,
-            version: p.version,
-            license: p.license,
-            entities: p.entities.length,
-            reader: true,
-          })),
+          packs: packs.map((p) => packInfo(p, true)),
         }
       : undefined;
   const meta = { ...parts.meta, coverage: [...parts.meta.coverage, ...data.coverage] };
@@ -575,6 +577,3 @@ export function findAll(store: FactStore, text: string): Candidate[] {
 export function scanText(store: FactStore, text: string, options: ScanOptions = {}): Mention[] {
   return linkMentions(text, findAll(store, text), linkContext(store), options);
 }
-
-export type { MergedData };
-export { sourceKey };

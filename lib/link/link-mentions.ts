@@ -127,10 +127,8 @@ function casingFits(surface: string, name: string | undefined): boolean {
  * surnames linked without a full name.)
  */
 function givenNameBefore(text: string, start: number): boolean {
-  const m = CAPITALISED_WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  if (!m) return false;
-  const word = m[0].trim().toLowerCase();
-  return !word.endsWith('.') && !FUNCTION_WORDS.has(word) && !TITLES.has(word) && !SENTENCE_WORDS.has(word);
+  const before = nameWordBefore(text, start);
+  return before !== undefined && !SENTENCE_WORDS.has(before.word.toLowerCase());
 }
 
 // Words that start sentences before a name: "Yesterday Trump said", "When Obama…".
@@ -166,17 +164,27 @@ function partOfLongerName(text: string, start: number, end: number, after: boole
   // In a headline in title case ("Trump Supporters Boo…") every word has a capital: asked
   // only when the neighbours say "longer name", as it reads the whole line.
   if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return !inTitleCase(text, start, end);
+  const before = nameWordBefore(text, start);
+  // "… Iraq. Bruce said": a capital that starts a sentence does not start a name.
+  if (!before || before.startsSentence) return false;
+  return !inTitleCase(text, start, end);
+}
+
+/**
+ * The capitalised word right before `start` that could be part of a name:
+ * not a function word ("In Baghdad"), not a title ("President Obama", "Sen.
+ * Warner"), not the end of a sentence ("Iraq. Bruce"); and whether it starts
+ * a sentence itself.
+ */
+function nameWordBefore(text: string, start: number): { word: string; startsSentence: boolean } | undefined {
   const before = text.slice(Math.max(0, start - 30), start);
   const m = CAPITALISED_WORD_BEFORE.exec(before);
-  if (!m) return false;
+  if (!m) return undefined;
   const word = m[0].trim();
-  if (FUNCTION_WORDS.has(word.toLowerCase())) return false;
-  // "President Obama", "Prime Minister Netanyahu", "Sen. Warner": a title, not a first name.
-  if (TITLES.has(word.toLowerCase().replace(/\.$/, ''))) return false;
+  const lower = word.toLowerCase();
+  if (word.endsWith('.') || FUNCTION_WORDS.has(lower) || TITLES.has(lower)) return undefined;
   const preceding = before.slice(0, m.index).trimEnd();
-  // "… Iraq. Bruce said": the capital starts a sentence, not a name.
-  if (preceding === '' || /[.!?:"”“]$/.test(preceding) || word.endsWith('.')) return false;
-  return !inTitleCase(text, start, end);
+  return { word, startsSentence: preceding === '' || /[.!?:"”“]$/.test(preceding) };
 }
 
 /** The primary language subtag: "fr-FR" → "fr". */
