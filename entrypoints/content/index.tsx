@@ -2,7 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator, type Painted } from '../../lib/dom/annotator';
-import { findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot, Slices } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { topMost, watchPage } from '../../lib/dom/page-watch';
@@ -121,12 +121,14 @@ export default defineContentScript({
     let missedRoots: Element[] = [];
     let missedRemoved: Node[] = [];
     /** Takes what the page removed off the counts, and reads the changed blocks. */
-    const readChanges = (roots: Element[], removed: Node[]) => {
+    const readChanges = async (roots: Element[], removed: Node[]) => {
       annotator.forget(removed);
-      if (roots.length === 0 && !annotator.hasGone) return Promise.resolve(0);
-      annotator.refresh(roots);
+      if (roots.length === 0 && !annotator.hasGone) return 0;
+      // One clock for the checking and the reading: the page gets its thread back between them too.
+      const slices = new Slices();
+      await annotator.refresh(roots, slices);
       // Past the cap new text is still read, so the popup's counts stay true.
-      return annotator.annotateAll(roots);
+      return annotator.annotateAll(roots, true, undefined, slices);
     };
     let watching = false;
     const startWatching = () => {

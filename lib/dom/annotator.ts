@@ -1,5 +1,5 @@
 import type { PaintedMention } from '../messages';
-import { blockOf, collectTextSliced, type TextMap } from './collect-text';
+import { blockOf, collectTextSliced, Slices, type TextMap } from './collect-text';
 import type { Painter } from './highlights';
 import { toRange } from './to-ranges';
 
@@ -100,11 +100,17 @@ export class Annotator {
    * Scans the text under several elements in one request (each element its
    * own block, so no match spans two) and paints their mentions.
    */
-  async annotateAll(roots: readonly Element[], part = true, onCollected?: () => void): Promise<number> {
+  async annotateAll(
+    roots: readonly Element[],
+    part = true,
+    onCollected?: () => void,
+    slices = new Slices(),
+  ): Promise<number> {
     const first = !this.timed;
     this.timed = true;
     const maps: TextMap[] = [];
-    for (const root of roots) maps.push(await collectTextSliced(root, !part));
+    // One clock for all the roots: a change of a hundred paragraphs yields between them too.
+    for (const root of roots) maps.push(await collectTextSliced(root, !part, slices));
     const map = joinMaps(maps);
     // In the same task as the last of the collecting: nothing the page does in between is missed.
     onCollected?.();
@@ -170,13 +176,10 @@ export class Annotator {
     cap: number,
   ): Promise<Painted[]> {
     const batch: Painted[] = [];
-    let sliceStart = performance.now();
+    const slices = new Slices();
     for (const mention of mentions) {
       if (this.painted.length + batch.length >= cap) break;
-      if (performance.now() - sliceStart > 8) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
+      if (slices.due) await slices.tick();
       const range = toRange(map, mention.start + offset, mention.end + offset);
       if (!range || !range.startContainer.isConnected) continue;
       let starts = this.starts.get(range.startContainer);
@@ -265,11 +268,13 @@ export class Annotator {
   }
 
   /**
-   * After the page changed: unpaints, in one pass, the mentions inside any of
-   * `els` (they are about to be scanned again) and those whose text is gone
-   * from the page or was edited under them.
+   * After the page changed: unpaints the mentions inside any of `els` (they
+   * are about to be scanned again) and those whose text is gone from the page
+   * or was edited under them. Every painted mention is checked, up to
+   * MAX_PAINTED of them, so the checking is done in slices; the unpainting is
+   * then done at once, of the mentions found (others painted meanwhile stay).
    */
-  refresh(els: readonly Element[]): void {
+  async refresh(els: readonly Element[], slices = new Slices()): Promise<void> {
     if (this.painted.length === 0) return;
     const set = new Set<Node>(els);
     // Walk up from each mention (a few levels) rather than ask every element about every mention.
@@ -277,12 +282,17 @@ export class Annotator {
       for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
       return false;
     };
-    this.removeWhere(
-      (p) =>
+    const stale = new Set<Painted>();
+    for (const p of this.painted) {
+      if (slices.due) await slices.tick();
+      if (
         !p.range.startContainer.isConnected ||
         (set.size > 0 && inside(p.range.startContainer)) ||
-        p.range.toString() !== p.mention.text,
-    );
+        p.range.toString() !== p.mention.text
+      )
+        stale.add(p);
+    }
+    if (stale.size > 0) this.removeWhere((p) => stale.has(p));
   }
 
   /** Unpaints everything. */

@@ -279,27 +279,44 @@ export function collectText(root: Element, withHeadline = true): TextMap {
 }
 
 /**
- * As {@link collectText}, in slices: it gives the page back its main thread
- * whenever a slice has run for `sliceMs`, so that a very large article never
- * blocks it for long (no task of 50 ms or more).
+ * A clock for work done in slices: `tick()` gives the page back its main
+ * thread (a task boundary, not a microtask) once the current slice has run
+ * for `sliceMs`. One clock is shared by all the steps of one piece of work,
+ * so that many small steps (a hundred changed paragraphs, each read quickly)
+ * still yield, which a fresh clock per step never would.
  */
-export async function collectTextSliced(
-  root: Element,
-  withHeadline = true,
-  sliceMs = 8,
-  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
-): Promise<TextMap> {
-  const steps = collectSteps(root, withHeadline);
-  let sliceStart = performance.now();
-  let step = steps.next();
-  while (!step.done) {
-    if (performance.now() - sliceStart > sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-    step = steps.next();
+export class Slices {
+  private start = performance.now();
+  constructor(
+    private readonly sliceMs = 8,
+    private readonly pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  ) {}
+
+  /** Whether the slice is used up (then call `tick`). Cheap enough to ask per item. */
+  get due(): boolean {
+    return performance.now() - this.start > this.sliceMs;
   }
-  return step.value;
+
+  async tick(): Promise<void> {
+    if (!this.due) return;
+    await this.pause();
+    this.start = performance.now();
+  }
+}
+
+/**
+ * As {@link collectText}, in slices of `slices`: it gives the page back its
+ * main thread whenever a slice has run its time, so that a very large
+ * article never blocks it for long (no task of 50 ms or more).
+ */
+export async function collectTextSliced(root: Element, withHeadline = true, slices = new Slices()): Promise<TextMap> {
+  const steps = collectSteps(root, withHeadline);
+  for (;;) {
+    // Before the first step too: one small root after another is due between them.
+    if (slices.due) await slices.tick();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The collector's walk, yielding every few hundred nodes so that a caller can pause it. */
