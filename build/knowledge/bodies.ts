@@ -424,6 +424,8 @@ interface PartyRow {
   other: string | null;
   first: number | null;
   last: number | null;
+  /** The party's best share of the vote (percent) in Party Facts' core table. */
+  share: number | null;
   wp_name: string | null;
   wp_short: string | null;
   wp_native: string | null;
@@ -443,6 +445,52 @@ interface PartyDup {
   short: string | null;
 }
 
+/**
+ * A party's best share of the vote (Party Facts, percent) from which its
+ * members' name is an alias: "Republicans" and "a Democrat" name the two US
+ * parties in American news, but a minor party's adjective is only a word.
+ */
+const MAJOR_PARTY_SHARE = 5;
+
+/** The country's demonym in English (world-countries), to read "Australian Labor Party" as "Labor". */
+function demonymOf(iso3: string | null): string | undefined {
+  if (!iso3) return undefined;
+  const world = createRequire(import.meta.url)('world-countries') as {
+    cca3: string;
+    demonyms?: { eng?: { m?: string } };
+  }[];
+  return world.find((c) => c.cca3 === iso3)?.demonyms?.eng?.m;
+}
+
+/**
+ * What a party's members are called, from its English name: "Republican
+ * Party" gives "Republican" and "Republicans", "Democratic Party" "Democratic",
+ * "Democrat" and "Democrats", "Australian Labor Party" "Labor",
+ * "Conservatives" "Conservative". A name of more than one word besides
+ * "Party" and the country ("Liberal Democrats", "Free Democratic Party") gives
+ * nothing: its members' name is not read off it.
+ */
+export function memberForms(english: string, demonym: string | undefined): string[] {
+  let words = english
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\s+of\s+(the\s+)?\p{Lu}[\p{L} ]*$/u, '')
+    .trim()
+    .split(/\s+/);
+  if (words[0] === 'The') words = words.slice(1);
+  if (demonym && words[0] === demonym) words = words.slice(1);
+  if (words.at(-1) === 'Party') words = words.slice(0, -1);
+  const [w] = words;
+  if (words.length !== 1 || !w || !/^\p{Lu}\p{Ll}{3,}$/u.test(w)) return [];
+  // Only a word that names people of a persuasion ("Socialist", "Conservatives",
+  // "Labor", "Greens"), not a name's noun ("Union", "Alliance", "Reform", "Congress").
+  if (!/(an|ist|ive|crat|cratic)s?$/.test(w) && !/^(Labou?r|Greens?|Liberals?|Nationals)$/.test(w)) return [];
+  // Already plural: "Conservatives", "Greens", "Republicans".
+  if (/s$/.test(w)) return [w, w.slice(0, -1)];
+  if (/cratic$/.test(w)) return [w, w.slice(0, -2), `${w.slice(0, -2)}s`];
+  if (/(an|ist|al|ive|en)$/.test(w)) return [w, `${w}s`];
+  return [w];
+}
+
 async function buildParties(ctx: BuildContext): Promise<Pack> {
   const D = BODIES_DATASETS;
   const tally = new Tally();
@@ -457,7 +505,8 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
         nullif(trim(technical), '') AS technical, nullif(trim(name_short), '') AS short,
         nullif(trim(name), '') AS native, nullif(trim(name_english), '') AS english,
         nullif(trim(name_other), '') AS other,
-        TRY_CAST(year_first AS INTEGER) AS first, TRY_CAST(year_last AS INTEGER) AS last
+        TRY_CAST(year_first AS INTEGER) AS first, TRY_CAST(year_last AS INTEGER) AS last,
+        TRY_CAST(share AS DOUBLE) AS share
       FROM read_csv(${ctx.file(FILES.partyCore)}, all_varchar = true, header = true)
     ), wp AS (
       SELECT TRY_CAST(partyfacts_id AS INTEGER) AS pfid, upper(trim(country)) AS country,
@@ -473,7 +522,7 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
       SELECT pfid FROM core UNION SELECT pfid FROM wp UNION SELECT pfid FROM wd
     ), joined AS (
       SELECT ids.pfid, coalesce(core.country, wp.country, wd.country) AS country,
-        core.english, core.native, core.short, core.other, core.first, core.last,
+        core.english, core.native, core.short, core.other, core.first, core.last, core.share,
         coalesce(wp.name, wd.name) AS wp_name, wp.short AS wp_short, coalesce(wp.native, wd.native) AS wp_native,
         wp.founded, wp.dissolved, wd.qid, wd.short AS wd_short, wd.native AS wd_native,
         core.pfid IS NOT NULL AS in_core,
@@ -502,11 +551,11 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
       SELECT primary_pfid, to_json(list({'pfid': pfid, 'english': english, 'native': native, 'short': coalesce(short, wp_short)} ORDER BY pfid))::VARCHAR AS dups
       FROM sec WHERE dup GROUP BY primary_pfid
     )
-    SELECT p.pfid, p.country, p.english, p.native, p.short, p.other, p.first, p.last, p.wp_name, p.wp_short,
+    SELECT p.pfid, p.country, p.english, p.native, p.short, p.other, p.first, p.last, p.share, p.wp_name, p.wp_short,
       p.wp_native, p.founded, p.dissolved, p.qid, p.wd_short, p.wd_native, d.dups
     FROM prim p LEFT JOIN dups d ON d.primary_pfid = p.pfid
     UNION ALL
-    SELECT pfid, country, english, native, short, other, first, last, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    SELECT pfid, country, english, native, short, other, first, last, share, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM sec WHERE NOT dup`);
   const rows = await ctx.query<PartyRow>('SELECT * FROM bodies_party ORDER BY pfid');
   const [left] = await ctx.query<{ technical: number; no_party: number }>(`SELECT
@@ -523,6 +572,7 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
   const sources = new Map<string, Source>();
   const entities: Entity[] = [];
   const byKey = new Map<string, { entity: Entity; index: number; linked: boolean }>();
+  const memberForm: { id: string; country: string; form: string; share: number }[] = [];
   for (const r of rows) {
     const englishNames = cleanPartyName(r.english);
     const hasWiki = r.qid !== null && r.wp_name !== null;
@@ -573,6 +623,13 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
       names.add(d.native);
       addShort(d.short);
     }
+
+    // What a major party's members and voters are called ("Republicans", "a Democrat", "Labor"),
+    // given below to the largest party of the country so called.
+    if ((r.share ?? 0) >= MAJOR_PARTY_SHARE && r.last === null && r.dissolved === null)
+      for (const form of memberForms(englishNames[0] ?? name, demonymOf((place ? place.iso3 : r.country) ?? null)))
+        if (form !== name && !names.aliases.some((a) => a.text === form))
+          memberForm.push({ id: `party-${r.pfid}`, country: r.country ?? '', form, share: r.share ?? 0 });
 
     // Years: Wikipedia's infobox when the party has its own article row, else Party Facts' first/last year.
     const fromWiki = hasWiki && (r.founded !== null || r.dissolved !== null);
@@ -634,6 +691,20 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
     }
     byKey.set(key, { entity, index: entities.length, linked: !!r.qid });
     entities.push(entity);
+  }
+  // "Labor" is the Australian Labor Party, not also its state branches.
+  const largest = new Map<string, (typeof memberForm)[number]>();
+  for (const m of memberForm) {
+    const key = `${m.country}|${m.form}`;
+    const had = largest.get(key);
+    if (!had || m.share > had.share) largest.set(key, m);
+  }
+  const partyById = new Map(entities.map((e) => [e.id, e]));
+  for (const m of largest.values()) {
+    const party = partyById.get(m.id);
+    if (!party) continue;
+    party.aliases.push({ text: m.form, kind: 'short' });
+    tally.add('member forms of major parties (short forms, linked in a text about the country)');
   }
   entities.sort(byId);
   ctx.log(`    parties: ${entities.length} entities; left out: ${tally}`);

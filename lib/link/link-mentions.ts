@@ -57,13 +57,16 @@ export function linkMentions(
     const country = ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
     if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
   };
+  // A country's own acronym ("U.S.", "UK") does say what the text is about.
+  const counts = (id: string, strong: readonly AliasEntry[]) =>
+    strong.some((a) => a.kind !== 'acronym') || (ctx.type(id) === 'place' && ctx.countryOf(id) === undefined);
   for (const c of candidates) {
     const ids = entityIds(c.aliases);
     const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
     if (ids.length === 1 && strong.length > 0) {
       const id = ids[0] as string;
       if (!anchored.has(id)) anchored.set(id, c.start);
-      if (strong.some((a) => a.kind !== 'acronym')) count(id);
+      if (counts(id, strong)) count(id);
     }
   }
   // Full names and demonyms shared by namesakes ("Tony Abbott", "américaine"): the one the
@@ -75,7 +78,7 @@ export function linkMentions(
     const chosen = chooseNamesake(ids, ctx, countries);
     if (chosen && !anchored.has(chosen.id)) {
       anchored.set(chosen.id, c.start);
-      if (strong.some((a) => a.kind !== 'acronym')) count(chosen.id);
+      if (counts(chosen.id, strong)) count(chosen.id);
     }
   }
   const mentions: Mention[] = [];
@@ -183,6 +186,8 @@ function nameWordBefore(text: string, start: number): { word: string; startsSent
   const word = m[0].trim();
   const lower = word.toLowerCase();
   if (word.endsWith('.') || FUNCTION_WORDS.has(lower) || TITLES.has(lower)) return undefined;
+  // A hashtag ("#Hamilton Chicago show") is a word of its own, not the start of a name.
+  if (before[m.index - 1] === '#') return undefined;
   const preceding = before.slice(0, m.index).trimEnd();
   return { word, startsSentence: preceding === '' || /[.!?:"”“]$/.test(preceding) };
 }
@@ -243,6 +248,16 @@ function linkOne(
   const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
   const isName = (o: Candidate | undefined) =>
     o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
+  // A body's short form after a place the store knows is not part of a longer unknown
+  // name: "a Virginia Democrat", "an Oklahoma Republican".
+  const afterPlace =
+    prev !== undefined &&
+    /^[ \t]+$/.test(text.slice(prev.end, c.start)) &&
+    prev.aliases.some((a) => a.kind !== 'generic' && ctx.type(a.entityId) === 'place');
+  const inLongerName = (id: string | undefined) =>
+    afterPlace && id !== undefined && ctx.type(id) !== 'person'
+      ? CAPITALISED_WORD_AFTER.test(text.slice(c.end, c.end + 3)) && !inTitleCase(text, c.start, c.end)
+      : partOfLongerName(text, c.start, c.end, true);
   if (
     (joinedBefore && !(prev?.end === c.start - 1 && isName(prev))) ||
     (joinedAfter && !(next?.start === c.end + 1 && isName(next)))
@@ -288,7 +303,7 @@ function linkOne(
     switch (alias.kind) {
       case 'short': {
         // "Bruce" in "Bruce Springsteen" or "Lenny Bruce" is part of another name.
-        if (partOfLongerName(text, c.start, c.end, true)) return undefined;
+        if (inLongerName(id)) return undefined;
         const first = anchored.get(id);
         if (first !== undefined && first < c.start)
           return mention(id, `“${c.text}” after “${name}” earlier in the text`);
@@ -330,8 +345,8 @@ function linkOne(
   if (named.every((a) => a.kind === 'short')) {
     // A surname shared by several people: one earlier full name decided above; otherwise
     // only the one head of state or government of that name ("Trump", "Obama").
-    if (partOfLongerName(text, c.start, c.end, true)) return undefined;
-    const heads = ids.filter((id) => (ctx.rank?.(id) ?? 0) >= 3);
+    if (inLongerName(ids.every((id) => ctx.type(id) !== 'person') ? ids[0] : undefined)) return undefined;
+    const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
     if (heads.length === 1 && !givenNameBefore(text, c.start)) {
       const id = heads[0] as string;
       return mention(id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
