@@ -1,6 +1,7 @@
 import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
+import { detectLanguage } from './language';
 import { resolveMetonym } from './metonym';
 import { neighbours } from './neighbours';
 
@@ -45,7 +46,9 @@ export function linkMentions(
   ctx: LinkContext,
   options: { lang?: string | undefined } = {},
 ): Mention[] {
-  const candidates = filterByLanguage(found, options.lang);
+  // A name in another language ("Tunis", Tunisia in Croatian) only on a page in that
+  // language: the page's own tag, or else the language its text is in.
+  const candidates = filterByLanguage(found, options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined));
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
@@ -152,6 +155,10 @@ function inTitleCase(text: string, start: number, end: number): boolean {
   return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8;
 }
 
+/** A head of state's or government's title right before a name: "President Obama". */
+const HEAD_TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
+
 const TITLES = new Set(
   'president minister premier chancellor senator sen rep representative congressman congresswoman governor gov mayor secretary treasurer speaker leader chairman chairwoman chair king queen prince princess emperor pope ayatollah sheikh emir sultan general gen admiral adm colonel col judge justice ambassador commissioner mr mrs ms dr prof sir dame lord lady attorney-general counsel spokesman spokeswoman deputy vice'.split(
     ' ',
@@ -202,6 +209,8 @@ function baseLang(tag: string): string {
  * Swedish "Island" (Iceland) is not linked on an English page. Untagged
  * aliases, and every alias on a page of unknown language, stay.
  */
+const tagged = (c: Candidate) => c.aliases.some((a) => a.lang !== undefined);
+
 function filterByLanguage(candidates: readonly Candidate[], pageLang: string | undefined): Candidate[] {
   if (!pageLang) return [...candidates];
   const page = baseLang(pageLang);
@@ -352,11 +361,15 @@ function linkOne(
       return mention(id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
     }
     // Several heads of that name ("Obama": the US president, an Equatorial Guinean prime
-    // minister): the one of the country the text is about, if it names one of theirs.
+    // minister): the one of the country the text is about, if it names one of theirs; after
+    // a head's title ("President Obama"), else the most prominent of them.
     if (heads.length > 1 && !givenNameBefore(text, c.start)) {
       const chosen = chooseNamesake(heads, ctx, countries);
       const country = chosen ? ctx.countryOf(chosen.id) : undefined;
-      if (chosen && country && countries.has(country))
+      if (
+        chosen &&
+        ((country && countries.has(country)) || HEAD_TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start)))
+      )
         return mention(chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, ${chosen.why}`);
     }
     const local = ids.filter((id) => {

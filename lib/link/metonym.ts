@@ -27,6 +27,7 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  * A place name that can also stand for a government ("Washington": the city,
  * or the United States acting through it) is the government when it acts in
  * a sentence about policy, and the place otherwise:
+ * - in a dateline ("…, BBC News, Washington", "WASHINGTON —") it is the place;
  * - after "in", "at", "to", "from"… it is the place ("the embassy in Washington");
  * - followed by a verb of saying or doing ("Washington opposes"), or in a
  *   sentence that also names a person, a government body, an agreement or a
@@ -55,6 +56,13 @@ export function resolveMetonym(
     next.aliases.some((a) => a.kind === 'metonym') &&
     /^\s*(,\s*and|,|and)\s*$/.test(text.slice(c.end, next.start)) &&
     /^[’']s\b/.test(text.slice(next.end, next.end + 3));
+  // A dateline names where the story was filed: "…, BBC News, Washington" ending its line,
+  // or "WASHINGTON —" and "Washington (Reuters) -" starting one.
+  const lineStart = /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, c.start - 8), c.start));
+  const dateline =
+    (/,[ \t]*$/.test(before) && /^[ \t]*(\n|$)/.test(text.slice(c.end, c.end + 4))) ||
+    (lineStart && /^[ \t]*(\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]/.test(text.slice(c.end, c.end + 50)));
+  if (dateline) return { entityId: place.entityId, reason: `“${c.text}” is a dateline: the place, ${placeName}` };
   if (ACTED_ON.test(before)) {
     return { entityId: metonym.entityId, reason: `“${c.text}” is addressed here as a government: ${govName}` };
   }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createFactStore, scanText } from '../../lib/factstore/store';
+import { entity, pack } from '../fixtures/store';
+
+const role = (value: string) => [{ label: 'Role', value, from: '2009', source: 'src' }];
+const store = createFactStore([
+  pack([
+    entity({ id: 'ruritania', type: 'place', name: 'Ruritania', aliases: [{ text: 'Rurit', kind: 'metonym' }] }),
+    entity({ id: 'freedonia', type: 'place', name: 'Freedonia' }),
+    entity({ id: 'rurit', type: 'place', name: 'Rurit', country: 'ruritania' }),
+    // Ruritania's store is the larger: its head is the more prominent of the two Obaras.
+    ...['a', 'b', 'c'].map((x) =>
+      entity({ id: `r-${x}`, type: 'organization', name: `Body ${x}`, country: 'ruritania' }),
+    ),
+    entity({
+      id: 'r-obara',
+      name: 'Bart Obara',
+      country: 'ruritania',
+      aliases: [{ text: 'Obara', kind: 'short' }],
+      facts: role('President of Ruritania'),
+    }),
+    entity({
+      id: 'f-obara',
+      name: 'Rico Obara',
+      country: 'freedonia',
+      aliases: [{ text: 'Obara', kind: 'short' }],
+      facts: role('Prime Minister of Freedonia'),
+    }),
+    entity({
+      id: 'tunisia-like',
+      type: 'place',
+      name: 'Tunesia',
+      aliases: [{ text: 'Tunes', lang: 'hr' }],
+    }),
+    entity({ id: 'tunes-city', type: 'place', name: 'Tunes', country: 'tunisia-like' }),
+  ]),
+]);
+const linked = (text: string, lang?: string) => scanText(store, text, { lang }).map((m) => `${m.text}→${m.entityId}`);
+
+describe('reading a real page right', () => {
+  it('links a head of state’s surname after the title, mid-sentence, to the most prominent head of that name', () => {
+    expect(linked('After the interview, President Obara said the deal was good.')).toEqual(['Obara→r-obara']);
+    // Without the title and with nothing to say which country, the surname is left alone.
+    expect(linked('After the interview, Obara said the deal was good.')).toEqual([]);
+    // The country the text is about still decides first.
+    expect(linked('In Freedonia, Prime Minister Obara spoke.')).toEqual(['Freedonia→freedonia', 'Obara→f-obara']);
+  });
+
+  it('reads a capital in a dateline as the place, not its government', () => {
+    expect(linked('Analysis: Ann Reporter, Ruritania News, Rurit\nTalks went on.')).toContain('Rurit→rurit');
+    expect(linked('RURIT — Officials said talks went on.')).toEqual(['RURIT→rurit']);
+    expect(linked('Rurit (Wire) - Bart Obara said talks went on.')).toEqual(['Rurit→rurit', 'Bart Obara→r-obara']);
+    // Acting in a sentence about policy, it is the government.
+    expect(linked('Rurit opposes the deal, Bart Obara said.')).toEqual(['Rurit→ruritania', 'Bart Obara→r-obara']);
+  });
+
+  it('uses a name in another language only on a page in that language, telling it from the text when the page does not say', () => {
+    const english = 'Protests in Tunes spread across the country on Tuesday, witnesses said.';
+    expect(linked(english)).toEqual(['Tunes→tunes-city']);
+    expect(linked(english, 'en')).toEqual(['Tunes→tunes-city']);
+    const croatian = 'Prosvjedi u Tunes proširili su se cijelom zemljom u utorak, rekli su svjedoci.';
+    expect(linked(croatian, 'hr')).toContain('Tunes→tunisia-like');
+  });
+});
