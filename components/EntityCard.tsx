@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatWhen } from '../lib/format-date';
-import type { EntityCard as Card, EntityNote, EntityRef } from '../lib/messages';
+import type { EntityCard as Card, CardFact, EntityNote, EntityRef } from '../lib/messages';
 import { NoteEditor } from './NoteEditor';
 import { SourceLine } from './SourceLine';
 
@@ -46,6 +46,33 @@ export interface EntityCardProps {
   focusable?: boolean;
   /** Takes focus when shown (opened from the keyboard). */
   autoFocus?: boolean;
+  /** The date the page says its article was published ("2015-03-18"): the card says what held then. */
+  articleDate?: string | undefined;
+}
+
+/**
+ * Whether a dated span held on `date` (compared at the precision both are
+ * written: a role "since 2009" held in "2015-03"). A span from data that
+ * stopped being updated before the date cannot say.
+ */
+export function heldOn(f: CardFact, date: string): boolean {
+  if (!f.from) return false;
+  const day = (d: string, end: boolean) =>
+    d.length === 4 ? `${d}${end ? '-12-31' : '-01-01'}` : d.length === 7 ? `${d}${end ? '-31' : '-01'}` : d;
+  const on = day(date, false);
+  if (day(f.from, false) > day(date, true)) return false;
+  if (f.to) return day(f.to, true) >= on;
+  return !f.asOf || day(f.asOf, true) >= on;
+}
+
+/** What the card says of the article's time: the spans that held then, and the role now if it differs. */
+function atTheTime(card: Card, date: string | undefined): { then: CardFact[]; now: CardFact | undefined } | undefined {
+  if (!date) return undefined;
+  const then = [...(card.role ? [card.role] : []), ...card.facts].filter((f) => heldOn(f, date));
+  const roleThen = card.role !== undefined && then.includes(card.role);
+  // Nothing to tell apart: no span held then, and no role begun since.
+  if (then.length === 0 && !card.role) return undefined;
+  return { then, now: roleThen ? undefined : card.role };
 }
 
 function Refs({ refs }: { refs: EntityRef[] }) {
@@ -67,6 +94,7 @@ export function EntityCard({
   onAddNote,
   focusable = false,
   autoFocus = false,
+  articleDate,
 }: EntityCardProps) {
   const a = card.agreement;
   const titleId = `backstory-card-title-${card.id}`;
@@ -75,7 +103,9 @@ export function EntityCard({
   // A card is a glance: the latest facts first, the rest on request.
   const [allFacts, setAllFacts] = useState(false);
   const [writing, setWriting] = useState(false);
-  const facts = allFacts ? card.facts : card.facts.slice(0, FACTS_SHOWN);
+  const time = atTheTime(card, articleDate);
+  const rest = time ? card.facts.filter((f) => !time.then.includes(f)) : card.facts;
+  const facts = allFacts ? rest : rest.slice(0, FACTS_SHOWN);
   useEffect(() => {
     if (autoFocus) dialog.current?.focus();
   }, [autoFocus, card.id]);
@@ -104,7 +134,35 @@ export function EntityCard({
       <p class="description" id={`${titleId}-description`} dir="auto">
         {card.description}
       </p>
-      {card.role && (
+      {time && (
+        <section class="then" aria-label="At the time of this article">
+          <p class="then-label">{`At the time of this article (${formatDate((articleDate as string).slice(0, 7))}):`}</p>
+          {time.then.length === 0 && <p class="nothing">Nothing in the fact store for that date.</p>}
+          {time.then.map((f) => (
+            <p class="role" dir="auto" key={`${f.label}-${f.value}`}>
+              {f.label !== 'Role' && <span class="label">{f.label}: </span>}
+              <strong>{f.value}</strong>
+              {formatWhen(f) && <span class="when"> · {formatWhen(f)}</span>}
+              <span class="cite">
+                {' '}
+                (<SourceLine source={f.source} />)
+              </span>
+            </p>
+          ))}
+          {time.now && (
+            <p class="role now" dir="auto">
+              <span class="label">Now: </span>
+              <strong>{time.now.value}</strong>
+              {formatWhen(time.now) && <span class="when"> · {formatWhen(time.now)}</span>}
+              <span class="cite">
+                {' '}
+                (<SourceLine source={time.now.source} />)
+              </span>
+            </p>
+          )}
+        </section>
+      )}
+      {!time && card.role && (
         <p class="role" dir="auto">
           <strong>{card.role.value}</strong>
           {formatWhen(card.role) && <span class="when"> · {formatWhen(card.role)}</span>}
@@ -156,7 +214,7 @@ export function EntityCard({
           </ol>
         </section>
       )}
-      {card.facts.length > 0 && (
+      {rest.length > 0 && (
         <section class="facts" aria-label="Facts">
           <ul>
             {facts.map((f) => (
@@ -166,9 +224,9 @@ export function EntityCard({
               </li>
             ))}
           </ul>
-          {card.facts.length > facts.length && (
+          {rest.length > facts.length && (
             <button type="button" class="more" tabIndex={tab} onClick={() => setAllFacts(true)}>
-              {`${card.facts.length - facts.length} more ${card.facts.length - facts.length === 1 ? 'fact' : 'facts'}`}
+              {`${rest.length - facts.length} more ${rest.length - facts.length === 1 ? 'fact' : 'facts'}`}
             </button>
           )}
         </section>

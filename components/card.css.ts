@@ -31,6 +31,11 @@ h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spac
 p { margin: 0 0 8px; }
 .description { color: #333; }
 .role { padding: 6px 8px; background: #f3efe6; border-radius: 6px; }
+.then { margin: 0 0 8px; }
+.then .then-label { margin: 0 0 4px; font-size: 12px; color: #6b5e4b; }
+.then .role { margin: 0 0 4px; }
+.then .role.now { background: none; padding: 2px 8px; }
+.then .nothing { margin: 0 0 4px; font-size: 13px; color: #6b5e4b; }
 .when { color: #6b5e4b; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .label { color: #6b5e4b; }
 .source, .source a { color: #2b6cb0; font-size: 12px; }
@@ -71,6 +76,7 @@ footer p { margin: 0 0 2px; }
   h2 { color: #f5f1ea; }
   .description { color: #d6d0c6; }
   .role { background: #2c2a26; }
+  .then .then-label, .then .nothing { color: #b7ab97; }
   .type, .when, .label, h3, .close, dl.agreement dt { color: #b7ab97; }
   .source, .source a { color: #90cdf4; }
   .chip { background: #35322c; color: #ece8e1; }

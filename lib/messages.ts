@@ -84,6 +84,8 @@ export interface Protocol {
     title: string;
     text: string;
     lang?: string;
+    /** The date the page says its article was published ("2015-03-18", "2015-03"). */
+    date?: string;
     canonical?: string;
     part?: boolean;
     /** The most mentions to send back (the page paints only so many); all are counted for the popup. */

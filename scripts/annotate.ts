@@ -3,8 +3,10 @@
 // the article text is collected the way the content script does (on linkedom),
 // and extra packs are used exactly as the options page uses a reader's packs.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { loadBundledPacks } from '../build/packs';
+import { articleDate } from '../lib/dom/article-date';
 import { collectText, findArticleRoot } from '../lib/dom/collect-text';
 import type { Pack } from '../lib/factstore/schema';
 import { createFactStore, extendStore, type FactStore, scanText } from '../lib/factstore/store';
@@ -60,18 +62,23 @@ function loadExtraPack(path: string): Pack {
   return result.pack;
 }
 
-/** The article text of a file, as the content script would collect it, and its language. */
-export function articleText(path: string, content: string): { text: string; lang?: string } {
+/** The article text of a file, as the content script would collect it, its language and its date. */
+export function articleText(path: string, content: string): { text: string; lang?: string; date?: string } {
   const looksHtml = /\.x?html?$/i.test(path) || /^\s*</.test(content);
   if (!looksHtml) return { text: content };
   const { document } = parseHTML(content);
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
-  return { text: collectText(findArticleRoot(document as unknown as Document)).text, ...(lang ? { lang } : {}) };
+  const date = articleDate(document as unknown as Document, pathToFileURL(path).href);
+  return {
+    text: collectText(findArticleRoot(document as unknown as Document)).text,
+    ...(lang ? { lang } : {}),
+    ...(date ? { date } : {}),
+  };
 }
 
 function annotate(store: FactStore, path: string, json: boolean): void {
-  const { text, lang } = articleText(path, read(path, 'file'));
-  const mentions = scanText(store, text, { lang });
+  const { text, lang, date } = articleText(path, read(path, 'file'));
+  const mentions = scanText(store, text, { lang, date });
   const rows = mentions.map((m) => {
     const e = store.info(m.entityId);
     return {

@@ -13,6 +13,8 @@ export interface CardControllerOptions {
   addNote: (entityId: string, body: string) => Promise<string | undefined>;
   onDisableSite: () => void;
   onOpenStories: (entityId: string) => void;
+  /** The date the page says its article was published, if it says. */
+  articleDate?: () => string | undefined;
 }
 
 /**
@@ -64,6 +66,7 @@ export class CardController {
           <EntityCard
             card={shown}
             reason={reason}
+            articleDate={this.o.articleDate?.()}
             focusable={keyboard}
             autoFocus={keyboard}
             notes={list}

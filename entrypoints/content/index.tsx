@@ -2,6 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator, type Painted } from '../../lib/dom/annotator';
+import { articleDate } from '../../lib/dom/article-date';
 import { findArticleRoot, Slices } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
@@ -47,6 +48,12 @@ export default defineContentScript({
     const channel = guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime));
     // The background answers `enabled: false` where the reader turned Backstory off.
     let enabled = true;
+    // The article's date, read once per address (a single-page site's next article has its own).
+    let dated: { url: string; date: string | undefined } | undefined;
+    const published = () => {
+      if (dated?.url !== location.href) dated = { url: location.href, date: articleDate(document, location.href) };
+      return dated.date;
+    };
     const scan = async (
       text: string,
       part: boolean,
@@ -64,6 +71,7 @@ export default defineContentScript({
         ...(part ? { part: true } : {}),
         ...(previous ? { previous } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
+        ...(published() ? { date: published() } : {}),
         ...(canonical ? { canonical } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
@@ -73,6 +81,7 @@ export default defineContentScript({
     const annotator = new Annotator(painter, scan);
     const card = new CardController({
       doc: document,
+      articleDate: published,
       fetchCard: async (entityId) => {
         const res = await call(channel, { type: 'card', entityId });
         return res?.ok ? res.value : undefined;

@@ -25,6 +25,7 @@ const RequestSchema = v.variant('type', [
     title: v.pipe(v.string(), v.maxLength(4096)),
     text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS, 'text too long')),
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+    date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date must be YYYY-MM or YYYY-MM-DD'))),
     canonical: v.optional(v.pipe(v.string(), v.maxLength(4096))),
     part: v.optional(v.boolean()),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),

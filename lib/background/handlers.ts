@@ -187,7 +187,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         return { enabled: false, mentions: [] };
       }
       const s = store();
-      const found = scanText(s, req.text, { lang: req.lang });
+      const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // Remembered for the popup. Scans of one tab update it one after the
       // other (two parts read at once must both be counted); the page does
       // not wait for the storage writes.
@@ -198,7 +198,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
           // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
           const adding = req.part && previous && previous.url === req.url;
           // Text read again or gone: what it named comes off.
-          const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang }) : [];
+          const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang, date: req.date }) : [];
           const scan: TabScan = {
             url: req.url,
             counts: countMentions(found, adding ? previous.counts : undefined, lost),

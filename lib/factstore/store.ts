@@ -3,6 +3,7 @@ import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alia
 import { type Candidate, findCandidates } from '../match/find-candidates';
 import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
 import { adoptFilters, packFilters, prepare } from '../match/word-filters';
+import { dayNumber } from './day-number';
 import { emptyData, mergeEntity, mergePacks } from './merge';
 import type { CoverageItem, Entity, EntityType, Pack, PackAbout, Source } from './schema';
 
@@ -39,6 +40,12 @@ export interface EntityInfo {
   rank: number;
   /** How much the store knows about the entity's country, 0–255 (log scale): the last tie-break among namesakes. */
   weight: number;
+  /**
+   * When it began (an agreement signed, an organisation founded), as days since
+   * 1900-01-01 plus one; 0 when not known (or before 1900). An article of an
+   * earlier date cannot name it.
+   */
+  begins: number;
 }
 
 /** An entity with the sources its facts and reactions cite (by global source key). */
@@ -94,6 +101,16 @@ function packInfo(p: Pack, reader = false): PackInfo {
   };
 }
 
+/** When an agreement was signed or an organisation founded: the first such fact's date. */
+function beginsOf(e: Entity): number {
+  const label = e.type === 'agreement' ? /^Signed$/ : e.type === 'organization' ? /^(Founded|Established)$/ : undefined;
+  if (!label) return 0;
+  const signed = e.type === 'agreement' ? e.agreement?.signed.date : undefined;
+  if (signed) return dayNumber(signed);
+  const dates = e.facts.filter((f) => label.test(f.label) && f.date).map((f) => dayNumber(f.date));
+  return dates.length > 0 ? Math.min(...dates) : 0;
+}
+
 /**
  * An entity's prominence: the pack's `prominence` (the builder's, from the
  * office held), else read off a hand-written pack's roles.
@@ -116,7 +133,7 @@ function rankOf(e: Entity): number {
 // ---------------------------------------------------------------- the compiled artifact
 
 export interface CompiledMeta {
-  format: 3;
+  format: 4;
   packs: PackInfo[];
   coverage: CoverageItem[];
   index: IndexLayout;
@@ -186,6 +203,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const idStart = new Uint32Array(n + 1);
   const nameStart = new Uint32Array(n + 1);
   const country = new Uint32Array(n);
+  const begins = new Uint16Array(n);
   const type = new Uint8Array(n);
   const rank = new Uint8Array(n);
   const weight = new Uint8Array(n);
@@ -202,6 +220,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     const c = e.country === undefined ? undefined : number.get(e.country);
     country[i] = c === undefined ? 0 : c + 1;
     type[i] = TYPES.indexOf(e.type);
+    begins[i] = beginsOf(e);
     rank[i] = rankOf(e);
     weight[i] = Math.min(255, Math.round(Math.log2(1 + (perCountry.get(e.country ?? e.id) ?? 0)) * 16));
     pack[i] = home.get(e.id) ?? 0;
@@ -222,7 +241,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const filters = packFilters(prepare(index));
   return {
     meta: {
-      format: 3,
+      format: 4,
       packs: packs.map((p) => packInfo(p)),
       coverage: data.coverage,
       index: { ...layout, entityIds: [] },
@@ -237,7 +256,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
       ),
     },
     index: bytes,
-    table: packTable({ idStart, nameStart, country, type, rank, weight, pack }),
+    table: packTable({ idStart, nameStart, country, begins, type, rank, weight, pack }),
     strings: idText + nameText,
     filters: filters.bytes,
     shards,
@@ -248,6 +267,7 @@ interface Table {
   idStart: Uint32Array;
   nameStart: Uint32Array;
   country: Uint32Array;
+  begins: Uint16Array;
   type: Uint8Array;
   rank: Uint8Array;
   weight: Uint8Array;
@@ -255,7 +275,7 @@ interface Table {
 }
 
 function packTable(t: Table): Uint8Array {
-  const parts = [t.idStart, t.nameStart, t.country, t.type, t.rank, t.weight, t.pack];
+  const parts = [t.idStart, t.nameStart, t.country, t.begins, t.type, t.rank, t.weight, t.pack];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
   let o = 0;
   for (const p of parts) {
@@ -274,6 +294,11 @@ function unpackTable(bytes: Uint8Array, n: number): Table {
     o += k * 4;
     return v;
   };
+  const u16 = (k: number) => {
+    const v = new Uint16Array(b.buffer, o, k);
+    o += k * 2;
+    return v;
+  };
   const u8 = (k: number) => {
     const v = new Uint8Array(b.buffer, o, k);
     o += k;
@@ -283,6 +308,7 @@ function unpackTable(bytes: Uint8Array, n: number): Table {
     idStart: u32(n + 1),
     nameStart: u32(n + 1),
     country: u32(n),
+    begins: u16(n),
     type: u8(n),
     rank: u8(n),
     weight: u8(n),
@@ -308,7 +334,7 @@ export function loadCompiledStore(
   loadShard: ShardLoader,
   filters?: ArrayBuffer | Uint8Array,
 ): FactStore {
-  if (meta.format !== 3) throw new Error(`Unknown fact store format ${String(meta.format)}`);
+  if (meta.format !== 4) throw new Error(`Unknown fact store format ${String(meta.format)}`);
   const n = meta.entities;
   const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
   const { idStart, nameStart } = table;
@@ -355,6 +381,7 @@ export function loadCompiledStore(
         ...(c > 0 ? { country: ids[c - 1] as string } : {}),
         rank: table.rank[i] as number,
         weight: table.weight[i] as number,
+        begins: table.begins[i] as number,
       };
     },
     packOf: (id) => {
@@ -403,6 +430,7 @@ function assemble(
     ...(e.country ? { country: e.country } : {}),
     rank: rankOf(e),
     weight: 0,
+    begins: beginsOf(e),
   });
   const visible = (key: string) => !disabled.has(key.slice(0, key.indexOf('/')));
   const store: FactStore = {
@@ -537,12 +565,15 @@ export function linkContext(store: FactStore): LinkContext {
     type: (id) => info(id)?.type,
     rank: (id) => info(id)?.rank ?? 0,
     weight: (id) => info(id)?.weight ?? 0,
+    begins: (id) => info(id)?.begins ?? 0,
   };
 }
 
 /** Options of a scan: the page's language, when known ("en", "fr-FR"). */
 export interface ScanOptions {
   lang?: string | undefined;
+  /** The article's date ("2015-03-18", "2015-03"), when the page gives one. */
+  date?: string | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { dayNumber } from '../factstore/day-number';
 import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
@@ -34,6 +35,8 @@ export interface LinkContext {
   rank?(entityId: string): number;
   /** How much the store knows about the entity's country (0–255): the last tie-break among namesakes. */
   weight?(entityId: string): number;
+  /** When the entity began (signed, founded), as a day number (see `dayNumber`); 0 when not known. */
+  begins?(entityId: string): number;
 }
 
 /**
@@ -44,11 +47,14 @@ export function linkMentions(
   text: string,
   found: readonly Candidate[],
   ctx: LinkContext,
-  options: { lang?: string | undefined } = {},
+  options: { lang?: string | undefined; date?: string | undefined } = {},
 ): Mention[] {
   // A name in another language ("Tunis", Tunisia in Croatian) only on a page in that
   // language: the page's own tag, or else the language its text is in.
-  const candidates = filterByLanguage(found, options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined));
+  const byLanguage = filterByLanguage(found, options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined));
+  // An article cannot name an agreement signed or a body founded after it was written:
+  // in a 2015 story, "the accord" is not a memorandum of 2025.
+  const candidates = options.date ? beforeDate(byLanguage, ctx, dayNumber(endOf(options.date))) : byLanguage;
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
@@ -210,6 +216,25 @@ function baseLang(tag: string): string {
  * aliases, and every alias on a page of unknown language, stay.
  */
 const tagged = (c: Candidate) => c.aliases.some((a) => a.lang !== undefined);
+
+/** The last day a date stands for: "2015-03" is up to 31 March (a month's article may be of any day). */
+function endOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (d) return date;
+  const last = new Date(Date.UTC(y, m ?? 12, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+function beforeDate(candidates: readonly Candidate[], ctx: LinkContext, day: number): Candidate[] {
+  if (day === 0 || !ctx.begins) return [...candidates];
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const aliases = c.aliases.filter((a) => (ctx.begins?.(a.entityId) ?? 0) <= day);
+    if (aliases.length === c.aliases.length) out.push(c);
+    else if (aliases.length > 0) out.push({ ...c, aliases });
+  }
+  return out;
+}
 
 function filterByLanguage(candidates: readonly Candidate[], pageLang: string | undefined): Candidate[] {
   if (!pageLang) return [...candidates];

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { articleDate } from '../../lib/dom/article-date';
 import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
 import { type FactStore, findAll, scanText } from '../../lib/factstore/store';
 import { fullStore, ROOT } from '../fixtures/store';
@@ -25,10 +26,16 @@ const gold = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/eight-pages-gold
   pages: Record<string, GoldRow[]>;
 };
 
-function article(page: string): { text: string; lang?: string } {
+function article(page: string): { text: string; lang?: string; date?: string } {
   const { document } = parseHTML(readFileSync(join(CORPUS, `${page}.html`), 'utf8'));
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
-  return { text: collectText(findArticleRoot(document as unknown as Document)).text, ...(lang ? { lang } : {}) };
+  // The article's date, as the content script reads it.
+  const date = articleDate(document as unknown as Document, `http://localhost/${page}.html`);
+  return {
+    text: collectText(findArticleRoot(document as unknown as Document)).text,
+    ...(lang ? { lang } : {}),
+    ...(date ? { date } : {}),
+  };
 }
 
 interface Occurrence {
@@ -90,8 +97,8 @@ function evaluate(store: FactStore) {
   const wrong: string[] = [];
   const missed: string[] = [];
   for (const [page, rows] of Object.entries(gold.pages)) {
-    const { text, lang } = article(page);
-    const mentions = scanText(store, text, { lang });
+    const { text, lang, date } = article(page);
+    const mentions = scanText(store, text, { lang, date });
     const occ = occurrences(text, rows);
     const overlapping = (s: number, e: number) => occ.find((o) => o.start < e && s < o.end);
     for (const m of mentions) {
