@@ -90,7 +90,7 @@ const COMMENTS = /(^|[\s_-])(comments?|disqus|replies)([\s_-]|$)/i;
 // parts of one ("shareable", "headline"); ids are left out, as they are often
 // slugs of the article's own headings ("debt-as-a-share-of-gdp").
 const NOT_ARTICLE =
-  /(^|[\s_-])(ads?|adslot|adverts?|advertising|advertisement|sponsor(ed)?|promo(ted)?|outbrain|taboola|teads|related|recommended|recommendations|most-?read|most-?viewed|popular|trending|newsletters?|subscribe|signup|share|sharing|sharetools|sharebar|social|syndication|breadcrumbs?|rail|sidebar|recirculation|sr-only|visually-?hidden|screen-reader-text)([\s_-]|$)/i;
+  /(^|[\s_-])(ads?|adslot|adverts?|advertising|advertisement|sponsor(ed)?|promo(ted)?|outbrain|taboola|teads|related|recommended|recommendations|most-?read|most-?viewed|popular|trending|newsletters?|subscribe|signup|share|sharing|sharetools|sharebar|social|syndication|breadcrumbs?|rail|sidebar|recirculation|sr-only|visually-?hidden|screen-reader-text|player|cta|byline|bylines|author|authors|author-?bio|bio|credits?|contributors?|tags|topics|timestamp)([\s_-]|$)/i;
 
 /** Marks the extension's own UI, so the collector never reads it. */
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
@@ -103,8 +103,13 @@ function skipElement(el: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo') return true;
-  return COMMENTS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+  const cls = el.getAttribute('class') ?? '';
+  return COMMENTS.test(`${el.id} ${cls}`) || NEVER_ARTICLE.test(cls);
 }
+
+// Boxes that are never the article, whatever their size: a video player's controls and
+// menus ("vjs-…"), a gallery of other stories' pictures.
+const NEVER_ARTICLE = /(^|[\s_-])(vjs|video-?js|gallery)([\s_-]|$)/i;
 
 /**
  * How much article text `el` holds: its paragraph text, or on a page without

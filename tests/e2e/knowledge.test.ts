@@ -3,9 +3,21 @@
 // date and dataset; a frozen dataset's role says "as of"; the options page
 // lists the packs with their datasets, snapshots and licences, and switching a
 // pack off leaves its names unlinked until it is switched on again.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, type Harness, hoverCard, openPage, paintedText, startHarness } from './harness';
+import {
+  cardText,
+  type Harness,
+  hoverCard,
+  inCard,
+  openPage,
+  paintedText,
+  SCREENSHOT_DIR,
+  SHARED,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 let options: Page;
@@ -18,6 +30,12 @@ const ARTICLE =
 beforeAll(async () => {
   h = await startHarness();
   h.routes['/london.html'] = ARTICLE;
+  // The Washington Post's story of 18 March 2015, served as its outlet would (outside requests blocked).
+  h.routes['/corpus/wapo-2.html'] = readFileSync(join(SHARED, 'corpus/readability/wapo-2.html'), 'utf8');
+  await h.context.route('**/*', (route) => {
+    const url = route.request().url();
+    return /^https?:/.test(url) && !url.startsWith(h.origin) ? route.abort() : route.continue();
+  });
   options = await h.context.newPage();
   await options.goto(`chrome-extension://${h.extensionId}/options.html`);
   await options.waitForSelector('[data-testid="bundled-packs"] li[data-pack="people-uk"]');
@@ -37,6 +55,23 @@ describe('the store built from open data', () => {
     expect(text).toContain('Prime Minister of the United Kingdom');
     expect(text).toContain('since 5 Jul 2024');
     expect(text).toMatch(/IfG Ministers Database|CIA World Factbook/);
+    await page.close();
+  });
+
+  it('shows, on a 2015 story, who a person was at the article’s time and, apart, who they are now', async () => {
+    const page = await openPage(h, '/corpus/wapo-2.html');
+    await hoverCard(page, 'Benjamin Netanyahu');
+    const then = await inCard<string[]>(
+      page,
+      `function () {
+        const section = this.querySelector('.then');
+        return section ? [...section.querySelectorAll('p')].map((p) => p.textContent) : null;
+      }`,
+    );
+    expect(then?.[0]).toBe('At the time of this article (Mar 2015):');
+    expect(then?.join(' ')).toMatch(/Prime Minister of Israel/);
+    expect(then?.find((t) => t.startsWith('Now:'))).toMatch(/^Now: Prime Minister of Israel · since/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'card-2015-article.png') });
     await page.close();
   });
 
