@@ -101,7 +101,7 @@ const TITLE_WORDS = new Set(
   council of the and head government sovereign grand duke prince princess captains captain regent co-prince
   co-princes pope crown taoiseach mayor administrator high commissioner commissioner lieutenant representative
   presidential chief-of-state secretary-general secretary central military commission national people's
-  leader director-general senior premier-designate designate caretaker ruler emperor tanaiste
+  leader director-general senior premier-designate designate caretaker ruler emperor tanaiste lord
   revolutionary commander paramount chieftain hereditary elected speaker`
     .split(/\s+/)
     .filter(Boolean),
@@ -120,7 +120,14 @@ export function parseHeadLine(line: string): { title: string; name: string; sinc
     const capital = words.findIndex((w) => /\p{Lu}{2,}/u.test(w));
     if (capital < 0) continue;
     let first = 0;
-    while (first < capital && TITLE_WORDS.has((words[first] as string).toLowerCase().replace(/[,.]$/, ''))) first++;
+    // A title may name its realm: "Lord of Mann King CHARLES III" is Charles III.
+    for (;;) {
+      const w = (words[first] as string | undefined)?.toLowerCase().replace(/[,.]$/, '');
+      if (first >= capital || w === undefined) break;
+      if (/^(of|the)$/.test(w) && first + 1 < capital && /^\p{Lu}\p{Ll}/u.test(words[first + 1] ?? '')) first += 2;
+      else if (TITLE_WORDS.has(w)) first++;
+      else break;
+    }
     const name = cleanPersonName(words.slice(first).join(' '));
     const title = words.slice(0, first).join(' ').replace(/[,]$/, '');
     const since = isoDate((m[2] as string).replace(/^(about|approximately)\s+/i, ''));
@@ -132,7 +139,9 @@ export function parseHeadLine(line: string): { title: string; name: string; sinc
     // Only a surname: capitals that end the name ("STARMER"), not a given name that starts it
     // ("HAMAD bin Isa", "CHARLES III"), which would link every Hamad and Charles.
     const nameWords = words.slice(first).filter((w) => !/^[IVX]+$/.test(w));
-    const endsInCaps = /\p{Lu}{2,}/u.test(nameWords[nameWords.length - 1] ?? '') && nameWords.length > 1;
+    // (A regnal number ends a given name: "CHARLES III" gives none.)
+    const regnal = /^[IVX]+$/.test(words[words.length - 1] ?? '');
+    const endsInCaps = !regnal && /\p{Lu}{2,}/u.test(nameWords[nameWords.length - 1] ?? '') && nameWords.length > 1;
     const short = caps && endsInCaps ? fixCapitals(caps.replace(/[,.]$/, '')) : undefined;
     if (name.length > 3)
       out.push({ title, name, ...(since ? { since } : {}), ...(short && short !== name ? { short } : {}) });
