@@ -316,7 +316,15 @@ interface CityRow {
 }
 
 async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
-  const world = require('world-countries') as { cca2: string; name: { common: string }; capital?: string[] }[];
+  const world = require('world-countries') as {
+    cca2: string;
+    name: { common: string };
+    capital?: string[];
+    independent?: boolean | null;
+  }[];
+  // Territories (Bermuda, the Falklands): their small capitals' names ("Hamilton", "Stanley")
+  // are more often someone's or something else's.
+  const territory = new Set(world.filter((c) => c.independent === false).map((c) => c.cca2.toUpperCase()));
   const iso2Of = new Map<string, string>();
   for (const c of world) {
     const id = ctx.countries.byIso2(c.cca2);
@@ -585,7 +593,18 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     cityKeyNames.set(r.iso2, keys);
     for (const text of [r.name, ...aliases.map((a) => a.text)]) allCityNames.add(nameKey(text));
     if (r.admin1) cityAdmin.set(id, `${r.iso2}.${r.admin1}`);
-    cities.push({ id, type: 'place', name: r.name, aliases, description, facts, country: countryId });
+    // A territory's small capital is linked only in a text about its territory (prominence 0).
+    const local = territory.has(r.iso2) && !big;
+    cities.push({
+      id,
+      type: 'place',
+      name: r.name,
+      aliases,
+      description,
+      facts,
+      country: countryId,
+      ...(local ? { prominence: 0 } : {}),
+    });
   }
 
   // First-level regions.

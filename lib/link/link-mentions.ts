@@ -67,8 +67,10 @@ export function linkMentions(
     if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
   };
   // A country's own acronym ("U.S.", "UK") does say what the text is about.
+  // (A place of no prominence does not: "Hamilton" alone does not make a text about Bermuda.)
   const counts = (id: string, strong: readonly AliasEntry[]) =>
-    strong.some((a) => a.kind !== 'acronym') || (ctx.type(id) === 'place' && ctx.countryOf(id) === undefined);
+    !(ctx.type(id) === 'place' && ctx.rank?.(id) === 0) &&
+    (strong.some((a) => a.kind !== 'acronym') || (ctx.type(id) === 'place' && ctx.countryOf(id) === undefined));
   for (const c of candidates) {
     const ids = entityIds(c.aliases);
     const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
@@ -360,6 +362,12 @@ function linkOne(
         // A person known by one name ("Philippe", the King of the Belgians) is not the
         // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
         if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
+        // A place of no prominence (a territory's small capital: "Hamilton", Bermuda) only in a
+        // text about its country.
+        if (ctx.type(id) === 'place' && (ctx.rank?.(id) ?? 1) === 0) {
+          const country = ctx.countryOf(id);
+          if (country && !countries.has(country)) return undefined;
+        }
         return mention(id, `“${c.text}” is a name of ${name}`);
     }
   }

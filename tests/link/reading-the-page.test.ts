@@ -33,6 +33,8 @@ const store = createFactStore([
       aliases: [{ text: 'Tunes', lang: 'hr' }],
     }),
     entity({ id: 'tunes-city', type: 'place', name: 'Tunes', country: 'tunisia-like' }),
+    entity({ id: 'isle', type: 'place', name: 'Bermudo' }),
+    entity({ id: 'hamlet', type: 'place', name: 'Hamlet', country: 'isle', prominence: 0 }),
   ]),
 ]);
 const linked = (text: string, lang?: string) => scanText(store, text, { lang }).map((m) => `${m.text}→${m.entityId}`);
@@ -60,5 +62,10 @@ describe('reading a real page right', () => {
     expect(linked(english, 'en')).toEqual(['Tunes→tunes-city']);
     const croatian = 'Prosvjedi u Tunes proširili su se cijelom zemljom u utorak, rekli su svjedoci.';
     expect(linked(croatian, 'hr')).toContain('Tunes→tunisia-like');
+  });
+
+  it('links a territory’s small capital only in a text about that territory', () => {
+    expect(linked('Protests over the Hamlet musical spread.')).toEqual([]);
+    expect(linked('In Bermudo, protests in Hamlet spread.')).toEqual(['Bermudo→isle', 'Hamlet→hamlet']);
   });
 });
