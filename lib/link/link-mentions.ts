@@ -188,6 +188,37 @@ function partOfLongerName(text: string, start: number, end: number, after: boole
   return !inTitleCase(text, start, end);
 }
 
+// What follows a demonym in a description rather than a name: "the Iranian Embassy",
+// "Israeli Defense Forces", "Chinese state media", "Russian Federal Space Agency".
+const DESCRIBED =
+  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Navy|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
+
+/**
+ * Whether a demonym starts a longer name the store does not know: "Palestinian
+ * Authority", "Chinese New Year", "French Open" (not "the Iranian Embassy",
+ * "Iraqi Prime Minister", "Israeli Defense Forces", a demonym before a name
+ * the store knows, or a headline in title case).
+ */
+function startsUnknownName(text: string, c: Candidate, next: Candidate | undefined): boolean {
+  const after = /^[ \t]+(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(c.end, c.end + 40));
+  if (!after) return false;
+  const word = after[1] as string;
+  if (next && next.start === c.end + (after[0].length - word.length)) return false;
+  if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(word)) return false;
+  // The capitalised words that follow, up to three: a title or a description among them
+  // ("Prime Minister", "Foreign Ministry") makes them no name.
+  for (const w of text
+    .slice(c.end, c.end + 60)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 3)) {
+    if (!/^\p{Lu}/u.test(w)) break;
+    const bare = w.replace(/[.,;:’'s]+$/u, '');
+    if (TITLES.has(bare.toLowerCase()) || DESCRIBED.test(bare)) return false;
+  }
+  return !inTitleCase(text, c.start, c.end);
+}
+
 /**
  * The capitalised word right before `start` that could be part of a name:
  * not a function word ("In Baghdad"), not a title ("President Obama", "Sen.
@@ -355,6 +386,7 @@ function linkOne(
         return undefined;
       }
       case 'demonym':
+        if (startsUnknownName(text, c, next)) return undefined;
         return mention(id, `“${c.text}” is the demonym of ${name}`);
       default:
         // A one-word name after another capitalised word is part of a longer
@@ -381,6 +413,7 @@ function linkOne(
   }
   if (named.some((a) => a.kind === 'demonym')) {
     // "Français", "américaine": the demonym of a country and of its territories; the country.
+    if (startsUnknownName(text, c, next)) return undefined;
     const chosen = chooseNamesake(ids, ctx, countries);
     return chosen ? mention(chosen.id, `“${c.text}” is the demonym of ${ctx.name(chosen.id) ?? chosen.id}`) : undefined;
   }

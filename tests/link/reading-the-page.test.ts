@@ -34,6 +34,7 @@ const store = createFactStore([
     }),
     entity({ id: 'tunes-city', type: 'place', name: 'Tunes', country: 'tunisia-like' }),
     entity({ id: 'isle', type: 'place', name: 'Bermudo' }),
+    entity({ id: 'palest', type: 'place', name: 'Palestia', aliases: [{ text: 'Palestian', kind: 'demonym' }] }),
     entity({ id: 'hamlet', type: 'place', name: 'Hamlet', country: 'isle', prominence: 0 }),
   ]),
 ]);
@@ -67,5 +68,15 @@ describe('reading a real page right', () => {
   it('links a territory’s small capital only in a text about that territory', () => {
     expect(linked('Protests over the Hamlet musical spread.')).toEqual([]);
     expect(linked('In Bermudo, protests in Hamlet spread.')).toEqual(['Bermudo→isle', 'Hamlet→hamlet']);
+  });
+
+  it('leaves a demonym alone at the start of a longer name the store does not know', () => {
+    expect(linked('The Palestian Authority said so.')).toEqual([]);
+    expect(linked('The Palestian New Year began.')).toEqual([]);
+    // A description, a title or a known name after it is no longer name.
+    expect(linked('The Palestian Embassy in Hamlet said so.')).toEqual(['Palestian→palest']);
+    expect(linked('The Palestian Prime Minister spoke.')).toEqual(['Palestian→palest']);
+    expect(linked('A Palestian Bart Obara spoke.')).toEqual(['Palestian→palest', 'Bart Obara→r-obara']);
+    expect(linked('Palestian officials said so.')).toEqual(['Palestian→palest']);
   });
 });
