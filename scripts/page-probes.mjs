@@ -38,3 +38,79 @@ export function paintedCount(page) {
     return n;
   });
 }
+
+/**
+ * Samples `page`'s main thread (the DevTools protocol's profiler, every
+ * `intervalUs` microseconds) from now on. `stop()` returns Backstory's own
+ * script time: `total`, the milliseconds of samples with the content script
+ * on the stack, and `stretches`, each run of such samples (bridging gaps of
+ * up to 1 ms: garbage collection, the runtime between microtasks), longest
+ * first. What the browser does for it afterwards (style, layout, painting the
+ * highlights) is not counted here.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {import('playwright-core').Page} page
+ * @param {number} [intervalUs]
+ * @returns {Promise<{ stop(): Promise<{ total: number; stretches: number[] }> }>}
+ */
+export async function profileOwnScript(context, page, intervalUs = 200) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      /** @type {Map<number, number>} */
+      const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      /** @type {Map<number, boolean>} */
+      const ours = new Map();
+      /** @param {number} id */
+      const isOurs = (id) => {
+        let known = ours.get(id);
+        if (known === undefined) {
+          known = false;
+          for (let x = /** @type {number | undefined} */ (id); x !== undefined; x = parent.get(x))
+            if (nodes.get(x)?.callFrame.url.includes('/content-scripts/content.js')) {
+              known = true;
+              break;
+            }
+          ours.set(id, known);
+        }
+        return known;
+      };
+      const samples = profile.samples ?? [];
+      const times = [];
+      let t = profile.startTime;
+      for (let i = 0; i < samples.length; i++) {
+        t += profile.timeDeltas?.[i] ?? 0;
+        times.push(t);
+      }
+      /** @type {number[]} */
+      const stretches = [];
+      let total = 0;
+      /** @type {number | undefined} */
+      let from;
+      let last = 0;
+      samples.forEach((id, i) => {
+        const at = /** @type {number} */ (times[i]);
+        if (isOurs(id)) {
+          // A sample stands for the time to the next one.
+          total += Math.min(1000, (times[i + 1] ?? at + intervalUs) - at);
+          from ??= at;
+          last = at;
+          return;
+        }
+        const idle = nodes.get(id)?.callFrame.functionName === '(idle)';
+        if (from !== undefined && (idle || at - last > 1000)) {
+          stretches.push((last - from) / 1000);
+          from = undefined;
+        }
+      });
+      if (from !== undefined) stretches.push((last - from) / 1000);
+      return { total: total / 1000, stretches: stretches.sort((a, b) => b - a) };
+    },
+  };
+}

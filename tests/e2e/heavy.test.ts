@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAINTED } from '../../lib/dom/annotator';
-import { longTasks, paintedCount, recordLongTasks } from '../../scripts/page-probes.mjs';
+import { longTasks, paintedCount, profileOwnScript, recordLongTasks } from '../../scripts/page-probes.mjs';
 import { FIVE_MB_PARAGRAPHS, fiveMbArticle, growingPage, manyNodesPage } from '../fixtures/heavy-pages';
 import { type Harness, openRealPopup, startHarness, waitForPaint } from './harness';
 
@@ -30,64 +30,10 @@ afterAll(async () => {
 /** Backstory's own script's budget: it never runs this long at a stretch (the issue's 50 ms). */
 const OWN_MS = 50;
 
-/**
- * Samples the tab's main thread (CDP Profiler, every 0.2 ms) and, when
- * stopped, returns how long Backstory's own script ran at each stretch:
- * samples with the content script on the stack, bridging gaps of up to 1 ms
- * (garbage collection, the runtime between microtasks), longest first.
- * This is the part of a long task that is ours for certain; the rest of a
- * frame (the browser's style, layout and paint) is measured side by side by
- * `npm run bench:heavy`.
- */
-async function profileOwnScript(page: Page): Promise<{ stop(): Promise<number[]> }> {
-  const cdp = await h.context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await cdp.send('Profiler.stop');
-      await cdp.detach();
-      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-      const parent = new Map<number, number>();
-      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-      const ours = new Map<number, boolean>();
-      const isOurs = (id: number): boolean => {
-        let known = ours.get(id);
-        if (known === undefined) {
-          known = false;
-          for (let x: number | undefined = id; x !== undefined; x = parent.get(x))
-            if (nodes.get(x)?.callFrame.url.includes('/content-scripts/content.js')) {
-              known = true;
-              break;
-            }
-          ours.set(id, known);
-        }
-        return known;
-      };
-      const stretches: number[] = [];
-      let t = profile.startTime;
-      let from: number | undefined;
-      let last = 0;
-      (profile.samples ?? []).forEach((id, i) => {
-        t += profile.timeDeltas?.[i] ?? 0;
-        if (isOurs(id)) {
-          from ??= t;
-          last = t;
-          return;
-        }
-        // A stretch ends when the thread goes idle or has been elsewhere for over 1 ms;
-        // garbage collection and runtime samples in between (same task) do not end it.
-        const idle = nodes.get(id)?.callFrame.functionName === '(idle)';
-        if (from !== undefined && (idle || t - last > 1000)) {
-          stretches.push((last - from) / 1000);
-          from = undefined;
-        }
-      });
-      if (from !== undefined) stretches.push((last - from) / 1000);
-      return stretches.sort((a, b) => b - a);
-    },
-  };
+/** Backstory's own script's stretches on `page` from now on (see `profileOwnScript`). */
+async function ownStretches(page: Page): Promise<{ stop(): Promise<number[]> }> {
+  const profiler = await profileOwnScript(h.context, page);
+  return { stop: async () => (await profiler.stop()).stretches };
 }
 
 /**
@@ -97,7 +43,7 @@ async function profileOwnScript(page: Page): Promise<{ stop(): Promise<number[]>
  */
 async function longTasksDuringBackstory(path: string): Promise<{ page: Page; tasks: number[]; own: number[] }> {
   const page = await h.context.newPage();
-  const profiler = await profileOwnScript(page);
+  const profiler = await ownStretches(page);
   await recordLongTasks(page);
   await page.goto(h.origin + path, { timeout: 60_000 });
   // Until Backstory has read and painted the whole page (its first-paint measure), and a second more.
@@ -130,7 +76,7 @@ describe('heavy pages', () => {
   it('stays responsive (no task over the guard) and bounded while a page adds a thousand nodes a second for ten seconds', async () => {
     const page = await h.context.newPage();
     await recordLongTasks(page);
-    const profiler = await profileOwnScript(page);
+    const profiler = await ownStretches(page);
     await page.goto(`${h.origin}/growing.html`);
     await waitForPaint(page);
     const heap = () =>
