@@ -83,6 +83,13 @@ function warmUp(store: FactStore): void {
 }
 
 export default defineBackground(() => {
+  // Settings (sites switched off, history retention, packs switched off) only for the
+  // extension's own pages and this worker: a content script, which a page may subvert,
+  // can neither read nor write them (Chrome; Firefox has no such switch for this area).
+  const local = browser.storage.local as unknown as {
+    setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const db = new BackstoryDB();
   // performance.now() counts from the worker's start: these are its cold-start costs.
   let bundledReadyMs = 0;
@@ -187,12 +194,35 @@ export default defineBackground(() => {
   prune();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (DISABLED_SITES_KEY in changes) off = undefined;
+    if (DISABLED_SITES_KEY in changes) {
+      off = undefined;
+      const change = changes[DISABLED_SITES_KEY];
+      void tellSiteTabs(listOf(change?.oldValue), listOf(change?.newValue));
+    }
     if (HISTORY_SETTINGS_KEY in changes) {
       historyCache = undefined;
       prune();
     }
   });
+
+  // Content scripts cannot read the settings (below): the tabs of a site the reader
+  // switched are told so, and only they.
+  const listOf = (v: unknown) => new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  async function tellSiteTabs(before: ReadonlySet<string>, after: ReadonlySet<string>) {
+    const switched = [...new Set([...before, ...after])].filter((site) => before.has(site) !== after.has(site));
+    for (const site of switched) {
+      // Each pattern on its own: "www." before an address is no valid pattern.
+      const found = await Promise.all(
+        [`*://${site}/*`, `*://www.${site}/*`].map((url) => browser.tabs.query({ url }).catch(() => [])),
+      );
+      for (const tab of found.flat()) {
+        if (tab.id === undefined) continue;
+        void browser.tabs
+          .sendMessage(tab.id, { type: 'siteEnabled', site, enabled: !after.has(site) }, { frameId: 0 })
+          .catch(() => undefined);
+      }
+    }
+  }
 
   // Sites the reader turned Backstory on for (from the popup, or the browser's
   // own settings): the registered content script follows the granted permissions,
@@ -216,9 +246,18 @@ export default defineBackground(() => {
     await ready;
     // A content script's sender URL is the page's; only our own pages have ours.
     const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownPages);
+    let url = sender.url;
+    const tabId = sender.tab?.id;
+    if (!extensionPage && tabId !== undefined) {
+      // Only the top frame's content script speaks for a tab.
+      if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
+      // The tab's address now: a port opened before the page's pushState still carries the old one.
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (tab?.url) url = tab.url;
+    }
     return dispatch(handlers, message, {
-      ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }),
-      ...(typeof sender.url === 'string' ? { url: sender.url } : {}),
+      ...(tabId === undefined ? {} : { tabId }),
+      ...(typeof url === 'string' ? { url } : {}),
       extensionPage,
     });
   };

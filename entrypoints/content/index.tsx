@@ -9,7 +9,7 @@ import { HoverIntent } from '../../lib/dom/hover';
 import { topMost, watchPage } from '../../lib/dom/page-watch';
 import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
-import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/site-settings';
+import { siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CardController } from './card';
 import { PageNotes } from './notes';
@@ -279,18 +279,19 @@ export default defineContentScript({
       { passive: true, capture: true },
     );
 
-    // The site switch, from the card or the popup, applies at once.
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (ctx.isInvalid || area !== 'local' || !(DISABLED_SITES_KEY in changes) || !site) return;
-      void isSiteEnabled(browser.storage.local, site).then((now) => {
-        if (now === enabled) return;
-        enabled = now;
-        if (enabled) void annotateArticle();
-        else {
-          card.close();
-          annotator.clear();
-        }
-      });
+    // The site switch, from the card or the popup, applies at once: the background tells
+    // this site's tabs (the settings themselves are out of a content script's reach).
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      const m = message as { type?: unknown; site?: unknown; enabled?: unknown };
+      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      if (m?.type !== 'siteEnabled' || m.site !== site || typeof m.enabled !== 'boolean') return;
+      if (m.enabled === enabled) return;
+      enabled = m.enabled;
+      if (enabled) void annotateArticle();
+      else {
+        card.close();
+        annotator.clear();
+      }
     });
   },
 });

@@ -61,8 +61,21 @@ const RequestSchema = v.variant('type', [
   }),
 ]);
 
-/** Messages that act on the reader's stored data: refused from content scripts. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set(['packsChanged', 'historyChanged', 'setPackEnabled']);
+/**
+ * Messages that act on the reader's stored data, or answer for a whole tab or
+ * the reading history: refused from content scripts, which a page may subvert.
+ */
+const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set([
+  'packsChanged',
+  'historyChanged',
+  'setPackEnabled',
+  'tabEntities',
+  'notesForTab',
+  'relatedCoverage',
+  'entityCoverage',
+  'bundledPacks',
+  'stats',
+]);
 
 /**
  * Checks an incoming message against the protocol and calls its handler.

@@ -112,6 +112,11 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
   // Related coverage is ranked right after a page is read, so that the popup
   // finds it ready; forgotten when the page, the history or the packs change.
   const relatedCache = new Map<number, Promise<RelatedItem[] | null>>();
+  // Whether an entity was found in the sender tab's scans (what its page may ask about).
+  const foundOnTab = async (sender: Sender, entityId: string): Promise<boolean> => {
+    if (sender.tabId === undefined) return false;
+    return ((await tabs.get(sender.tabId))?.counts[entityId] ?? 0) > 0;
+  };
   // Per tab, the last update of what it holds: the next one waits for it.
   const turns = new Map<number, Promise<void>>();
   const inTurn = (tabId: number, step: () => Promise<void>): Promise<void> => {
@@ -226,7 +231,14 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }));
       return { enabled: true, mentions };
     },
-    async card(req) {
+    async card(req, sender) {
+      // A reader pack's entries are the reader's: a page gets the card only of one found on it.
+      if (
+        !sender.extensionPage &&
+        store().reader?.entities.has(req.entityId) &&
+        !(await foundOnTab(sender, req.entityId))
+      )
+        return { ok: false, error: `No entry “${req.entityId}” on this page.` };
       const card = await entityCard(store(), req.entityId);
       return card ? { ok: true, value: card } : { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
     },
@@ -259,7 +271,14 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       if (!notes) return { passages: [], entityNotes: {} };
       // A page sees only its own notes.
       const url = sender.extensionPage ? req.url : (sender.url ?? req.url);
-      const [onPage, onEntities] = await Promise.all([notes.onPage(url), notes.onEntities(req.entityIds)]);
+      // Which names have notes, only for names found on the page.
+      const found = sender.extensionPage ? undefined : await tabs.get(sender.tabId ?? -1);
+      const ids = found
+        ? req.entityIds.filter((id) => (found.counts[id] ?? 0) > 0)
+        : sender.extensionPage
+          ? req.entityIds
+          : [];
+      const [onPage, onEntities] = await Promise.all([notes.onPage(url), notes.onEntities(ids)]);
       const entityNotes: Record<string, number> = {};
       for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
       return { passages: onPage.flatMap(passageNote), entityNotes };
@@ -289,7 +308,9 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       await notes.setOrphaned(req.id, !req.found);
       return { ok: true, value: null };
     },
-    async entityNotes(req) {
+    async entityNotes(req, sender) {
+      // A page reads the notes only of a name found on it.
+      if (!sender.extensionPage && !(await foundOnTab(sender, req.entityId))) return [];
       const notes = (await hooks?.notes?.onEntities([req.entityId])) ?? [];
       return notes.map((n) => ({ id: n.id, body: n.body, updatedAt: n.updatedAt }));
     },

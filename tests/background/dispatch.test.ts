@@ -7,6 +7,9 @@ import { seedStore } from '../fixtures/store';
 const store = seedStore();
 const handlers = () => createHandlers(() => store, memoryTabStore());
 
+// The popup: an extension page, which may ask about a whole tab.
+const POPUP = { extensionPage: true };
+
 describe('the background', () => {
   it('scans text from a tab and remembers what it found for the popup', async () => {
     const h = handlers();
@@ -21,12 +24,12 @@ describe('the background', () => {
       ['Larijani', 'person'],
       ['Baghdad', 'place'],
     ]);
-    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 7 }, {})) as { entities: TabEntity[] };
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 7 }, POPUP)) as { entities: TabEntity[] };
     expect(tab.entities.map((e) => [e.id, e.count])).toEqual([
       ['ali-larijani', 2],
       ['baghdad', 1],
     ]);
-    expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, {})).toBeNull();
+    expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, POPUP)).toBeNull();
   });
 
   it('sends back only as many mentions as the page can paint, and counts them all for the popup', async () => {
@@ -39,14 +42,17 @@ describe('the background', () => {
     expect(first.mentions.map((m) => m.text)).toEqual(['Ali Larijani', 'Baghdad', 'Ali Larijani']);
     const second = (await scan(paragraph.repeat(50), { limit: 0, part: true })) as ScanResult;
     expect(second.mentions).toEqual([]);
-    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, {})) as { entities: TabEntity[] };
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, POPUP)) as { entities: TabEntity[] };
     expect(tab.entities.map((e) => [e.id, e.count])).toEqual([
       ['ali-larijani', 150],
       ['baghdad', 150],
     ]);
     // A new page in the same tab starts again rather than adding.
     await scan('Baghdad.', { limit: 10, part: true, url: 'https://example.org/next' });
-    const next = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, {})) as { url: string; entities: TabEntity[] };
+    const next = (await dispatch(h, { type: 'tabEntities', tabId: 9 }, POPUP)) as {
+      url: string;
+      entities: TabEntity[];
+    };
     expect(next.entities.map((e) => [e.id, e.count])).toEqual([['baghdad', 1]]);
   });
 
@@ -55,7 +61,7 @@ describe('the background', () => {
     const scan = (extra: Record<string, unknown>) =>
       dispatch(h, { type: 'scan', url: 'https://example.org/blog', title: 'Blog', ...extra }, { tabId: 5 });
     const counts = async () =>
-      ((await dispatch(h, { type: 'tabEntities', tabId: 5 }, {})) as { entities: TabEntity[] }).entities.map((e) => [
+      ((await dispatch(h, { type: 'tabEntities', tabId: 5 }, POPUP)) as { entities: TabEntity[] }).entities.map((e) => [
         e.id,
         e.count,
       ]);
@@ -92,7 +98,7 @@ describe('the background', () => {
       dispatch(h, { type: 'scan', url: 'https://example.org/live', title: 'Live', text, part }, { tabId: 4 });
     await scan('Ali Larijani arrived.', false);
     await Promise.all([scan('Ali Larijani spoke.', true), scan('Ali Larijani left.', true)]);
-    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 4 }, {})) as { entities: TabEntity[] };
+    const tab = (await dispatch(h, { type: 'tabEntities', tabId: 4 }, POPUP)) as { entities: TabEntity[] };
     expect(tab.entities.map((e) => [e.id, e.count])).toEqual([['ali-larijani', 3]]);
   });
 

@@ -195,6 +195,32 @@ function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undef
   return undefined;
 }
 
+/**
+ * Evaluates `expression` (awaited, its result returned as JSON) in Backstory's
+ * content script's world on `page`, as code that subverted the content script
+ * would run it: with the extension APIs a content script has.
+ */
+export async function inContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Backstory');
+    if (!world) throw new Error(`no content script world on ${page.url()}`);
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Opens `path` of the test server in a new tab and waits until Backstory has painted it. */
 export async function openPage(h: Harness, path: string): Promise<Page> {
   const page = await h.context.newPage();

@@ -1,0 +1,66 @@
+// Who may ask what (issue #14): a content script, which a page may subvert,
+// is answered only about its own tab's page; tab-wide lists and the reading
+// history answer only Backstory's own pages.
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../lib/background/dispatch';
+import { type BackgroundHooks, createHandlers, memoryTabStore } from '../../lib/background/handlers';
+import type { Note } from '../../lib/db';
+import { seedStore } from '../fixtures/store';
+
+const NOTES = [
+  { id: 'n1', entityId: 'ali-larijani', body: 'On Larijani', updatedAt: 1 },
+  { id: 'n2', entityId: 'tammy-bruce', body: 'On Bruce, who is not on the page', updatedAt: 2 },
+] as unknown as Note[];
+
+function background() {
+  const hooks = {
+    reloadPacks: async () => 0,
+    timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
+    setSiteEnabled: async () => undefined,
+    isSiteEnabled: async () => true,
+    notes: {
+      onPage: async () => [],
+      onEntities: async (ids: string[]) => NOTES.filter((n) => ids.includes(n.entityId as string)),
+    },
+  } as unknown as BackgroundHooks;
+  return createHandlers(() => seedStore(), memoryTabStore(), hooks);
+}
+
+const PAGE = { tabId: 7, url: 'https://example.org/a' };
+const POPUP = { extensionPage: true };
+
+async function withScannedTab() {
+  const h = background();
+  await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+  return h;
+}
+
+describe('what a content script is answered', () => {
+  it.each(['tabEntities', 'notesForTab', 'relatedCoverage'])('refuses %s, for its own tab or another', async (type) => {
+    const h = await withScannedTab();
+    for (const tabId of [7, 8]) {
+      expect(await dispatch(h, { type, tabId }, PAGE)).toMatchObject({ ok: false });
+    }
+    expect(await dispatch(h, { type, tabId: 7 }, POPUP)).not.toMatchObject({ ok: false });
+  });
+
+  it('reads the notes only of a name found on its page', async () => {
+    const h = await withScannedTab();
+    expect(await dispatch(h, { type: 'entityNotes', entityId: 'ali-larijani' }, PAGE)).toEqual([
+      { id: 'n1', body: 'On Larijani', updatedAt: 1 },
+    ]);
+    expect(await dispatch(h, { type: 'entityNotes', entityId: 'tammy-bruce' }, PAGE)).toEqual([]);
+    // Backstory's own pages read any.
+    expect(await dispatch(h, { type: 'entityNotes', entityId: 'tammy-bruce' }, POPUP)).toHaveLength(1);
+  });
+
+  it('learns which names have notes only for names found on its page', async () => {
+    const h = await withScannedTab();
+    const answer = (await dispatch(
+      h,
+      { type: 'notesFor', url: PAGE.url, entityIds: ['ali-larijani', 'tammy-bruce'] },
+      PAGE,
+    )) as { entityNotes: Record<string, number> };
+    expect(answer.entityNotes).toEqual({ 'ali-larijani': 1 });
+  });
+});

@@ -1,0 +1,75 @@
+// What a content script may reach (issue #14): one that a page managed to
+// subvert cannot read or write the reader's settings (it would otherwise turn
+// history retention to "forever" or switch Backstory off on sites), and its
+// requests speak for the page's address now, not the one it had when the
+// content script's port opened (a single-page site's next article).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, inContentScript, openPage, startHarness } from './harness';
+
+let h: Harness;
+const ARTICLE =
+  '<!doctype html><html lang="en"><body><article><h1>Talks</h1><p>Ali Larijani met Tammy Bruce in Baghdad on Tuesday.</p></article></body></html>';
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.routes['/talks.html'] = ARTICLE;
+  h.routes['/spa-a.html'] = ARTICLE;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the settings, from a content script', () => {
+  it('refuses its writes and its reads, while the extension itself still reads them', async () => {
+    const page = await openPage(h, '/talks.html');
+    const write = await inContentScript<string>(
+      page,
+      `chrome.storage.local.set({ disabledSites: ['example.com'], history: { keepDays: 0, paused: false } })
+        .then(() => 'written', (e) => 'refused: ' + e.message)`,
+    );
+    expect(write).toMatch(/^refused/);
+    const read = await inContentScript<string>(
+      page,
+      `chrome.storage.local.get(null).then((all) => 'read ' + JSON.stringify(all), (e) => 'refused: ' + e.message)`,
+    );
+    expect(read).toMatch(/^refused/);
+    // Nothing was written: the worker sees no site switched off.
+    const sites = await h.worker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites);
+    expect(sites ?? []).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a single-page site', () => {
+  it('gets the notes of the article at its address now, over a port opened before the pushState', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const saved = await options.evaluate(
+      (url) =>
+        chrome.runtime.sendMessage({
+          type: 'saveNote',
+          draft: {
+            url,
+            body: 'A note on the second article',
+            selector: [{ type: 'TextQuoteSelector', exact: 'Tammy Bruce' }],
+          },
+        }),
+      `${h.origin}/spa-b.html`,
+    );
+    expect(saved).toMatchObject({ ok: true });
+    await options.close();
+
+    const page = await openPage(h, '/spa-a.html');
+    await inContentScript(page, `(globalThis.__port = chrome.runtime.connect({ name: 'backstory' }), true)`);
+    await page.evaluate(() => history.pushState({}, '', '/spa-b.html'));
+    const answer = await inContentScript<{ result: { passages: unknown[] } }>(
+      page,
+      `new Promise((resolve) => {
+        globalThis.__port.onMessage.addListener((m) => resolve(m));
+        globalThis.__port.postMessage({ id: 7, message: { type: 'notesFor', url: location.href, entityIds: [] } });
+      })`,
+    );
+    expect(answer.result.passages).toHaveLength(1);
+    await page.close();
+  });
+});
