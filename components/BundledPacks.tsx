@@ -1,5 +1,6 @@
 import { formatDate } from '../lib/format-date';
 import type { PackSummary } from '../lib/messages';
+import { webUrl } from '../lib/safe-url';
 
 export interface BundledPacksProps {
   packs: PackSummary[];
@@ -53,8 +54,8 @@ export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
                   <ul class="datasets">
                     {p.about.datasets.map((d) => (
                       <li key={d.name}>
-                        {d.upstream ? (
-                          <a href={d.upstream} target="_blank" rel="noreferrer">
+                        {webUrl(d.upstream) ? (
+                          <a href={webUrl(d.upstream)} target="_blank" rel="noreferrer">
                             {d.name}
                           </a>
                         ) : (

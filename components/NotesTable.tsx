@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '../lib/db';
 import { quoteOf } from '../lib/notes/notes';
+import { webUrl } from '../lib/safe-url';
 
 export interface NotesTableProps {
   notes: Note[];
@@ -27,7 +28,7 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
               ) : (
                 <>
                   On a passage of{' '}
-                  <a href={n.url} target="_blank" rel="noopener noreferrer">
+                  <a href={webUrl(n.url)} target="_blank" rel="noopener noreferrer">
                     {n.pageTitle || n.url}
                   </a>
                   {n.orphaned && <span class="orphaned"> · passage not found on the last visit</span>}

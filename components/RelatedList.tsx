@@ -1,5 +1,6 @@
 import { formatDate } from '../lib/format-date';
 import type { RelatedItem } from '../lib/messages';
+import { webUrl } from '../lib/safe-url';
 
 /** How many shared entities a line names (the strongest). */
 const SHARED_SHOWN = 4;
@@ -16,8 +17,8 @@ export function RelatedList({ items }: { items: RelatedItem[] }) {
             {item.read && <span class="read-badge">read</span>}
           </p>
           <p class={item.title ? 'headline' : 'headline untitled'} dir="auto">
-            {item.url ? (
-              <a href={item.url} target="_blank" rel="noopener noreferrer">
+            {webUrl(item.url) ? (
+              <a href={webUrl(item.url)} target="_blank" rel="noopener noreferrer">
                 {item.title ?? 'Headline not recorded'}
               </a>
             ) : (

@@ -1,5 +1,6 @@
 import { formatDate } from '../lib/format-date';
 import type { CardSource } from '../lib/messages';
+import { webUrl } from '../lib/safe-url';
 
 /** "Rudaw, 13 Aug 2025", linked only when the pack knows the URL. */
 export function SourceLine({ source }: { source: CardSource | undefined }) {
@@ -7,8 +8,8 @@ export function SourceLine({ source }: { source: CardSource | undefined }) {
   const label = [source.outlet, formatDate(source.date)].filter(Boolean).join(', ');
   return (
     <span class="source">
-      {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? source.outlet}>
+      {webUrl(source.url) ? (
+        <a href={webUrl(source.url)} target="_blank" rel="noopener noreferrer" title={source.title ?? source.outlet}>
           {label}
         </a>
       ) : (

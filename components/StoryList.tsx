@@ -1,5 +1,6 @@
 import { formatDate } from '../lib/format-date';
 import type { Story } from '../lib/messages';
+import { webUrl } from '../lib/safe-url';
 
 /** Stories as a timeline, newest first: date, outlet, headline (linked when known), one line. */
 export function StoryList({ stories }: { stories: Story[] }) {
@@ -13,8 +14,8 @@ export function StoryList({ stories }: { stories: Story[] }) {
           </p>
           {/* A headline is shown only when the pack knows it; never made up from the summary. */}
           <p class={s.title ? 'headline' : 'headline untitled'} dir="auto">
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
+            {webUrl(s.url) ? (
+              <a href={webUrl(s.url)} target="_blank" rel="noopener noreferrer">
                 {s.title ?? 'Headline not recorded'}
               </a>
             ) : (
