@@ -249,7 +249,8 @@ export default defineContentScript({
     );
     // A selection in the article offers a note on it.
     ctx.addEventListener(document, 'mouseup', (event) => {
-      if (!enabled || (event as MouseEvent).composedPath().includes(card.host.host)) return;
+      // (The reader's own mouse only: a page's script cannot make the offer appear.)
+      if (!enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
       ctx.setTimeout(() => {
         if (!card.isOpen || !card.current) notes.offerForSelection();
       }, 0);

@@ -66,8 +66,10 @@ export class HoverIntent {
     this.opened = range;
   }
 
+  // Only the reader's own pointer: a page's script can dispatch events (isTrusted false),
+  // and must not open cards (nor learn, by their timing, what is underlined).
   private readonly onMove = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     if (this.o.isOnCard(event)) {
       this.cancelClose();
       this.cancelOpen();
@@ -84,7 +86,7 @@ export class HoverIntent {
   };
 
   private readonly onTap = (event: PointerEvent): void => {
-    if (event.pointerType !== 'touch' || this.o.isOnCard(event)) return;
+    if (!event.isTrusted || event.pointerType !== 'touch' || this.o.isOnCard(event)) return;
     const range = hitTest(this.o.doc, this.o.ranges(), event.clientX, event.clientY);
     if (range) this.open(range);
     else if (this.opened) this.close();

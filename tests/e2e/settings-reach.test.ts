@@ -4,7 +4,7 @@
 // requests speak for the page's address now, not the one it had when the
 // content script's port opened (a single-page site's next article).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, inContentScript, openPage, startHarness } from './harness';
+import { cardText, type Harness, hover, inContentScript, openPage, pointOf, startHarness } from './harness';
 
 let h: Harness;
 const ARTICLE =
@@ -70,6 +70,27 @@ describe('a single-page site', () => {
       })`,
     );
     expect(answer.result.passages).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('events a page makes up', () => {
+  it('opens no card for a pointer the page dispatches, and does for the reader’s own', async () => {
+    const page = await openPage(h, '/talks.html');
+    const { x, y } = await pointOf(page, 'Ali Larijani');
+    await page.evaluate(
+      ([px, py]) => {
+        for (const type of ['pointermove', 'pointerover', 'mousemove'])
+          document
+            .elementFromPoint(px as number, py as number)
+            ?.dispatchEvent(new PointerEvent(type, { clientX: px, clientY: py, bubbles: true, pointerType: 'mouse' }));
+      },
+      [x, y],
+    );
+    await page.waitForTimeout(1200);
+    expect(await cardText(page)).toBeNull();
+    await hover(page, 'Ali Larijani');
+    await expect.poll(() => cardText(page)).toContain('Ali Larijani');
     await page.close();
   });
 });
