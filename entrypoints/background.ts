@@ -258,6 +258,7 @@ export default defineBackground(() => {
     return dispatch(handlers, message, {
       ...(tabId === undefined ? {} : { tabId }),
       ...(typeof url === 'string' ? { url } : {}),
+      ...(sender.tab?.incognito ? { incognito: true } : {}),
       extensionPage,
     });
   };

@@ -77,6 +77,8 @@ export interface Sender {
   url?: string;
   /** True only for the extension's own pages (popup, options), never for a content script. */
   extensionPage?: boolean;
+  /** The sender's tab is in a private (incognito) window: nothing of it is kept. */
+  incognito?: boolean;
 }
 
 /** What the background does beyond answering from the store. */
@@ -211,7 +213,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
           void tabs.set(tabId, scan).catch(() => undefined);
-          if (site && found.length > 0 && grew && hooks?.recordVisit) {
+          if (site && found.length > 0 && grew && hooks?.recordVisit && !sender.incognito) {
             void hooks
               .recordVisit({
                 url: req.canonical ?? req.url,
@@ -287,6 +289,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const notes = hooks?.notes;
       if (!notes) return { ok: false, error: 'Notes are not available here.' };
       const draft = req.draft;
+      // A private window keeps nothing: its notes would outlive it in the normal profile.
+      if (sender.incognito) return { ok: false, error: 'Notes are not saved from a private window.' };
       if ('entityId' in draft && !store().info(draft.entityId)) {
         return { ok: false, error: `No entry “${draft.entityId}” in the fact store.` };
       }

@@ -12,13 +12,18 @@ const NOTES = [
   { id: 'n2', entityId: 'tammy-bruce', body: 'On Bruce, who is not on the page', updatedAt: 2 },
 ] as unknown as Note[];
 
-function background() {
+function background(visits: unknown[] = [], saved: unknown[] = []) {
   const hooks = {
+    recordVisit: async (v: unknown) => void visits.push(v),
     reloadPacks: async () => 0,
     timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
     setSiteEnabled: async () => undefined,
     isSiteEnabled: async () => true,
     notes: {
+      save: async (n: unknown) => {
+        saved.push(n);
+        return { ok: true };
+      },
       onPage: async () => [],
       onEntities: async (ids: string[]) => NOTES.filter((n) => ids.includes(n.entityId as string)),
     },
@@ -62,5 +67,30 @@ describe('what a content script is answered', () => {
       PAGE,
     )) as { entityNotes: Record<string, number> };
     expect(answer.entityNotes).toEqual({ 'ali-larijani': 1 });
+  });
+});
+
+describe('a private window', () => {
+  it('keeps nothing: no visit in the reading history, no note saved, while names are still found', async () => {
+    const visits: unknown[] = [];
+    const saved: unknown[] = [];
+    const h = background(visits, saved);
+    const PRIVATE = { ...PAGE, incognito: true };
+    const scan = (await dispatch(
+      h,
+      { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' },
+      PRIVATE,
+    )) as { mentions: unknown[] };
+    expect(scan.mentions.length).toBeGreaterThan(0);
+    expect(await dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, PRIVATE)).toEqual({
+      ok: false,
+      error: 'Notes are not saved from a private window.',
+    });
+    // The same in a normal window is kept.
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+    await dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, PAGE);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(visits).toHaveLength(1);
+    expect(saved).toHaveLength(1);
   });
 });
