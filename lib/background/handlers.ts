@@ -119,6 +119,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     if (sender.tabId === undefined) return false;
     return ((await tabs.get(sender.tabId))?.counts[entityId] ?? 0) > 0;
   };
+  // Per tab, the last write of what it holds, which ranking its coverage waits for.
+  const writes = new Map<number, Promise<unknown>>();
   // Per tab, the last update of what it holds: the next one waits for it.
   const turns = new Map<number, Promise<void>>();
   const inTurn = (tabId: number, step: () => Promise<void>): Promise<void> => {
@@ -136,6 +138,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     return ranked;
   };
   const relatedFor = async (tabId: number): Promise<RelatedItem[] | null> => {
+    await writes.get(tabId);
     const scan = await tabs.get(tabId);
     if (!scan) return null;
     const s = store();
@@ -212,7 +215,12 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
             ...(req.canonical ? { canonical: req.canonical } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
-          void tabs.set(tabId, scan).catch(() => undefined);
+          // What the tab holds changed: its related coverage is ranked again when next asked
+          // (after a single-page site's navigation, never the previous article's).
+          relatedCache.delete(tabId);
+          // The page does not wait for the write; the popup's next ranking does.
+          const written = tabs.set(tabId, scan).catch(() => undefined);
+          writes.set(tabId, written);
           if (site && found.length > 0 && grew && hooks?.recordVisit && !sender.incognito) {
             void hooks
               .recordVisit({

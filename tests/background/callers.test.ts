@@ -94,3 +94,18 @@ describe('a private window', () => {
     expect(saved).toHaveLength(1);
   });
 });
+
+describe('related coverage', () => {
+  it('is ranked again for the tab’s next article, never the previous one’s', async () => {
+    const h = background();
+    const keys = async () =>
+      (((await dispatch(h, { type: 'relatedCoverage', tabId: 7 }, POPUP)) as { key: string }[] | null) ?? []).map(
+        (r) => r.key,
+      );
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+    const first = await keys();
+    expect(first.length).toBeGreaterThan(0);
+    await dispatch(h, { type: 'scan', url: 'https://example.org/b', title: 'B', text: 'Nothing named here.' }, PAGE);
+    expect(await keys()).toEqual([]);
+  });
+});
