@@ -10,11 +10,26 @@ export const MAX_NOTES_FILE_CHARS = 20 * 1024 * 1024;
 
 const ENTITY_SOURCE = 'urn:backstory:entity:';
 
+/**
+ * An ISO date and time that names a real moment: `isoTimestamp` checks the
+ * form only, and "2025-02-30T10:00:00Z" has it (Date.parse then rolls it over
+ * into March).
+ */
+const Timestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp('expected an ISO date and time'),
+  v.check((t) => {
+    const [y, m, d] = t.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  }, 'expected a date that exists'),
+);
+
 const AnnotationSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'expected an id like urn:uuid:…')),
   type: v.literal('Annotation'),
-  created: v.pipe(v.string(), v.isoTimestamp('expected an ISO date and time')),
-  modified: v.pipe(v.string(), v.isoTimestamp('expected an ISO date and time')),
+  created: Timestamp,
+  modified: Timestamp,
   motivation: v.optional(v.string()),
   body: v.object({
     type: v.literal('TextualBody'),

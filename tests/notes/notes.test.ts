@@ -87,6 +87,12 @@ describe('export and import', () => {
       /^items\[1\]\.id: duplicate id/,
     ],
     ['50 MB', ' '.repeat(50 * 1024 * 1024), /^file is 50\.0 MB/],
+    [
+      'a date that does not exist (30 February)',
+      () =>
+        exportJson([onEntity('a', uuid(31))]).replace(/"created": "[^"]*"/, '"created": "2025-02-30T10:00:00.000Z"'),
+      /^items\[0\]\.created: expected a date that exists/,
+    ],
   ])('refuses a file with %s, says what is wrong, and changes nothing', async (_name, file, message) => {
     await saveNote(db, onEntity('Already here.', uuid(40)));
     const text = typeof file === 'function' ? file() : file;
