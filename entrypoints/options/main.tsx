@@ -53,7 +53,10 @@ function Options() {
       });
       return;
     }
-    const result = await importPackText(db, await file.text(), { reservedIds: bundled.map((p) => p.id) });
+    // Whatever goes wrong, the form never stays on "Checking…": it says what failed.
+    const result = await importPackText(db, await file.text(), { reservedIds: bundled.map((p) => p.id) }).catch(
+      (error: unknown) => ({ ok: false as const, errors: [`could not read the pack: ${String(error)}`] }),
+    );
     if (!result.ok) {
       setStatus({ kind: 'failed', file: file.name, errors: result.errors });
       return;

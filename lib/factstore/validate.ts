@@ -86,6 +86,12 @@ export function parsePackText(text: string): PackResult {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return { ok: false, errors: [`file is ${mb} MB; packs may be at most ${MAX_PACK_CHARS / 1024 / 1024} MB`] };
   }
+  // A file nested thousands of levels deep would overflow the stack of the parser or the
+  // validator; no pack needs more than a few levels.
+  const depth = nestingDepth(text, MAX_PACK_DEPTH);
+  if (depth > MAX_PACK_DEPTH) {
+    return { ok: false, errors: [`nested more than ${MAX_PACK_DEPTH} levels deep; a pack needs a handful`] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -93,4 +99,30 @@ export function parsePackText(text: string): PackResult {
     return { ok: false, errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
   return validatePack(value);
+}
+
+/** The deepest a pack's JSON may nest (objects and arrays). */
+export const MAX_PACK_DEPTH = 32;
+
+/** How deep JSON text nests its objects and arrays (outside strings), counted up to just past `limit`. */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }

@@ -65,6 +65,18 @@ describe('validatePack', () => {
     expect(r.ok ? [] : r.errors[0]).toMatch(/^not JSON: /);
   });
 
+  it('refuses a pack nested 200,000 levels deep with a clear message, without overflowing the stack', () => {
+    const deep = JSON.stringify(pack([entity({ id: 'a' })])).replace(
+      '"aliases":[]',
+      `"aliases":[],"extra":${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+    );
+    const r = parsePackText(deep);
+    expect(r.ok ? [] : r.errors).toEqual(['nested more than 32 levels deep; a pack needs a handful']);
+    // Brackets inside strings do not count, and a real pack passes.
+    const named = JSON.stringify(pack([entity({ id: 'b', name: `B ${'['.repeat(100)}` })]));
+    expect(parsePackText(named).ok).toBe(true);
+  });
+
   it('refuses a 50 MB file before parsing it', () => {
     const r = parsePackText(' '.repeat(50 * 1024 * 1024));
     expect(r.ok ? [] : r.errors[0]).toBe(`file is 50.0 MB; packs may be at most ${MAX_PACK_CHARS / 1024 / 1024} MB`);
