@@ -198,6 +198,10 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       }
       const s = store();
       const found = scanText(s, req.text, { lang: req.lang, date: req.date });
+      // The page's address is the tab's, not one the page declares; a canonical address
+      // counts only on the same site, so a page cannot write history for another.
+      const pageUrl = sender.extensionPage ? req.url : (sender.url ?? req.url);
+      const canonical = req.canonical && siteOf(req.canonical) === siteOf(pageUrl) ? req.canonical : undefined;
       // Remembered for the popup. Scans of one tab update it one after the
       // other (two parts read at once must both be counted); the page does
       // not wait for the storage writes.
@@ -206,13 +210,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         await inTurn(tabId, async () => {
           const previous = await tabs.get(tabId);
           // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
-          const adding = req.part && previous && previous.url === req.url;
+          const adding = req.part && previous && previous.url === pageUrl;
           // Text read again or gone: what it named comes off.
           const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang, date: req.date }) : [];
           const scan: TabScan = {
-            url: req.url,
+            url: pageUrl,
             counts: countMentions(found, adding ? previous.counts : undefined, lost),
-            ...(req.canonical ? { canonical: req.canonical } : {}),
+            ...(canonical ? { canonical } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
           // What the tab holds changed: its related coverage is ranked again when next asked
@@ -224,7 +228,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
           if (site && found.length > 0 && grew && hooks?.recordVisit && !sender.incognito) {
             void hooks
               .recordVisit({
-                url: req.canonical ?? req.url,
+                url: canonical ?? pageUrl,
                 title: req.title,
                 site,
                 entityIds: Object.keys(scan.counts),

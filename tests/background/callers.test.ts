@@ -109,3 +109,29 @@ describe('related coverage', () => {
     expect(await keys()).toEqual([]);
   });
 });
+
+describe('the page’s address', () => {
+  it('is the tab’s: a page can write no history for another address, by its declared URL or a canonical on another site', async () => {
+    const visits: { url: string }[] = [];
+    const h = background(visits);
+    const text = 'Ali Larijani arrived in Baghdad.';
+    await dispatch(
+      h,
+      { type: 'scan', url: 'https://bank.example/statement', title: 'A', text, canonical: 'https://bank.example/x' },
+      PAGE,
+    );
+    await dispatch(
+      h,
+      {
+        type: 'scan',
+        url: PAGE.url,
+        title: 'A',
+        text: `${text} Tammy Bruce too.`,
+        canonical: 'https://example.org/canonical',
+      },
+      PAGE,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(visits.map((v) => v.url)).toEqual([PAGE.url, 'https://example.org/canonical']);
+  });
+});
