@@ -18,8 +18,13 @@ function passageNote(n: Note): PassageNote[] {
  */
 export interface TabScan {
   url: string;
-  /** The page's canonical URL, when it declares one. */
+  /** The page's canonical URL, when it declares one on its own site (the key of its notes and history). */
   canonical?: string;
+  /**
+   * A canonical URL the page declares on another site (a syndicated copy): used
+   * only to leave the original out of the page's related coverage, never as a key.
+   */
+  declared?: string;
   /** Mentions per entity id. */
   counts: Record<string, number>;
 }
@@ -166,7 +171,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     ];
     const ranked = rankRelated({
       page,
-      pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : [])],
+      pageUrls: [scan.url, ...(scan.canonical ? [scan.canonical] : []), ...(scan.declared ? [scan.declared] : [])],
       candidates,
       typeOf: (id) => s.info(id)?.type,
       today: hooks?.today?.() ?? new Date().toISOString().slice(0, 10),
@@ -217,6 +222,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
             url: pageUrl,
             counts: countMentions(found, adding ? previous.counts : undefined, lost),
             ...(canonical ? { canonical } : {}),
+            ...(req.canonical && !canonical ? { declared: req.canonical } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
           // What the tab holds changed: its related coverage is ranked again when next asked
