@@ -199,11 +199,18 @@ export default defineContentScript({
 
     hover.listen(ctx.signal);
 
-    // Single-page navigation: a new article, read afresh once it has rendered.
+    // Single-page navigation: a new article, read afresh once it has rendered. The event
+    // is an ordinary one on the page's window, which the page can dispatch too: only a
+    // change of address that really happened is acted on.
+    let readAt = location.href;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      card.close();
-      annotator.clear();
-      if (enabled) ctx.setTimeout(() => void annotateArticle(), 400);
+      ctx.setTimeout(() => {
+        if (location.href === readAt) return;
+        readAt = location.href;
+        card.close();
+        annotator.clear();
+        if (enabled) void annotateArticle();
+      }, 400);
     });
 
     // From the popup: show where an entity is first named, with a brief flash.

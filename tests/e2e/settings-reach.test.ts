@@ -75,6 +75,21 @@ describe('a single-page site', () => {
 });
 
 describe('events a page makes up', () => {
+  it('reads the page again only when its address really changed, not for a forged navigation event', async () => {
+    const page = await openPage(h, '/talks.html');
+    const painted = () => page.evaluate(() => CSS.highlights.get('backstory-person')?.size ?? 0);
+    expect(await painted()).toBeGreaterThan(0);
+    // The event's name is the extension's id (which WXT's start-up message tells the page) and the script's.
+    await page.evaluate((id) => {
+      for (let i = 0; i < 3; i++) window.dispatchEvent(new Event(`${id}:content:wxt:locationchange`));
+    }, h.extensionId);
+    await page.waitForTimeout(100);
+    expect(await painted()).toBeGreaterThan(0);
+    await page.waitForTimeout(900);
+    expect(await painted()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('opens no card for a pointer the page dispatches, and does for the reader’s own', async () => {
     const page = await openPage(h, '/talks.html');
     const { x, y } = await pointOf(page, 'Ali Larijani');
