@@ -115,6 +115,9 @@ export type Handlers = {
 };
 
 /** The background's answers to each message type. */
+/** The most notes a page may save in a minute: more than a reader writes, few enough to stop a flood. */
+export const NOTES_PER_MINUTE = 20;
+
 export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
   // Related coverage is ranked right after a page is read, so that the popup
   // finds it ready; forgotten when the page, the history or the packs change.
@@ -123,6 +126,15 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
   const foundOnTab = async (sender: Sender, entityId: string): Promise<boolean> => {
     if (sender.tabId === undefined) return false;
     return ((await tabs.get(sender.tabId))?.counts[entityId] ?? 0) > 0;
+  };
+  // Per tab, when its page saved its last notes: at most NOTES_PER_MINUTE a minute.
+  const noteTimes = new Map<number, number[]>();
+  const withinNoteRate = (tabId: number, now: number): boolean => {
+    const recent = (noteTimes.get(tabId) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= NOTES_PER_MINUTE) return false;
+    recent.push(now);
+    noteTimes.set(tabId, recent);
+    return true;
   };
   // Per tab, the last write of what it holds, which ranking its coverage waits for.
   const writes = new Map<number, Promise<unknown>>();
@@ -309,6 +321,9 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const draft = req.draft;
       // A private window keeps nothing: its notes would outlive it in the normal profile.
       if (sender.incognito) return { ok: false, error: 'Notes are not saved from a private window.' };
+      // A page that subverted its content script cannot fill the reader's notes.
+      if (!sender.extensionPage && !withinNoteRate(sender.tabId ?? -1, Date.now()))
+        return { ok: false, error: 'Too many notes from this page at once; try again in a minute.' };
       if ('entityId' in draft && !store().info(draft.entityId)) {
         return { ok: false, error: `No entry “${draft.entityId}” in the fact store.` };
       }

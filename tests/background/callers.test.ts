@@ -3,7 +3,7 @@
 // history answer only Backstory's own pages.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { type BackgroundHooks, createHandlers, memoryTabStore } from '../../lib/background/handlers';
+import { type BackgroundHooks, createHandlers, memoryTabStore, NOTES_PER_MINUTE } from '../../lib/background/handlers';
 import type { Note } from '../../lib/db';
 import { seedStore } from '../fixtures/store';
 
@@ -133,5 +133,21 @@ describe('the page’s address', () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(visits.map((v) => v.url)).toEqual([PAGE.url, 'https://example.org/canonical']);
+  });
+});
+
+describe('saving notes from a page', () => {
+  it(`stops at ${NOTES_PER_MINUTE} a minute, saying why; Backstory's own pages are not limited`, async () => {
+    const saved: unknown[] = [];
+    const h = background([], saved);
+    const save = (sender: object) =>
+      dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, sender);
+    for (let i = 0; i < NOTES_PER_MINUTE; i++) expect(await save(PAGE)).toMatchObject({ ok: true });
+    expect(await save(PAGE)).toEqual({
+      ok: false,
+      error: 'Too many notes from this page at once; try again in a minute.',
+    });
+    expect(await save(POPUP)).toMatchObject({ ok: true });
+    expect(saved).toHaveLength(NOTES_PER_MINUTE + 1);
   });
 });
