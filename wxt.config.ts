@@ -15,7 +15,8 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Backstory',
     description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
-    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab'],
+    // unlimitedStorage: the reader's notes and history are never evicted when the disk fills.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab'],
     // Any other site only once the reader turns Backstory on for it (one site at a time, from the popup).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
