@@ -6,6 +6,17 @@
  */
 export const CARD_CSS = `
 :host { all: initial; }
+.mount { position: fixed; }
+/* The reader's private marks (PrivateMarks): under the card, never hit by the pointer. */
+.marks { position: fixed; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
+.mark { position: absolute; pointer-events: none; border-radius: 2px; mix-blend-mode: multiply; }
+.mark-note { background: rgba(255, 214, 102, 0.5); }
+.mark-has-notes { background: rgba(255, 214, 102, 0.3); }
+@media (prefers-color-scheme: dark) {
+  .mark { mix-blend-mode: normal; }
+  .mark-note { background: rgba(214, 158, 46, 0.35); }
+  .mark-has-notes { background: rgba(214, 158, 46, 0.22); }
+}
 .card {
   box-sizing: border-box;
   width: 360px;

@@ -7,6 +7,7 @@ import { findArticleRoot, Slices } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { topMost, watchPage } from '../../lib/dom/page-watch';
+import { PrivateMarks } from '../../lib/dom/private-marks';
 import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { siteOf } from '../../lib/site-settings';
@@ -94,11 +95,22 @@ export default defineContentScript({
       onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
     });
+    // The page shares the highlight registry: if it takes or alters Backstory's
+    // highlights, they are painted again (checked every two seconds; a few thousand
+    // counts at most).
+    ctx.setInterval(() => {
+      if (!enabled) return;
+      const painted = annotator.painted.map((p) => ({ type: p.mention.type, range: p.range }));
+      if (painter.tampered(painted)) painter.repaint(painted);
+    }, 2000);
+    // The reader's marks (noted passages, names with notes): in the card's closed shadow root.
+    const marks = new PrivateMarks(card.host.marks, () => card.host.attach());
+    marks.listen(ctx.signal);
     const notes = new PageNotes({
       doc: document,
       channel,
       annotator,
-      painter,
+      marks,
       card,
       pageUrl: () => canonicalUrl() ?? location.href,
     });
@@ -116,6 +128,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       annotator.clear();
+      marks.clear();
       card.remove();
     });
 
@@ -132,6 +145,7 @@ export default defineContentScript({
     /** Takes what the page removed off the counts, and reads the changed blocks. */
     const readChanges = async (roots: Element[], removed: Node[]) => {
       annotator.forget(removed);
+      marks.schedule();
       if (roots.length === 0 && !annotator.hasGone) return 0;
       // One clock for the checking and the reading: the page gets its thread back between them too.
       const slices = new Slices();
@@ -165,6 +179,7 @@ export default defineContentScript({
       missedRoots = [];
       missedRemoved = [];
       annotator.clear();
+      marks.clear();
       try {
         await annotator.annotate(findArticleRoot(document), startWatching);
       } finally {
@@ -209,6 +224,7 @@ export default defineContentScript({
         readAt = location.href;
         card.close();
         annotator.clear();
+        marks.clear();
         if (enabled) void annotateArticle();
       }, 400);
     });
@@ -299,6 +315,7 @@ export default defineContentScript({
       else {
         card.close();
         annotator.clear();
+        marks.clear();
       }
     });
   },

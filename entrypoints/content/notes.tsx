@@ -1,7 +1,7 @@
 import { NoteEditor } from '../../components/NoteEditor';
 import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/anchor/quote';
 import type { Annotator } from '../../lib/dom/annotator';
-import type { Painter } from '../../lib/dom/highlights';
+import type { PrivateMarks } from '../../lib/dom/private-marks';
 import { toOffsets, toRange } from '../../lib/dom/to-ranges';
 import { call, type MessageChannel, type NoteDraftMessage, type PassageNote } from '../../lib/messages';
 import type { CardController } from './card';
@@ -13,7 +13,8 @@ export interface PageNotesOptions {
   doc: Document;
   channel: MessageChannel;
   annotator: Annotator;
-  painter: Painter;
+  /** Where the reader's marks are drawn: inside Backstory's closed shadow root, never the page's highlights. */
+  marks: PrivateMarks;
   card: CardController;
   /** The page's URL for notes: its canonical URL when it has one. */
   pageUrl: () => string;
@@ -35,16 +36,16 @@ export class PageNotes {
 
   /** Loads this page's notes and paints them; reports which passages were found. */
   async refresh(): Promise<void> {
-    const { annotator, painter, channel } = this.o;
+    const { annotator, marks, channel } = this.o;
     const map = annotator.articleMap;
     const entityIds = [...new Set(annotator.painted.map((p) => p.mention.entityId))];
     const res = await call(channel, { type: 'notesFor', url: this.o.pageUrl(), entityIds });
     if (!res || typeof res !== 'object') return;
     this.hasNotes = new Set(Object.keys(res.entityNotes));
-    painter.clearExtra('has-notes');
-    for (const p of annotator.painted)
-      if (this.hasNotes.has(p.mention.entityId)) painter.addExtra('has-notes', p.range);
-    painter.clearExtra('note');
+    marks.set(
+      'has-notes',
+      annotator.painted.filter((p) => this.hasNotes.has(p.mention.entityId)).map((p) => p.range),
+    );
     this.passages = [];
     for (const note of res.passages) {
       const quote = note.selector.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
@@ -56,12 +57,15 @@ export class PageNotes {
       const range = found && found.score >= FOUND && map ? toRange(map, found.start, found.end) : undefined;
       if (range && quote) {
         this.passages.push({ range, note, quote: quote.exact });
-        painter.addExtra('note', range);
       }
       const isFound = range !== undefined;
       // Reported only when it changes: an orphaned note is listed as such, and kept.
       if (isFound === note.orphaned) void call(channel, { type: 'noteAnchored', id: note.id, found: isFound });
     }
+    marks.set(
+      'note',
+      this.passages.map((p) => p.range),
+    );
   }
 
   /** Offers a note on the current selection: a small button next to it. */

@@ -2,11 +2,15 @@ import { OWN_UI_ATTRIBUTE } from './collect-text';
 
 /**
  * The one element Backstory adds to a page: a host with a closed shadow root
- * that holds the card. Styles are isolated both ways.
+ * that holds the card, and the layer of the reader's private marks (see
+ * PrivateMarks). Styles are isolated both ways. The host itself has no size:
+ * the card is shown and hidden inside it, and the marks stay.
  */
 export class CardHost {
   readonly host: HTMLElement;
   readonly mount: HTMLElement;
+  /** A `position: fixed` layer at the viewport's origin for private marks, under the card. */
+  readonly marks: HTMLElement;
   private readonly root: ShadowRoot;
 
   constructor(css: string, doc: Document = document) {
@@ -19,7 +23,10 @@ export class CardHost {
     s.setProperty('z-index', '2147483647', 'important');
     s.setProperty('top', '0', 'important');
     s.setProperty('left', '0', 'important');
-    s.setProperty('display', 'none', 'important');
+    s.setProperty('display', 'block', 'important');
+    s.setProperty('width', '0', 'important');
+    s.setProperty('height', '0', 'important');
+    s.setProperty('overflow', 'visible', 'important');
     this.root = this.host.attachShadow({ mode: 'closed' });
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     if (view && 'adoptedStyleSheets' in this.root && typeof view.CSSStyleSheet === 'function') {
@@ -31,8 +38,12 @@ export class CardHost {
       style.textContent = css;
       this.root.append(style);
     }
+    this.marks = doc.createElement('div');
+    this.marks.className = 'marks';
     this.mount = doc.createElement('div');
-    this.root.append(this.mount);
+    this.mount.className = 'mount';
+    this.mount.style.setProperty('display', 'none');
+    this.root.append(this.marks, this.mount);
   }
 
   /** Adds the host to the page if it is not there (a page may remove it). */
@@ -44,18 +55,18 @@ export class CardHost {
   place(left: number, top: number, maxHeight?: number): void {
     if (maxHeight !== undefined) this.mount.style.setProperty('--backstory-max-height', `${Math.floor(maxHeight)}px`);
     else this.mount.style.removeProperty('--backstory-max-height');
-    const s = this.host.style;
-    s.setProperty('left', `${Math.round(left)}px`, 'important');
-    s.setProperty('top', `${Math.round(top)}px`, 'important');
-    s.setProperty('display', 'block', 'important');
+    const s = this.mount.style;
+    s.setProperty('left', `${Math.round(left)}px`);
+    s.setProperty('top', `${Math.round(top)}px`);
+    s.setProperty('display', 'block');
   }
 
   hide(): void {
-    this.host.style.setProperty('display', 'none', 'important');
+    this.mount.style.setProperty('display', 'none');
   }
 
   get visible(): boolean {
-    return this.host.isConnected && this.host.style.getPropertyValue('display') !== 'none';
+    return this.host.isConnected && this.mount.style.getPropertyValue('display') !== 'none';
   }
 
   /** The card's size as laid out. */

@@ -16,7 +16,11 @@ export interface HighlightLike {
 
 /** What `CSS.highlights` offers; passed in so tests and other windows can supply their own. */
 export interface HighlightEnv {
-  highlights: { set(name: string, h: HighlightLike): unknown; delete(name: string): boolean };
+  highlights: {
+    set(name: string, h: HighlightLike): unknown;
+    delete(name: string): boolean;
+    get?(name: string): HighlightLike | undefined;
+  };
   Highlight: new (...ranges: Range[]) => HighlightLike;
 }
 
@@ -66,14 +70,25 @@ export class Painter {
     }, ms);
   }
 
-  /** Adds a range to an extra highlight (`note`, `has-notes`), styled as `::highlight(backstory-NAME)`. */
-  addExtra(name: string, range: Range): void {
-    this.named(`${HIGHLIGHT_PREFIX}${name}`).add(range);
+  /**
+   * Whether the page took or altered Backstory's highlights (the registry is
+   * the page's too): one is gone or replaced, or holds another number of
+   * ranges than `painted` says.
+   */
+  tampered(painted: readonly { type: EntityType; range: Range }[]): boolean {
+    const want = new Map<string, number>();
+    for (const p of painted) want.set(highlightName(p.type), (want.get(highlightName(p.type)) ?? 0) + 1);
+    for (const [name, count] of want) {
+      const set = this.sets.get(name);
+      if (!set || set.size !== count || (this.env.highlights.get && this.env.highlights.get(name) !== set)) return true;
+    }
+    return false;
   }
 
-  clearExtra(name: string): void {
-    const full = `${HIGHLIGHT_PREFIX}${name}`;
-    if (this.sets.delete(full)) this.env.highlights.delete(full);
+  /** Paints `painted` afresh, in new highlights (after the page took or altered them). */
+  repaint(painted: readonly { type: EntityType; range: Range }[]): void {
+    this.clear();
+    for (const p of painted) this.add(p.type, p.range);
   }
 
   /** Removes every highlight Backstory painted. */

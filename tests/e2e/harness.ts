@@ -132,12 +132,22 @@ export async function inCard<T>(page: Page, fn: string): Promise<T | null> {
   }
 }
 
+/** The texts the reader's private marks of `kind` (`note`, `has-notes`) are drawn on, inside the closed shadow root. */
+export function privateMarks(page: Page, kind: string): Promise<string[]> {
+  return inCard<string[]>(
+    page,
+    `function () {
+      return [...this.querySelectorAll('.mark-${kind}[data-text]')].map((m) => m.dataset.text);
+    }`,
+  ).then((t) => t ?? []);
+}
+
 /** The text of the open card, or null when no card is showing. */
 export function cardText(page: Page): Promise<string | null> {
   return inCard<string>(
     page,
     `function () {
-      if (this.host.style.display === 'none') return null;
+      if (this.querySelector('.mount')?.style.display === 'none') return null;
       const card = this.querySelector('.card');
       return card ? card.innerText : null;
     }`,
@@ -152,7 +162,7 @@ export function cardRect(
   return inCard(
     page,
     `function () {
-      if (this.host.style.display === 'none') return null;
+      if (this.querySelector('.mount')?.style.display === 'none') return null;
       const el = this.querySelector(${JSON.stringify(selector)});
       if (!el) return null;
       // The card scrolls when it is taller than the room beside the name:

@@ -10,6 +10,7 @@ import {
   inCard,
   openRealPopup,
   pointOf,
+  privateMarks,
   SCREENSHOT_DIR,
   startHarness,
   waitForPaint,
@@ -42,9 +43,8 @@ async function open(path: string): Promise<Page> {
 const editorFocused = (page: Page) =>
   inCard<boolean>(page, "function () { return this.activeElement?.tagName === 'TEXTAREA'; }");
 
-/** The painted passages of notes on the page. */
-const notedPassages = (page: Page) =>
-  page.evaluate(() => [...(CSS.highlights.get('backstory-note') ?? [])].map((r) => (r as Range).toString()));
+/** The marked passages of notes on the page (drawn inside Backstory's closed shadow root). */
+const notedPassages = (page: Page) => privateMarks(page, 'note');
 
 async function notesPage(): Promise<Page> {
   if (!h) throw new Error('no browser');
@@ -115,11 +115,21 @@ describe('notes, kept across a browser restart', () => {
     const page = await open('/story.html');
     await expect.poll(() => notedPassages(page)).toEqual([PASSAGE]);
     // The name of an entity with notes is marked, and its card shows the note.
-    await expect
-      .poll(() =>
-        page.evaluate(() => [...(CSS.highlights.get('backstory-has-notes') ?? [])].map((r) => (r as Range).toString())),
-      )
-      .toEqual(['Ali Larijani']);
+    await expect.poll(() => privateMarks(page, 'has-notes')).toEqual(['Ali Larijani']);
+    // None of it is in what the page's scripts can read: the highlight registry, the DOM.
+    const seen = await page.evaluate(() => {
+      const names: string[] = [];
+      const texts: string[] = [];
+      for (const [name, h] of CSS.highlights) {
+        names.push(name);
+        for (const r of h as unknown as Iterable<Range>) texts.push(r.toString());
+      }
+      return { names, texts, html: document.documentElement.outerHTML };
+    });
+    expect(seen.names.filter((n) => /note/.test(n))).toEqual([]);
+    expect(seen.texts.join('\n')).not.toContain(PASSAGE);
+    expect(seen.html).not.toContain('mark-note');
+    expect(seen.html).not.toContain('This is the sentence Washington objects to.');
     // The popup lists both notes that concern this page: the passage, quoted, and the note on a name it has.
     if (!h) throw new Error('no browser');
     const popup = await openRealPopup(h, page);

@@ -74,6 +74,22 @@ describe('a single-page site', () => {
   });
 });
 
+describe('a page that takes Backstory’s highlights', () => {
+  it('gets them back: cleared from the registry, they are painted again', async () => {
+    const page = await openPage(h, '/talks.html');
+    const painted = () => page.evaluate(() => CSS.highlights.get('backstory-person')?.size ?? 0);
+    const before = await painted();
+    expect(before).toBeGreaterThan(0);
+    await page.evaluate(() => CSS.highlights.clear());
+    expect(await painted()).toBe(0);
+    await expect.poll(painted, { timeout: 6_000 }).toBe(before);
+    // Emptied in place, too.
+    await page.evaluate(() => CSS.highlights.get('backstory-person')?.clear());
+    await expect.poll(painted, { timeout: 6_000 }).toBe(before);
+    await page.close();
+  });
+});
+
 describe('events a page makes up', () => {
   it('reads the page again only when its address really changed, not for a forged navigation event', async () => {
     const page = await openPage(h, '/talks.html');
