@@ -43,9 +43,9 @@ export function paintedCount(page) {
  * Samples `page`'s main thread (the DevTools protocol's profiler, every
  * `intervalUs` microseconds) from now on. `stop()` returns Backstory's own
  * script time: `total`, the milliseconds of samples with the content script
- * on the stack, and `stretches`, each run of such samples (bridging gaps of
- * up to 1 ms: garbage collection, the runtime between microtasks), longest
- * first. What the browser does for it afterwards (style, layout, painting the
+ * on the stack, and `stretches`, each run of such samples (bridging only
+ * garbage collection, up to 1 ms; a sample of the browser's own work between
+ * tasks ends a run), longest first. What the browser does for it afterwards (style, layout, painting the
  * highlights) is not counted here.
  * @param {import('playwright-core').BrowserContext} context
  * @param {import('playwright-core').Page} page
@@ -103,8 +103,11 @@ export async function profileOwnScript(context, page, intervalUs = 200) {
           last = at;
           return;
         }
-        const idle = nodes.get(id)?.callFrame.functionName === '(idle)';
-        if (from !== undefined && (idle || at - last > 1000)) {
+        // A run ends where the thread goes back to the browser ("(idle)", "(program)": the
+        // event loop between tasks); only the garbage collector, which runs inside our own
+        // task, is bridged, for up to 1 ms.
+        const gc = nodes.get(id)?.callFrame.functionName === '(garbage collector)';
+        if (from !== undefined && (!gc || at - last > 1000)) {
           stretches.push((last - from) / 1000);
           from = undefined;
         }
