@@ -140,19 +140,9 @@ if (!headless) {
       console.log(`\nOn ${CORPUS_PAGE}: the card of “${at.name}”.`);
       await page.mouse.move(at.x, at.y);
       await page.mouse.move(at.x + 1, at.y);
-      // The card's host is in the page; the card inside its closed shadow root. Wait until it shows.
-      await page
-        .waitForFunction(
-          () => {
-            const host = document.querySelector('[data-backstory-ui]');
-            return (
-              host instanceof HTMLElement && host.style.display !== 'none' && host.getBoundingClientRect().height > 0
-            );
-          },
-          null,
-          { timeout: 10_000 },
-        )
-        .catch(() => undefined);
+      // The card is inside a closed shadow root, which the page (and so this script) cannot
+      // see into: wait for the hover delay and the card's data.
+      await page.waitForTimeout(1500);
       await page.waitForTimeout(600);
       const shot = join(OUT, 'corpus-person-card.png');
       await page.screenshot({ path: shot });
