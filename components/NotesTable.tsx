@@ -6,13 +6,14 @@ import { webUrl } from '../lib/safe-url';
 export interface NotesTableProps {
   notes: Note[];
   entityName: (id: string) => string;
-  onEdit: (id: string, body: string) => void;
+  /** Saves an edit; resolves with an error to show (the editor then stays open), or nothing. */
+  onEdit: (id: string, body: string) => Promise<string | undefined>;
   onDelete: (note: Note) => void;
 }
 
 /** Every note: what it is about (an entity, or a passage of a page), its text, edit and delete. */
 export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTableProps) {
-  const [editing, setEditing] = useState<{ id: string; body: string } | undefined>();
+  const [editing, setEditing] = useState<{ id: string; body: string; error?: string } | undefined>();
   if (notes.length === 0) return <p class="empty">No notes match.</p>;
   return (
     <ul class="notes-table" data-testid="notes">
@@ -51,9 +52,9 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
                 />
                 <button
                   type="button"
-                  onClick={() => {
-                    onEdit(n.id, editing.body);
-                    setEditing(undefined);
+                  onClick={async () => {
+                    const error = await onEdit(n.id, editing.body);
+                    setEditing(error ? { ...editing, error } : undefined);
                   }}
                 >
                   Save
@@ -61,6 +62,12 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
                 <button type="button" onClick={() => setEditing(undefined)}>
                   Cancel
                 </button>
+                {editing.error && (
+                  <span class="error" role="alert">
+                    {' '}
+                    {editing.error}
+                  </span>
+                )}
               </p>
             ) : (
               <p class="body" dir="auto">

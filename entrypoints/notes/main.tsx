@@ -134,8 +134,9 @@ function NotesPage() {
         notes={notes}
         entityName={entityName}
         onEdit={async (id, body) => {
-          await updateNoteBody(db, id, body);
+          const saved = await updateNoteBody(db, id, body);
           await refresh();
+          return saved.ok ? undefined : saved.error;
         }}
         onDelete={async (note) => {
           setUndo(await deleteNote(db, note.id));

@@ -54,8 +54,16 @@ export async function updateNoteBody(
   id: string,
   body: string,
   now: number = Date.now(),
-): Promise<void> {
-  await db.notes.update(id, { body: body.slice(0, MAX_NOTE_CHARS), updatedAt: now });
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    const changed = await db.notes.update(id, { body: body.slice(0, MAX_NOTE_CHARS), updatedAt: now });
+    // Deleted meanwhile (in another window, or by an import): the edit is not lost silently.
+    return changed === 1
+      ? { ok: true }
+      : { ok: false, error: 'This note no longer exists; copy your text before leaving.' };
+  } catch (error) {
+    return { ok: false, error: `Could not save the edit: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Deletes a note and returns it, so that the reader can undo. */

@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeQuote } from '../../lib/anchor/quote';
 import { BackstoryDB } from '../../lib/db';
 import { exportJson, exportMarkdown, importNotes } from '../../lib/notes/exchange';
-import { deleteNote, listNotes, makeNote, notesOnEntities, notesOnPage, saveNote } from '../../lib/notes/notes';
+import {
+  deleteNote,
+  listNotes,
+  makeNote,
+  notesOnEntities,
+  notesOnPage,
+  saveNote,
+  updateNoteBody,
+} from '../../lib/notes/notes';
 
 let db: BackstoryDB;
 let n = 0;
@@ -134,5 +142,19 @@ describe('saving when the disk is full', () => {
       error: 'The browser has no room left to save this note. Your text is still here; free some space and save again.',
     });
     expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('editing a note', () => {
+  it('saves the new text, and says so when the note is gone rather than losing the edit silently', async () => {
+    const note = onEntity('First words.', uuid(70));
+    await saveNote(db, note);
+    expect(await updateNoteBody(db, note.id, 'Second words.')).toEqual({ ok: true });
+    expect((await listNotes(db)).map((n) => n.body)).toEqual(['Second words.']);
+    await deleteNote(db, note.id);
+    expect(await updateNoteBody(db, note.id, 'Third words.')).toEqual({
+      ok: false,
+      error: 'This note no longer exists; copy your text before leaving.',
+    });
   });
 });
