@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { dayNumber, lastDayNumber } from '../lib/factstore/day-number';
 import { formatDate, formatWhen } from '../lib/format-date';
 import type { EntityCard as Card, CardFact, EntityNote, EntityRef } from '../lib/messages';
 import { NoteEditor } from './NoteEditor';
@@ -56,13 +57,9 @@ export interface EntityCardProps {
  * stopped being updated before the date cannot say.
  */
 export function heldOn(f: CardFact, date: string): boolean {
-  if (!f.from) return false;
-  const day = (d: string, end: boolean) =>
-    d.length === 4 ? `${d}${end ? '-12-31' : '-01-01'}` : d.length === 7 ? `${d}${end ? '-31' : '-01'}` : d;
-  const on = day(date, false);
-  if (day(f.from, false) > day(date, true)) return false;
-  if (f.to) return day(f.to, true) >= on;
-  return !f.asOf || day(f.asOf, true) >= on;
+  if (!f.from || dayNumber(f.from) > lastDayNumber(date)) return false;
+  const end = f.to ?? f.asOf;
+  return !end || lastDayNumber(end) >= dayNumber(date);
 }
 
 /** What the card says of the article's time: the spans that held then, and the role now if it differs. */
@@ -73,6 +70,21 @@ function atTheTime(card: Card, date: string | undefined): { then: CardFact[]; no
   // Nothing to tell apart: no span held then, and no role begun since.
   if (then.length === 0 && !card.role) return undefined;
   return { then, now: roleThen ? undefined : card.role };
+}
+
+/** A role or dated span on one line: its value, when, and source; `label` before it ("Now: "). */
+function RoleLine({ fact, label, now = false }: { fact: CardFact; label?: string | undefined; now?: boolean }) {
+  return (
+    <p class={now ? 'role now' : 'role'} dir="auto">
+      {label && <span class="label">{label}</span>}
+      <strong>{fact.value}</strong>
+      {formatWhen(fact) && <span class="when"> · {formatWhen(fact)}</span>}
+      <span class="cite">
+        {' '}
+        (<SourceLine source={fact.source} />)
+      </span>
+    </p>
+  );
 }
 
 function Refs({ refs }: { refs: EntityRef[] }) {
@@ -139,39 +151,12 @@ export function EntityCard({
           <p class="then-label">{`At the time of this article (${formatDate((articleDate as string).slice(0, 7))}):`}</p>
           {time.then.length === 0 && <p class="nothing">Nothing in the fact store for that date.</p>}
           {time.then.map((f) => (
-            <p class="role" dir="auto" key={`${f.label}-${f.value}`}>
-              {f.label !== 'Role' && <span class="label">{f.label}: </span>}
-              <strong>{f.value}</strong>
-              {formatWhen(f) && <span class="when"> · {formatWhen(f)}</span>}
-              <span class="cite">
-                {' '}
-                (<SourceLine source={f.source} />)
-              </span>
-            </p>
+            <RoleLine key={`${f.label}-${f.value}`} fact={f} label={f.label === 'Role' ? undefined : `${f.label}: `} />
           ))}
-          {time.now && (
-            <p class="role now" dir="auto">
-              <span class="label">Now: </span>
-              <strong>{time.now.value}</strong>
-              {formatWhen(time.now) && <span class="when"> · {formatWhen(time.now)}</span>}
-              <span class="cite">
-                {' '}
-                (<SourceLine source={time.now.source} />)
-              </span>
-            </p>
-          )}
+          {time.now && <RoleLine fact={time.now} label="Now: " now />}
         </section>
       )}
-      {!time && card.role && (
-        <p class="role" dir="auto">
-          <strong>{card.role.value}</strong>
-          {formatWhen(card.role) && <span class="when"> · {formatWhen(card.role)}</span>}
-          <span class="cite">
-            {' '}
-            (<SourceLine source={card.role.source} />)
-          </span>
-        </p>
-      )}
+      {!time && card.role && <RoleLine fact={card.role} />}
       {a && (
         <dl class="agreement">
           <dt>Kind</dt>

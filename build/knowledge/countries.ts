@@ -67,8 +67,8 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
     if (aliases.length === 0 && facts.length === 0) continue;
     entities.push({ id, type: 'place', name: base.name, aliases, description: base.description, facts });
   }
-  if (entities.some((e) => e.aliases.some((a) => [...shortNames.values()].some((l) => l.includes(a.text)))))
-    sources.push(phoenixSource);
+  // The Phoenix dictionary is cited when a short name from it went into a country kept here.
+  if ([...shortNames.keys()].some((id) => entities.some((e) => e.id === id))) sources.push(phoenixSource);
   return [
     {
       id: 'countries-factbook',

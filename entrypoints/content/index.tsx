@@ -63,6 +63,7 @@ export default defineContentScript({
     ): Promise<PaintedMention[] | null> => {
       if (ctx.isInvalid) return null;
       const canonical = canonicalUrl();
+      const date = published();
       const res = await call(channel, {
         type: 'scan',
         url: location.href,
@@ -72,7 +73,7 @@ export default defineContentScript({
         ...(part ? { part: true } : {}),
         ...(previous ? { previous } : {}),
         ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
-        ...(published() ? { date: published() } : {}),
+        ...(date ? { date } : {}),
         ...(canonical ? { canonical } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
@@ -96,12 +97,10 @@ export default defineContentScript({
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
     });
     // The page shares the highlight registry: if it takes or alters Backstory's
-    // highlights, they are painted again (checked every two seconds; a few thousand
-    // counts at most).
+    // highlights, they are painted again (checked every two seconds: a few lookups).
     ctx.setInterval(() => {
-      if (!enabled) return;
-      const painted = annotator.painted.map((p) => ({ type: p.mention.type, range: p.range }));
-      if (painter.tampered(painted)) painter.repaint(painted);
+      if (enabled && painter.tampered())
+        painter.repaint(annotator.painted.map((p) => ({ type: p.mention.type, range: p.range })));
     }, 2000);
     // The reader's marks (noted passages, names with notes): in the card's closed shadow root.
     const marks = new PrivateMarks(card.host.marks, () => card.host.attach());
@@ -126,9 +125,14 @@ export default defineContentScript({
       },
       onClose: () => card.close(),
     });
-    ctx.onInvalidated(() => {
+    /** Takes every underline and mark off the page. */
+    const unpaint = () => {
+      card.close();
       annotator.clear();
       marks.clear();
+    };
+    ctx.onInvalidated(() => {
+      unpaint();
       card.remove();
     });
 
@@ -222,9 +226,7 @@ export default defineContentScript({
       ctx.setTimeout(() => {
         if (location.href === readAt) return;
         readAt = location.href;
-        card.close();
-        annotator.clear();
-        marks.clear();
+        unpaint();
         if (enabled) void annotateArticle();
       }, 400);
     });
@@ -249,9 +251,17 @@ export default defineContentScript({
       hover.setOpen(target.range);
       await card.show(target, { keyboard: true });
     };
+    // Messages from the background (only the extension reaches this listener).
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (ctx.isInvalid || typeof message !== 'object' || message === null) return undefined;
-      const m = message as { type?: unknown; direction?: unknown };
+      const m = message as { type?: unknown; direction?: unknown; site?: unknown; enabled?: unknown };
+      // The site switch, from the card or the popup, applies at once: the background tells
+      // this site's tabs (the settings themselves are out of a content script's reach).
+      if (m.type === 'siteEnabled' && m.site === site && typeof m.enabled === 'boolean' && m.enabled !== enabled) {
+        enabled = m.enabled;
+        if (enabled) void annotateArticle();
+        else unpaint();
+      }
       if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
       if (m.type === 'notePassage' && enabled) notes.editCurrentSelection();
       if (m.type === 'reveal' && typeof (m as { entityId?: unknown }).entityId === 'string') {
@@ -302,21 +312,5 @@ export default defineContentScript({
       },
       { passive: true, capture: true },
     );
-
-    // The site switch, from the card or the popup, applies at once: the background tells
-    // this site's tabs (the settings themselves are out of a content script's reach).
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      const m = message as { type?: unknown; site?: unknown; enabled?: unknown };
-      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab !== undefined) return;
-      if (m?.type !== 'siteEnabled' || m.site !== site || typeof m.enabled !== 'boolean') return;
-      if (m.enabled === enabled) return;
-      enabled = m.enabled;
-      if (enabled) void annotateArticle();
-      else {
-        card.close();
-        annotator.clear();
-        marks.clear();
-      }
-    });
   },
 });

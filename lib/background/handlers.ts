@@ -114,18 +114,20 @@ export type Handlers = {
   [K in MessageType]: (req: Request<K>, sender: Sender) => Promise<ReturnType<Protocol[K]>>;
 };
 
-/** The background's answers to each message type. */
 /** The most notes a page may save in a minute: more than a reader writes, few enough to stop a flood. */
 export const NOTES_PER_MINUTE = 20;
 
+/** The background's answers to each message type. */
 export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
   // Related coverage is ranked right after a page is read, so that the popup
   // finds it ready; forgotten when the page, the history or the packs change.
   const relatedCache = new Map<number, Promise<RelatedItem[] | null>>();
-  // Whether an entity was found in the sender tab's scans (what its page may ask about).
-  const foundOnTab = async (sender: Sender, entityId: string): Promise<boolean> => {
-    if (sender.tabId === undefined) return false;
-    return ((await tabs.get(sender.tabId))?.counts[entityId] ?? 0) > 0;
+  // Of `ids`, those a sender may ask about: any, for Backstory's own pages; for a page,
+  // those found in its tab's scans.
+  const askable = async (sender: Sender, ids: readonly string[]): Promise<string[]> => {
+    if (sender.extensionPage) return [...ids];
+    const scan = sender.tabId === undefined ? undefined : await tabs.get(sender.tabId);
+    return scan ? ids.filter((id) => (scan.counts[id] ?? 0) > 0) : [];
   };
   // Per tab, when its page saved its last notes: at most NOTES_PER_MINUTE a minute.
   const noteTimes = new Map<number, number[]>();
@@ -243,6 +245,9 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
           // The page does not wait for the write; the popup's next ranking does.
           const written = tabs.set(tabId, scan).catch(() => undefined);
           writes.set(tabId, written);
+          void written.then(() => {
+            if (writes.get(tabId) === written) writes.delete(tabId);
+          });
           if (site && found.length > 0 && grew && hooks?.recordVisit && !sender.incognito) {
             void hooks
               .recordVisit({
@@ -265,11 +270,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async card(req, sender) {
       // A reader pack's entries are the reader's: a page gets the card only of one found on it.
-      if (
-        !sender.extensionPage &&
-        store().reader?.entities.has(req.entityId) &&
-        !(await foundOnTab(sender, req.entityId))
-      )
+      if (store().reader?.entities.has(req.entityId) && (await askable(sender, [req.entityId])).length === 0)
         return { ok: false, error: `No entry “${req.entityId}” on this page.` };
       const card = await entityCard(store(), req.entityId);
       return card ? { ok: true, value: card } : { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
@@ -304,12 +305,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       // A page sees only its own notes.
       const url = sender.extensionPage ? req.url : (sender.url ?? req.url);
       // Which names have notes, only for names found on the page.
-      const found = sender.extensionPage ? undefined : await tabs.get(sender.tabId ?? -1);
-      const ids = found
-        ? req.entityIds.filter((id) => (found.counts[id] ?? 0) > 0)
-        : sender.extensionPage
-          ? req.entityIds
-          : [];
+      const ids = await askable(sender, req.entityIds);
       const [onPage, onEntities] = await Promise.all([notes.onPage(url), notes.onEntities(ids)]);
       const entityNotes: Record<string, number> = {};
       for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
@@ -347,7 +343,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     },
     async entityNotes(req, sender) {
       // A page reads the notes only of a name found on it.
-      if (!sender.extensionPage && !(await foundOnTab(sender, req.entityId))) return [];
+      if ((await askable(sender, [req.entityId])).length === 0) return [];
       const notes = (await hooks?.notes?.onEntities([req.entityId])) ?? [];
       return notes.map((n) => ({ id: n.id, body: n.body, updatedAt: n.updatedAt }));
     },

@@ -39,6 +39,8 @@ export function pageHighlightEnv(win: Window & typeof globalThis = window): High
 export class Painter {
   /** Backstory's highlights by name (`backstory-person`, `backstory-note`, …), made on first use. */
   private readonly sets = new Map<string, HighlightLike>();
+  /** How many ranges each holds by Backstory's own adds and removes: the page's changes show as a difference. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(private readonly env: HighlightEnv) {}
 
@@ -53,11 +55,16 @@ export class Painter {
   }
 
   add(type: EntityType, range: Range): void {
-    this.named(highlightName(type)).add(range);
+    const name = highlightName(type);
+    const set = this.named(name);
+    const before = set.size;
+    set.add(range);
+    this.sizes.set(name, (this.sizes.get(name) ?? 0) + set.size - before);
   }
 
   remove(type: EntityType, range: Range): void {
-    this.sets.get(highlightName(type))?.delete(range);
+    const name = highlightName(type);
+    if (this.sets.get(name)?.delete(range)) this.sizes.set(name, (this.sizes.get(name) ?? 0) - 1);
   }
 
   /** Marks a range for a moment (`::highlight(backstory-flash)`), as when the popup shows where a name is. */
@@ -72,15 +79,13 @@ export class Painter {
 
   /**
    * Whether the page took or altered Backstory's highlights (the registry is
-   * the page's too): one is gone or replaced, or holds another number of
-   * ranges than `painted` says.
+   * the page's too): one is gone from it or replaced, or holds another number
+   * of ranges than Backstory put in. A few lookups, however many ranges.
    */
-  tampered(painted: readonly { type: EntityType; range: Range }[]): boolean {
-    const want = new Map<string, number>();
-    for (const p of painted) want.set(highlightName(p.type), (want.get(highlightName(p.type)) ?? 0) + 1);
-    for (const [name, count] of want) {
-      const set = this.sets.get(name);
-      if (!set || set.size !== count || (this.env.highlights.get && this.env.highlights.get(name) !== set)) return true;
+  tampered(): boolean {
+    for (const [name, set] of this.sets) {
+      if (set.size !== this.sizes.get(name)) return true;
+      if (this.env.highlights.get && this.env.highlights.get(name) !== set) return true;
     }
     return false;
   }
@@ -95,5 +100,6 @@ export class Painter {
   clear(): void {
     for (const name of this.sets.keys()) this.env.highlights.delete(name);
     this.sets.clear();
+    this.sizes.clear();
   }
 }

@@ -40,7 +40,8 @@ export class PrivateMarks {
   /** Draws again at the next frame (once, however often asked). */
   schedule(): void {
     const view = this.layer.ownerDocument.defaultView;
-    if (this.frame || !view) return;
+    // Nothing marked and nothing drawn (most pages): scrolling and page changes cost nothing.
+    if (this.frame || !view || (this.sets.size === 0 && !this.layer.firstChild)) return;
     this.frame = view.requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();

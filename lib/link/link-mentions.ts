@@ -1,4 +1,4 @@
-import { dayNumber } from '../factstore/day-number';
+import { lastDayNumber } from '../factstore/day-number';
 import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
@@ -54,7 +54,7 @@ export function linkMentions(
   const byLanguage = filterByLanguage(found, options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined));
   // An article cannot name an agreement signed or a body founded after it was written:
   // in a 2015 story, "the accord" is not a memorandum of 2025.
-  const candidates = options.date ? beforeDate(byLanguage, ctx, dayNumber(endOf(options.date))) : byLanguage;
+  const candidates = options.date ? beforeDate(byLanguage, ctx, lastDayNumber(options.date)) : byLanguage;
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
@@ -191,7 +191,7 @@ function partOfLongerName(text: string, start: number, end: number, after: boole
 // What follows a demonym in a description rather than a name: "the Iranian Embassy",
 // "Israeli Defense Forces", "Chinese state media", "Russian Federal Space Agency".
 const DESCRIBED =
-  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Navy|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
+  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
 
 /**
  * Whether a demonym starts a longer name the store does not know: "Palestinian
@@ -243,42 +243,36 @@ function baseLang(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
+/** Whether any of a candidate's aliases is tagged with a language. */
+const tagged = (c: Candidate) => c.aliases.some((a) => a.lang !== undefined);
+
+/** The candidates with only the aliases `keep` accepts; a candidate left with none is dropped. */
+function keepAliases(candidates: readonly Candidate[], keep: (a: AliasEntry) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const aliases = c.aliases.filter(keep);
+    if (aliases.length === c.aliases.length) out.push(c);
+    else if (aliases.length > 0) out.push({ ...c, aliases });
+  }
+  return out;
+}
+
 /**
  * Drops aliases tagged with another language than the page's: the German and
  * Swedish "Island" (Iceland) is not linked on an English page. Untagged
  * aliases, and every alias on a page of unknown language, stay.
  */
-const tagged = (c: Candidate) => c.aliases.some((a) => a.lang !== undefined);
-
-/** The last day a date stands for: "2015-03" is up to 31 March (a month's article may be of any day). */
-function endOf(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (d) return date;
-  const last = new Date(Date.UTC(y, m ?? 12, 0));
-  return last.toISOString().slice(0, 10);
-}
-
-function beforeDate(candidates: readonly Candidate[], ctx: LinkContext, day: number): Candidate[] {
-  if (day === 0 || !ctx.begins) return [...candidates];
-  const out: Candidate[] = [];
-  for (const c of candidates) {
-    const aliases = c.aliases.filter((a) => (ctx.begins?.(a.entityId) ?? 0) <= day);
-    if (aliases.length === c.aliases.length) out.push(c);
-    else if (aliases.length > 0) out.push({ ...c, aliases });
-  }
-  return out;
-}
-
 function filterByLanguage(candidates: readonly Candidate[], pageLang: string | undefined): Candidate[] {
   if (!pageLang) return [...candidates];
   const page = baseLang(pageLang);
-  const out: Candidate[] = [];
-  for (const c of candidates) {
-    const aliases = c.aliases.filter((a) => !a.lang || baseLang(a.lang) === page);
-    if (aliases.length === c.aliases.length) out.push(c);
-    else if (aliases.length > 0) out.push({ ...c, aliases });
-  }
-  return out;
+  return keepAliases(candidates, (a) => !a.lang || baseLang(a.lang) === page);
+}
+
+/** Drops aliases of entities that began (signed, founded) after the article's date (a day number). */
+function beforeDate(candidates: readonly Candidate[], ctx: LinkContext, day: number): Candidate[] {
+  const begins = ctx.begins;
+  if (day === 0 || !begins) return [...candidates];
+  return keepAliases(candidates, (a) => begins(a.entityId) <= day);
 }
 
 function entityIds(aliases: readonly AliasEntry[]): string[] {

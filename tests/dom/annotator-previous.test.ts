@@ -1,36 +1,12 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
 import { Annotator } from '../../lib/dom/annotator';
-import { type HighlightLike, Painter } from '../../lib/dom/highlights';
-
-/** Highlights kept in sets, as CSS.highlights would. */
-function painter(): Painter {
-  class FakeHighlight implements HighlightLike {
-    private readonly ranges = new Set<Range>();
-    constructor(...ranges: Range[]) {
-      for (const r of ranges) this.ranges.add(r);
-    }
-    add(r: Range) {
-      this.ranges.add(r);
-    }
-    delete(r: Range) {
-      return this.ranges.delete(r);
-    }
-    get size() {
-      return this.ranges.size;
-    }
-  }
-  const registry = new Map<string, HighlightLike>();
-  return new Painter({
-    highlights: { set: (n, h) => registry.set(n, h), delete: (n) => registry.delete(n) },
-    Highlight: FakeHighlight,
-  });
-}
+import { fakePainter } from '../fixtures/painter';
 
 /** An annotator whose scans are recorded (they find nothing). */
 function recording() {
   const scans: { text: string; part: boolean; previous: string | undefined }[] = [];
-  const annotator = new Annotator(painter(), async (text, part, _limit, previous) => {
+  const annotator = new Annotator(fakePainter().painter, async (text, part, _limit, previous) => {
     scans.push({ text, part, previous });
     return [];
   });

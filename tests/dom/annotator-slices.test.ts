@@ -2,39 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Annotator } from '../../lib/dom/annotator';
 import { Slices } from '../../lib/dom/collect-text';
-import { type HighlightLike, Painter } from '../../lib/dom/highlights';
 import type { PaintedMention } from '../../lib/messages';
-
-/** Highlights kept in sets, as CSS.highlights would; `painted()` counts them. */
-function painter(): { painter: Painter; painted: () => number } {
-  const registry = new Map<string, HighlightLike>();
-  class FakeHighlight implements HighlightLike {
-    private readonly ranges = new Set<Range>();
-    constructor(...ranges: Range[]) {
-      for (const r of ranges) this.ranges.add(r);
-    }
-    add(r: Range) {
-      this.ranges.add(r);
-    }
-    delete(r: Range) {
-      return this.ranges.delete(r);
-    }
-    get size() {
-      return this.ranges.size;
-    }
-  }
-  return {
-    painter: new Painter({
-      highlights: { set: (n, h) => registry.set(n, h), delete: (n) => registry.delete(n) },
-      Highlight: FakeHighlight,
-    }),
-    painted: () => [...registry.values()].reduce((n, h) => n + h.size, 0),
-  };
-}
+import { fakePainter } from '../fixtures/painter';
 
 /** An annotator that finds every "Tammy Bruce" in what it is sent. */
 function annotator() {
-  const p = painter();
+  const p = fakePainter();
   const a = new Annotator(p.painter, async (text) => {
     const out: PaintedMention[] = [];
     for (let i = text.indexOf('Tammy Bruce'); i >= 0; i = text.indexOf('Tammy Bruce', i + 1))

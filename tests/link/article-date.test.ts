@@ -40,3 +40,18 @@ describe('linking for the article’s date', () => {
     expect(ids('2019-02-01')).toEqual(['ruritania']);
   });
 });
+
+describe('day numbers of a date written at any precision', () => {
+  it('gives the first and the last day of a year, a month or a day', async () => {
+    const { dayNumber, lastDayNumber } = await import('../../lib/factstore/day-number');
+    const day = (iso: string) => dayNumber(iso);
+    expect(lastDayNumber('2015-02')).toBe(day('2015-02-28'));
+    expect(lastDayNumber('2016-02')).toBe(day('2016-02-29'));
+    expect(lastDayNumber('2015')).toBe(day('2015-12-31'));
+    expect(dayNumber('2015')).toBe(day('2015-01-01'));
+    expect(lastDayNumber('2015-03-18')).toBe(day('2015-03-18'));
+    expect(day('2015-03-19') - day('2015-03-18')).toBe(1);
+    expect(dayNumber('1850')).toBe(0);
+    expect(dayNumber(undefined)).toBe(0);
+  });
+});
