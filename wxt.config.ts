@@ -12,7 +12,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere: Firefox 140+ supports it, and one manifest shape is simpler to keep least-privileged.
   manifestVersion: 3,
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Backstory',
     description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
     // unlimitedStorage: the reader's notes and history are never evicted when the disk fills.
@@ -21,6 +21,16 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
     action: { default_title: 'Backstory' },
+    // The note editor is shown inside the card on pages, so a page never sees what the
+    // reader types. Nothing else is exposed; on Chrome only under an address that changes
+    // every session (Firefox's extension addresses already differ per install).
+    web_accessible_resources: [
+      {
+        resources: ['note-editor.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -1,8 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayNumber, lastDayNumber } from '../lib/factstore/day-number';
 import { formatDate, formatWhen } from '../lib/format-date';
 import type { EntityCard as Card, CardFact, EntityNote, EntityRef } from '../lib/messages';
-import { NoteEditor } from './NoteEditor';
 import { SourceLine } from './SourceLine';
 
 const TYPE_LABEL: Record<Card['type'], string> = {
@@ -38,8 +38,15 @@ export interface EntityCardProps {
   onOpenStories?: () => void;
   /** The reader's notes on this entity, newest first. */
   notes?: EntityNote[];
-  /** Saves a new note on this entity; resolves with an error to show, or nothing. */
-  onAddNote?: (body: string) => Promise<string | undefined>;
+  /** Starts a note on this entity ("Add a note"). */
+  onAddNote?: () => void;
+  /**
+   * The note editor, while the reader writes a note: on a page, a frame of
+   * Backstory's own document, so the page never sees the keys.
+   */
+  noteEditor?: ComponentChildren;
+  /** Why a note cannot be started here, if it cannot. */
+  noteError?: string | undefined;
   /**
    * Whether the card's buttons are in the tab order: only when the reader
    * opened it from the keyboard, so a hover never changes the page's tab order.
@@ -104,6 +111,8 @@ export function EntityCard({
   onOpenStories,
   notes = [],
   onAddNote,
+  noteEditor,
+  noteError,
   focusable = false,
   autoFocus = false,
   articleDate,
@@ -114,7 +123,6 @@ export function EntityCard({
   const dialog = useRef<HTMLDivElement>(null);
   // A card is a glance: the latest facts first, the rest on request.
   const [allFacts, setAllFacts] = useState(false);
-  const [writing, setWriting] = useState(false);
   const time = atTheTime(card, articleDate);
   const rest = time ? card.facts.filter((f) => !time.then.includes(f)) : card.facts;
   const facts = allFacts ? rest : rest.slice(0, FACTS_SHOWN);
@@ -216,7 +224,7 @@ export function EntityCard({
           )}
         </section>
       )}
-      {(notes.length > 0 || onAddNote) && (
+      {(notes.length > 0 || onAddNote || noteEditor) && (
         <section class="notes" aria-label="Your notes">
           {notes.length > 0 && <h3>Your notes</h3>}
           {notes.length > 0 && (
@@ -228,18 +236,14 @@ export function EntityCard({
               ))}
             </ul>
           )}
-          {onAddNote &&
-            (writing ? (
-              <NoteEditor
-                onSave={async (body) => {
-                  const problem = await onAddNote(body);
-                  if (!problem) setWriting(false);
-                  return problem;
-                }}
-                onCancel={() => setWriting(false)}
-              />
-            ) : (
-              <button type="button" class="add-note" tabIndex={tab} onClick={() => setWriting(true)}>
+          {noteError && (
+            <p class="note-error" role="alert">
+              {noteError}
+            </p>
+          )}
+          {noteEditor ??
+            (onAddNote && (
+              <button type="button" class="add-note" tabIndex={tab} onClick={onAddNote}>
                 Add a note
               </button>
             ))}

@@ -75,6 +75,7 @@ footer p { margin: 0 0 2px; }
 .note-actions .save[disabled] { opacity: 0.5; cursor: default; }
 .add-note:focus-visible, .note-actions button:focus-visible { outline: 2px solid #2b6cb0; }
 .note-editor textarea { width: 100%; box-sizing: border-box; font: inherit; font-size: 13px; padding: 6px; border: 1px solid rgba(0, 0, 0, 0.25); border-radius: 6px; background: #fff; color: #111; resize: vertical; }
+.note-frame { display: block; width: 100%; height: 120px; border: 0; margin: 0; padding: 0; background: transparent; }
 .note-quote { margin: 0 0 6px; padding: 2px 8px; border-left: 3px solid #d69e2e; color: #444; font-style: italic; font-size: 13px; }
 .note-error { color: #9b2c2c; font-size: 12px; margin: 4px 0; }
 .note-actions { margin: 4px 0 0; }

@@ -13,6 +13,7 @@ import {
   recordVisit,
   visitsMentioning,
 } from '../lib/history/visits';
+import type { NoteTarget } from '../lib/messages';
 import { notesOnEntities, notesOnPage, saveNote, setOrphaned } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
@@ -45,6 +46,9 @@ function sessionTabStore(): TabStore {
     },
   };
 }
+
+/** An address of an extension's own page. */
+const EXTENSION_URL = /^(chrome|moz)-extension:\/\/[^/]+\//;
 
 /** One of the extension's own files. */
 const getFile = (path: string) => fetch(browser.runtime.getURL(path as '/'));
@@ -157,6 +161,13 @@ export default defineBackground(() => {
         setOrphaned: (id, orphaned) => setOrphaned(db, id, orphaned),
         get: (id) => db.notes.get(id),
       },
+      editors: {
+        get: async (tabId) =>
+          (await browser.storage.session.get(`editor:${tabId}`))[`editor:${tabId}`] as NoteTarget | undefined,
+        set: (tabId, target) => browser.storage.session.set({ [`editor:${tabId}`]: target }),
+        delete: (tabId) => browser.storage.session.remove(`editor:${tabId}`),
+      },
+      tellTab: (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined),
       openRelated: async (entityId, tabId) => {
         // The popup reads this when it opens; a tab gets it in its address.
         await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
@@ -244,8 +255,11 @@ export default defineBackground(() => {
   // Registered synchronously, so that a message wakes the stopped worker.
   const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {
     await ready;
-    // A content script's sender URL is the page's; only our own pages have ours.
-    const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownPages);
+    // A content script's sender URL is the page's; only our own pages have an extension URL
+    // (the note editor inside a page's card too, under the session's dynamic id on Chrome);
+    // the sender's id, checked below, is ours.
+    const extensionPage =
+      typeof sender.url === 'string' && (sender.url.startsWith(ownPages) || EXTENSION_URL.test(sender.url));
     let url = sender.url;
     const tabId = sender.tab?.id;
     if (!extensionPage && tabId !== undefined) {
@@ -292,7 +306,10 @@ export default defineBackground(() => {
     const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'mentionStep', direction }).catch(() => undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.delete(tabId);
+    void browser.storage.session.remove(`editor:${tabId}`);
+  });
   // "Add a Backstory note on this passage" on a selection.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -102,8 +102,17 @@ export interface Protocol {
   tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
   /** The reader's notes that concern a page: on its passages, and (as counts) on the entities it names. */
   notesFor(req: { url: string; entityIds: string[] }): { passages: PassageNote[]; entityNotes: Record<string, number> };
-  /** Saves a new note: on an entity, or on a passage of the sender's page. */
+  /** Saves a new note: on an entity, or on a passage of a page. Extension pages only. */
   saveNote(req: { draft: NoteDraftMessage }): Result<{ id: string }>;
+  /**
+   * A page's content script opens the note editor (a document of Backstory's
+   * own, in the card) on an entity found on the page, or a passage of it.
+   */
+  openEditor(req: { target: NoteTarget }): Result<null>;
+  /** The note editor in a tab saves the reader's text on what its page opened it for. The editor only. */
+  editorSave(req: { body: string }): Result<{ id: string }>;
+  /** The note editor in a tab was closed without saving. The editor only. */
+  editorClose(req: Record<never, never>): Result<null>;
   /** Whether a passage note was found again on its page. */
   noteAnchored(req: { id: string; found: boolean }): Result<null>;
   /** The reader's notes on one entity, newest first. */
@@ -162,10 +171,11 @@ export interface EntityNote {
   updatedAt: number;
 }
 
+/** What a note is about: an entity, or a passage of a page. */
+export type NoteTarget = { entityId: string } | { url: string; pageTitle?: string; selector: Selector[] };
+
 /** A note the reader is saving. */
-export type NoteDraftMessage =
-  | { entityId: string; body: string }
-  | { url: string; pageTitle?: string; body: string; selector: Selector[] };
+export type NoteDraftMessage = NoteTarget & { body: string };
 
 /** A related article, as the popup lists it. */
 export interface RelatedItem {

@@ -3,14 +3,41 @@ import { CARD_CSS } from '../../components/card.css';
 import { EntityCard } from '../../components/EntityCard';
 import type { Painted } from '../../lib/dom/annotator';
 import { CardHost, placeCard } from '../../lib/dom/card-host';
-import type { EntityCard as Card, EntityNote, EntityRef } from '../../lib/messages';
+import type { EntityCard as Card, EntityNote, EntityRef, NoteTarget } from '../../lib/messages';
+
+/**
+ * The note editor in the card: a document of Backstory's own origin, so the
+ * keys, input, paste and composition of what the reader types raise events
+ * there, never in the page. It takes focus when it has loaded.
+ */
+export function NoteFrame({ src }: { src: string }) {
+  return (
+    <iframe
+      class="note-frame"
+      src={src}
+      title="Your note"
+      onLoad={(e) => {
+        const frame = e.currentTarget as HTMLIFrameElement;
+        // In view inside the card's own scroll box (never by scrolling the page), then focused.
+        const box = frame.closest('.card');
+        if (box) {
+          const below = frame.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
+          if (below > 0) box.scrollTop += below + 8;
+        }
+        frame.focus();
+      }}
+    />
+  );
+}
 
 export interface CardControllerOptions {
   doc: Document;
   fetchCard: (entityId: string) => Promise<Card | undefined>;
   fetchNotes: (entityId: string) => Promise<EntityNote[]>;
-  /** Saves a note on an entity; resolves with an error to show, or nothing. */
-  addNote: (entityId: string, body: string) => Promise<string | undefined>;
+  /** Opens the note editor on an entity with the background; resolves with an error to show, or nothing. */
+  openEditor: (target: NoteTarget) => Promise<string | undefined>;
+  /** The address of the note editor, a document of Backstory's own. */
+  editorUrl: string;
   onDisableSite: () => void;
   onOpenStories: (entityId: string) => void;
   /** The date the page says its article was published, if it says. */
@@ -28,6 +55,8 @@ export class CardController {
   private returnFocus: Element | null = null;
   private readonly cards = new Map<string, Card>();
   private generation = 0;
+  /** What to do when the note editor open in the card is saved or closed. */
+  private editing: ((saved: boolean) => void) | undefined;
 
   constructor(private readonly o: CardControllerOptions) {
     this.host = new CardHost(CARD_CSS, o.doc);
@@ -36,6 +65,11 @@ export class CardController {
   /** The painted name whose card is open, if a name's card is open. */
   get current(): Painted | undefined {
     return this.open?.painted;
+  }
+
+  /** Whether a note is being written in the card (it then stays open until saved or closed). */
+  get writing(): boolean {
+    return this.editing !== undefined;
   }
 
   get isOpen(): boolean {
@@ -59,7 +93,7 @@ export class CardController {
     if (generation !== this.generation) return;
     const reason = options.reason ?? painted.mention.reason;
     const shown = card;
-    const draw = (list: EntityNote[]) =>
+    const draw = (list: EntityNote[], writing = false, noteError?: string) => {
       this.panel(
         painted.range,
         (keyboard) => (
@@ -70,10 +104,11 @@ export class CardController {
             focusable={keyboard}
             autoFocus={keyboard}
             notes={list}
-            onAddNote={async (body) => {
-              const problem = await this.o.addNote(entityId, body);
-              if (!problem) draw(await this.o.fetchNotes(entityId));
-              return problem;
+            noteError={noteError}
+            noteEditor={writing ? <NoteFrame src={this.o.editorUrl} /> : undefined}
+            onAddNote={async () => {
+              const problem = await this.o.openEditor({ entityId });
+              if (generation === this.generation) draw(list, !problem, problem);
             }}
             onClose={() => this.close()}
             onOpenEntity={(ref: EntityRef) =>
@@ -85,7 +120,26 @@ export class CardController {
         ),
         { keyboard: options.keyboard, painted },
       );
+      if (writing)
+        this.editing = async (saved) => {
+          const fresh = saved ? await this.o.fetchNotes(entityId).catch(() => list) : list;
+          if (generation === this.generation) draw(fresh);
+        };
+    };
     draw(notes);
+  }
+
+  /** Opens `content` in the card with the note editor in it; `done` runs when it is saved or closed. */
+  editor(anchor: Range, content: (keyboard: boolean) => ComponentChildren, done: (saved: boolean) => void): void {
+    this.panel(anchor, content, { keyboard: true });
+    this.editing = done;
+  }
+
+  /** The note editor was saved (or closed without saving): the background says so. */
+  editorDone(saved: boolean): void {
+    const done = this.editing;
+    this.editing = undefined;
+    done?.(saved);
   }
 
   /** Shows any content in the card's place, next to `anchor`. */
@@ -100,6 +154,7 @@ export class CardController {
       this.returnFocus = active === this.host.host ? this.returnFocus : active;
     }
     this.open = { anchor, keyboard, ...(options.painted ? { painted: options.painted } : {}) };
+    this.editing = undefined;
     this.host.attach();
     render(<>{content(keyboard)}</>, this.host.mount);
     this.host.place(-10_000, -10_000); // lay out off-screen to measure
@@ -112,7 +167,8 @@ export class CardController {
     const view = this.o.doc.defaultView as Window;
     const rect = this.open.anchor.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > view.innerHeight || (rect.width === 0 && rect.height === 0)) {
-      this.close();
+      // A note being written is never thrown away: the card stays where it is.
+      if (!this.writing) this.close();
       return;
     }
     const spot = placeCard(rect, this.host.size(), { width: view.innerWidth, height: view.innerHeight });
@@ -123,6 +179,7 @@ export class CardController {
     if (!this.open) return;
     const keyboard = this.open.keyboard;
     this.open = undefined;
+    this.editing = undefined;
     this.generation++;
     this.host.hide();
     render(null, this.host.mount);

@@ -81,6 +81,7 @@ export default defineContentScript({
       return res.enabled ? res.mentions : null;
     };
     const annotator = new Annotator(painter, scan);
+    const editorUrl = browser.runtime.getURL('/note-editor.html');
     const card = new CardController({
       doc: document,
       articleDate: published,
@@ -92,7 +93,8 @@ export default defineContentScript({
         const res = await call(channel, { type: 'entityNotes', entityId });
         return Array.isArray(res) ? res : [];
       },
-      addNote: (entityId, body): Promise<string | undefined> => notes.save({ entityId, body }),
+      openEditor: (target): Promise<string | undefined> => notes.openEditor(target),
+      editorUrl,
       onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
     });
@@ -112,6 +114,7 @@ export default defineContentScript({
       marks,
       card,
       pageUrl: () => canonicalUrl() ?? location.href,
+      editorUrl,
     });
     // Hover over names, then over noted passages (a name inside a passage wins).
     const hover = new HoverIntent({
@@ -123,7 +126,10 @@ export default defineContentScript({
         if (p) void card.show(p, { keyboard: false });
         else notes.showNoteFor(range);
       },
-      onClose: () => card.close(),
+      // A card with a note being written stays until the reader saves or closes it.
+      onClose: () => {
+        if (!card.writing) card.close();
+      },
     });
     /** Takes every underline and mark off the page. */
     const unpaint = () => {
@@ -264,6 +270,12 @@ export default defineContentScript({
       }
       if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
       if (m.type === 'notePassage' && enabled) notes.editCurrentSelection();
+      // The note editor (Backstory's own document in the card) was saved or closed.
+      if (m.type === 'noteEditor') {
+        const saved = (m as { saved?: unknown }).saved === true;
+        card.editorDone(saved);
+        if (saved) void notes.refresh().catch(() => undefined);
+      }
       if (m.type === 'reveal' && typeof (m as { entityId?: unknown }).entityId === 'string') {
         reveal((m as { entityId: string }).entityId);
       }

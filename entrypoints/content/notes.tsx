@@ -1,10 +1,9 @@
-import { NoteEditor } from '../../components/NoteEditor';
 import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/anchor/quote';
 import type { Annotator } from '../../lib/dom/annotator';
 import type { PrivateMarks } from '../../lib/dom/private-marks';
 import { toOffsets, toRange } from '../../lib/dom/to-ranges';
-import { call, type MessageChannel, type NoteDraftMessage, type PassageNote } from '../../lib/messages';
-import type { CardController } from './card';
+import { call, type MessageChannel, type NoteTarget, type PassageNote } from '../../lib/messages';
+import { type CardController, NoteFrame } from './card';
 
 /** The lowest anchoring score at which a passage counts as found. */
 const FOUND = 0.6;
@@ -18,6 +17,8 @@ export interface PageNotesOptions {
   card: CardController;
   /** The page's URL for notes: its canonical URL when it has one. */
   pageUrl: () => string;
+  /** The address of the note editor, a document of Backstory's own. */
+  editorUrl: string;
 }
 
 /**
@@ -75,7 +76,7 @@ export class PageNotes {
     this.offering = true;
     this.o.card.panel(range, () => (
       <div class="card note-offer">
-        <button type="button" class="add-note" onClick={() => this.editSelection(range)}>
+        <button type="button" class="add-note" onClick={() => void this.editSelection(range)}>
           Note this passage
         </button>
       </div>
@@ -85,25 +86,17 @@ export class PageNotes {
   /** Opens the note editor on the current selection (the context menu's item). */
   editCurrentSelection(): void {
     const range = this.selectedRange();
-    if (range) this.editSelection(range);
+    if (range) void this.editSelection(range);
   }
 
   /**
-   * Saves a note (on an entity, or on a passage of this page) through the
-   * background and repaints this page's notes; resolves with what to tell the
-   * reader when it could not be saved (their text stays in the editor).
+   * Opens the note editor with the background on an entity or a passage of
+   * this page; resolves with what to tell the reader when it cannot open.
    */
-  async save(draft: NoteDraftMessage): Promise<string | undefined> {
-    const res = await call(this.o.channel, { type: 'saveNote', draft });
-    if (!res || typeof res !== 'object' || !('ok' in res))
-      return 'The note could not be saved. Your text is still here.';
-    if (!res.ok) return res.error;
-    try {
-      await this.refresh();
-    } catch {
-      // The note is saved; it is painted on the next visit.
-    }
-    return undefined;
+  async openEditor(target: NoteTarget): Promise<string | undefined> {
+    const res = await call(this.o.channel, { type: 'openEditor', target }).catch(() => undefined);
+    if (!res || typeof res !== 'object' || !('ok' in res)) return 'The note editor could not be opened.';
+    return res.ok ? undefined : res.error;
   }
 
   /** The note on a painted passage, shown on hover. */
@@ -130,29 +123,32 @@ export class PageNotes {
     return toOffsets(map, range) ? range.cloneRange() : undefined;
   }
 
-  private editSelection(range: Range): void {
+  private async editSelection(range: Range): Promise<void> {
     this.offering = false;
     const map = this.o.annotator.articleMap;
     const offsets = map && toOffsets(map, range);
     if (!map || !offsets) return;
     const selector = describeQuote(map.text, offsets.start, offsets.end);
-    this.o.card.panel(
+    const problem = await this.openEditor({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, selector });
+    this.o.card.editor(
       range,
       () => (
         <div class="card" role="dialog" aria-label="Note on this passage">
           <p class="type">Note on this passage</p>
-          <NoteEditor
-            quote={selector[0].exact}
-            onSave={async (body) => {
-              const error = await this.save({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, body, selector });
-              if (!error) this.o.card.close();
-              return error;
-            }}
-            onCancel={() => this.o.card.close()}
-          />
+          <blockquote class="note-quote" dir="auto">
+            {selector[0].exact}
+          </blockquote>
+          {problem ? (
+            <p class="note-error" role="alert">
+              {problem}
+            </p>
+          ) : (
+            <NoteFrame src={this.o.editorUrl} />
+          )}
         </div>
       ),
-      { keyboard: true },
+      // Saved (the page's notes are then painted again) or closed: the card goes.
+      () => this.o.card.close(),
     );
   }
 }

@@ -8,14 +8,16 @@ export const MAX_SCAN_CHARS = 2_000_000;
 
 const NoteBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'the note is empty'), v.maxLength(20_000));
 
+const EntityTarget = { entityId: v.pipe(v.string(), v.maxLength(200)) };
+const PassageTarget = {
+  url: v.pipe(v.string(), v.maxLength(4096), v.regex(/^https?:/, 'expected an http(s) page')),
+  pageTitle: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  selector: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(4)),
+};
+const NoteTargetSchema = v.union([v.strictObject(EntityTarget), v.strictObject(PassageTarget)]);
 const NoteDraftSchema = v.union([
-  v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(200)), body: NoteBody }),
-  v.strictObject({
-    url: v.pipe(v.string(), v.maxLength(4096), v.regex(/^https?:/, 'expected an http(s) page')),
-    pageTitle: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-    body: NoteBody,
-    selector: v.pipe(v.array(SelectorSchema), v.minLength(1), v.maxLength(4)),
-  }),
+  v.strictObject({ ...EntityTarget, body: NoteBody }),
+  v.strictObject({ ...PassageTarget, body: NoteBody }),
 ]);
 
 const RequestSchema = v.variant('type', [
@@ -38,6 +40,9 @@ const RequestSchema = v.variant('type', [
     entityIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(2000)),
   }),
   v.strictObject({ type: v.literal('saveNote'), draft: NoteDraftSchema }),
+  v.strictObject({ type: v.literal('openEditor'), target: NoteTargetSchema }),
+  v.strictObject({ type: v.literal('editorSave'), body: NoteBody }),
+  v.strictObject({ type: v.literal('editorClose') }),
   v.strictObject({ type: v.literal('noteAnchored'), id: v.pipe(v.string(), v.maxLength(64)), found: v.boolean() }),
   v.strictObject({ type: v.literal('entityNotes'), entityId: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ type: v.literal('notesForTab'), tabId: v.pipe(v.number(), v.integer()) }),
@@ -66,6 +71,11 @@ const RequestSchema = v.variant('type', [
  * the reading history: refused from content scripts, which a page may subvert.
  */
 const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set([
+  // Notes are written in the note editor, a document of Backstory's own: a page
+  // (or its subverted content script) cannot save one, nor type into it.
+  'saveNote',
+  'editorSave',
+  'editorClose',
   'packsChanged',
   'historyChanged',
   'setPackEnabled',

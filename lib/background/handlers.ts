@@ -2,7 +2,18 @@ import type { Note, Visit } from '../db';
 import { entityCard } from '../factstore/card';
 import { type FactStore, scanText } from '../factstore/store';
 import { aliasCount } from '../match/alias-index';
-import type { MessageType, PaintedMention, PassageNote, Protocol, RelatedItem, Request, TabEntity } from '../messages';
+import type {
+  MessageType,
+  NoteDraftMessage,
+  NoteTarget,
+  PaintedMention,
+  PassageNote,
+  Protocol,
+  RelatedItem,
+  Request,
+  Result,
+  TabEntity,
+} from '../messages';
 import { makeNote } from '../notes/notes';
 import { pageKey, type RelatedCandidate, rankRelated } from '../related/rank';
 import { siteOf } from '../site-settings';
@@ -106,6 +117,19 @@ export interface BackgroundHooks {
   today?(): string;
   /** The reader's notes (the background and extension pages own the database). */
   notes?: NotesStore;
+  /**
+   * What each tab's open note editor is about (one per tab): set by the page's
+   * content script, read when the editor, a document of Backstory's own, saves.
+   * Kept in `storage.session` in the browser, so a worker stopped while the
+   * reader types still knows.
+   */
+  editors?: {
+    get(tabId: number): Promise<NoteTarget | undefined>;
+    set(tabId: number, target: NoteTarget): Promise<void>;
+    delete(tabId: number): Promise<void>;
+  };
+  /** Tells a tab's top-frame content script something (the note editor was saved or closed). */
+  tellTab?(tabId: number, message: { type: 'noteEditor'; saved: boolean }): void;
   /** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
   openRelated?(entityId: string, tabId: number | undefined): Promise<'popup' | 'tab'>;
 }
@@ -203,6 +227,32 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       ...(r.url ? { url: r.url } : {}),
       ...(r.summary ? { summary: r.summary } : {}),
     }));
+  };
+  // Why a sender may not save this note, if it may not.
+  const refuse = async (draft: NoteDraftMessage, sender: Sender): Promise<string | undefined> => {
+    // A private window keeps nothing: its notes would outlive it in the normal profile.
+    if (sender.incognito) return 'Notes are not saved from a private window.';
+    if ('entityId' in draft) {
+      if (!store().info(draft.entityId)) return `No entry “${draft.entityId}” in the fact store.`;
+      // A page writes notes only on names found on it.
+      if ((await askable(sender, [draft.entityId])).length === 0) return `No entry “${draft.entityId}” on this page.`;
+    }
+    // A content script writes notes only about its own page.
+    if ('url' in draft && !sender.extensionPage && sender.url && siteOf(sender.url) !== siteOf(draft.url))
+      return 'A page may only save notes on itself.';
+    return undefined;
+  };
+  const save = async (draft: NoteDraftMessage, sender: Sender): Promise<Result<{ id: string }>> => {
+    const notes = hooks?.notes;
+    if (!notes) return { ok: false, error: 'Notes are not available here.' };
+    const refused = await refuse(draft, sender);
+    if (refused) return { ok: false, error: refused };
+    // A page that subverted its content script cannot fill the reader's notes.
+    if (!sender.extensionPage && !withinNoteRate(sender.tabId ?? -1, Date.now()))
+      return { ok: false, error: 'Too many notes from this page at once; try again in a minute.' };
+    const note = makeNote(draft);
+    const saved = await notes.save(note);
+    return saved.ok ? { ok: true, value: { id: note.id } } : saved;
   };
   return {
     async scan(req, sender) {
@@ -312,24 +362,35 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       return { passages: onPage.flatMap(passageNote), entityNotes };
     },
     async saveNote(req, sender) {
-      const notes = hooks?.notes;
-      if (!notes) return { ok: false, error: 'Notes are not available here.' };
-      const draft = req.draft;
-      // A private window keeps nothing: its notes would outlive it in the normal profile.
-      if (sender.incognito) return { ok: false, error: 'Notes are not saved from a private window.' };
-      // A page that subverted its content script cannot fill the reader's notes.
-      if (!sender.extensionPage && !withinNoteRate(sender.tabId ?? -1, Date.now()))
-        return { ok: false, error: 'Too many notes from this page at once; try again in a minute.' };
-      if ('entityId' in draft && !store().info(draft.entityId)) {
-        return { ok: false, error: `No entry “${draft.entityId}” in the fact store.` };
+      return save(req.draft, sender);
+    },
+    async openEditor(req, sender) {
+      const editors = hooks?.editors;
+      if (!hooks?.notes || !editors || sender.tabId === undefined)
+        return { ok: false, error: 'Notes are not available here.' };
+      const refused = await refuse({ ...req.target, body: '-' }, sender);
+      if (refused) return { ok: false, error: refused };
+      await editors.set(sender.tabId, req.target);
+      return { ok: true, value: null };
+    },
+    async editorSave(req, sender) {
+      const target = sender.tabId === undefined ? undefined : await hooks?.editors?.get(sender.tabId);
+      if (sender.tabId === undefined || !target)
+        return { ok: false, error: 'This note is no longer open on its page. Your text is still here.' };
+      // Checked as the page's own note (its site was checked when the page opened the editor).
+      const page: Sender = { tabId: sender.tabId, ...(sender.incognito ? { incognito: true } : {}) };
+      const saved = await save({ ...target, body: req.body }, page);
+      if (saved.ok) {
+        await hooks?.editors?.delete(sender.tabId);
+        hooks?.tellTab?.(sender.tabId, { type: 'noteEditor', saved: true });
       }
-      // A content script writes notes only about its own page.
-      if ('url' in draft && !sender.extensionPage && sender.url && siteOf(sender.url) !== siteOf(draft.url)) {
-        return { ok: false, error: 'A page may only save notes on itself.' };
-      }
-      const note = makeNote(draft);
-      const saved = await notes.save(note);
-      return saved.ok ? { ok: true, value: { id: note.id } } : saved;
+      return saved;
+    },
+    async editorClose(_req, sender) {
+      if (sender.tabId === undefined) return { ok: false, error: 'No note is open here.' };
+      await hooks?.editors?.delete(sender.tabId);
+      hooks?.tellTab?.(sender.tabId, { type: 'noteEditor', saved: false });
+      return { ok: true, value: null };
     },
     async noteAnchored(req, sender) {
       const notes = hooks?.notes;

@@ -12,8 +12,15 @@ const NOTES = [
   { id: 'n2', entityId: 'tammy-bruce', body: 'On Bruce, who is not on the page', updatedAt: 2 },
 ] as unknown as Note[];
 
-function background(visits: unknown[] = [], saved: unknown[] = []) {
+function background(visits: unknown[] = [], saved: unknown[] = [], told: unknown[] = []) {
+  const editors = new Map<number, unknown>();
   const hooks = {
+    editors: {
+      get: async (tabId: number) => editors.get(tabId),
+      set: async (tabId: number, target: unknown) => void editors.set(tabId, target),
+      delete: async (tabId: number) => void editors.delete(tabId),
+    },
+    tellTab: (tabId: number, message: unknown) => void told.push({ tabId, message }),
     recordVisit: async (v: unknown) => void visits.push(v),
     reloadPacks: async () => 0,
     timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
@@ -33,6 +40,9 @@ function background(visits: unknown[] = [], saved: unknown[] = []) {
 
 const PAGE = { tabId: 7, url: 'https://example.org/a' };
 const POPUP = { extensionPage: true };
+/** The note editor framed in the card on tab 7's page: Backstory's own document. */
+const EDITOR = { tabId: 7, url: 'chrome-extension://backstory/note-editor.html', extensionPage: true };
+const LARIJANI = { entityId: 'ali-larijani' };
 
 async function withScannedTab() {
   const h = background();
@@ -82,13 +92,17 @@ describe('a private window', () => {
       PRIVATE,
     )) as { mentions: unknown[] };
     expect(scan.mentions.length).toBeGreaterThan(0);
-    expect(await dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, PRIVATE)).toEqual({
+    expect(await dispatch(h, { type: 'openEditor', target: LARIJANI }, PRIVATE)).toEqual({
       ok: false,
       error: 'Notes are not saved from a private window.',
     });
+    expect(await dispatch(h, { type: 'editorSave', body: 'x' }, { ...EDITOR, incognito: true })).toMatchObject({
+      ok: false,
+    });
     // The same in a normal window is kept.
     await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
-    await dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, PAGE);
+    await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
+    await dispatch(h, { type: 'editorSave', body: 'x' }, EDITOR);
     await new Promise((r) => setTimeout(r, 10));
     expect(visits).toHaveLength(1);
     expect(saved).toHaveLength(1);
@@ -140,14 +154,56 @@ describe('saving notes from a page', () => {
   it(`stops at ${NOTES_PER_MINUTE} a minute, saying why; Backstory's own pages are not limited`, async () => {
     const saved: unknown[] = [];
     const h = background([], saved);
-    const save = (sender: object) =>
-      dispatch(h, { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'x' } }, sender);
-    for (let i = 0; i < NOTES_PER_MINUTE; i++) expect(await save(PAGE)).toMatchObject({ ok: true });
-    expect(await save(PAGE)).toEqual({
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+    const save = async () => {
+      await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
+      return dispatch(h, { type: 'editorSave', body: 'x' }, EDITOR);
+    };
+    for (let i = 0; i < NOTES_PER_MINUTE; i++) expect(await save()).toMatchObject({ ok: true });
+    expect(await save()).toEqual({
       ok: false,
       error: 'Too many notes from this page at once; try again in a minute.',
     });
-    expect(await save(POPUP)).toMatchObject({ ok: true });
+    expect(await dispatch(h, { type: 'saveNote', draft: { ...LARIJANI, body: 'x' } }, POPUP)).toMatchObject({
+      ok: true,
+    });
     expect(saved).toHaveLength(NOTES_PER_MINUTE + 1);
+  });
+
+  it('takes the text only from the note editor, on what the page opened it for, and tells the page', async () => {
+    const saved: { entityId?: string; url?: string; body: string }[] = [];
+    const told: unknown[] = [];
+    const h = background([], saved, told);
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+    // A content script cannot save a note itself, nor speak as the editor.
+    expect(await dispatch(h, { type: 'saveNote', draft: { ...LARIJANI, body: 'x' } }, PAGE)).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch(h, { type: 'editorSave', body: 'x' }, PAGE)).toMatchObject({ ok: false });
+    // It opens the editor only on a name found on its page, or a passage of its own site.
+    expect(await dispatch(h, { type: 'openEditor', target: { entityId: 'tammy-bruce' } }, PAGE)).toMatchObject({
+      ok: false,
+    });
+    const passage = { url: 'https://bank.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'Baghdad' }] };
+    expect(await dispatch(h, { type: 'openEditor', target: passage }, PAGE)).toEqual({
+      ok: false,
+      error: 'A page may only save notes on itself.',
+    });
+    // No editor open on tab 7 yet: nothing to save.
+    expect(await dispatch(h, { type: 'editorSave', body: 'x' }, EDITOR)).toMatchObject({ ok: false });
+    expect(await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE)).toEqual({ ok: true, value: null });
+    // The editor in another tab saves nothing on this tab's behalf.
+    expect(await dispatch(h, { type: 'editorSave', body: 'x' }, { ...EDITOR, tabId: 8 })).toMatchObject({ ok: false });
+    expect(await dispatch(h, { type: 'editorSave', body: 'On Larijani' }, EDITOR)).toMatchObject({ ok: true });
+    expect(saved.map((n) => [n.entityId, n.body])).toEqual([['ali-larijani', 'On Larijani']]);
+    expect(told).toEqual([{ tabId: 7, message: { type: 'noteEditor', saved: true } }]);
+    // Saved once: the editor is closed.
+    expect(await dispatch(h, { type: 'editorSave', body: 'again' }, EDITOR)).toMatchObject({ ok: false });
+    // Closed without saving: the page is told, and nothing is kept.
+    await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
+    expect(await dispatch(h, { type: 'editorClose' }, EDITOR)).toEqual({ ok: true, value: null });
+    expect(told).toHaveLength(2);
+    expect(await dispatch(h, { type: 'editorSave', body: 'late' }, EDITOR)).toMatchObject({ ok: false });
+    expect(saved).toHaveLength(1);
   });
 });

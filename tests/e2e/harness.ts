@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { findChromium, findPage, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/server.mjs';
@@ -9,7 +9,8 @@ import { startServer } from '../../scripts/server.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = resolve(ROOT, '../shared');
 export const SEEDS_DIR = join(SHARED, 'seeds');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+/** The e2e build the tests load (another build's, to compare, with BACKSTORY_EXTENSION_DIR). */
+export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3-e2e');
 export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
 
 /** Sends the keyboard command's message to a tab, as the background does for the manifest's shortcut. */
@@ -258,6 +259,31 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
   if (!r) throw new Error(`nothing like ${selector} in the card`);
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+/** The note editor open in the card: Backstory's own document, framed inside the closed shadow root. */
+export async function noteEditor(page: Page): Promise<Frame | undefined> {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/note-editor\.html/.test(f.url()));
+}
+
+/** Whether typing goes to the note editor: the card's frame has focus, and in it the text field. */
+export async function editorFocused(page: Page): Promise<boolean> {
+  const frame = await noteEditor(page);
+  if (!frame) return false;
+  const inFrame = await frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName === 'TEXTAREA');
+  return (
+    inFrame &&
+    (await inCard<boolean>(page, "function () { return this.activeElement?.tagName === 'IFRAME'; }")) === true
+  );
+}
+
+/** Clicks, with the mouse, a control of the note editor in the card. */
+export async function clickInEditor(page: Page, selector: string): Promise<void> {
+  const frame = await noteEditor(page);
+  const box = await frame?.locator(selector).boundingBox();
+  if (!box) throw new Error(`nothing like ${selector} in the note editor`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 export { findPage, openRealPopup };

@@ -33,11 +33,17 @@ describe('the shipped manifests', () => {
   });
 
   it.each(['chrome-mv3', 'firefox-mv3'] as const)(
-    '%s never runs on localhost, exposes no resources, and keeps the default CSP',
+    '%s never runs on localhost, exposes only the note editor (on Chrome under an address that changes every session), and keeps the default CSP',
     (dir) => {
       const m = read(dir);
       expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
-      expect(m.web_accessible_resources ?? []).toEqual([]);
+      expect(m.web_accessible_resources).toEqual([
+        {
+          resources: ['note-editor.html'],
+          matches: ['https://*/*', 'http://*/*'],
+          ...(dir === 'chrome-mv3' ? { use_dynamic_url: true } : {}),
+        },
+      ]);
       expect(m.content_security_policy).toBeUndefined();
     },
   );

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   cardText,
   clickInCard,
+  clickInEditor,
+  editorFocused,
   type Harness,
-  inCard,
   openRealPopup,
   pointOf,
   privateMarks,
@@ -39,10 +40,6 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** Whether the note editor in the card has focus (typing goes there). */
-const editorFocused = (page: Page) =>
-  inCard<boolean>(page, "function () { return this.activeElement?.tagName === 'TEXTAREA'; }");
-
 /** The marked passages of notes on the page (drawn inside Backstory's closed shadow root). */
 const notedPassages = (page: Page) => privateMarks(page, 'note');
 
@@ -67,7 +64,8 @@ describe('notes, kept across a browser restart', () => {
     await clickInCard(page, '.add-note');
     await expect.poll(() => editorFocused(page)).toBe(true);
     await page.keyboard.type('Watch where he goes next.');
-    await clickInCard(page, '.note-actions .save');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'note-editor.png') });
+    await clickInEditor(page, '.note-actions .save');
     await expect.poll(() => cardText(page)).toContain('Watch where he goes next.');
     await page.keyboard.press('Escape');
 
@@ -95,7 +93,7 @@ describe('notes, kept across a browser restart', () => {
     await expect.poll(() => cardText(page)).toContain(PASSAGE);
     await expect.poll(() => editorFocused(page)).toBe(true);
     await page.keyboard.type('This is the sentence Washington objects to.');
-    await clickInCard(page, '.note-actions .save');
+    await clickInEditor(page, '.note-actions .save');
     await expect.poll(() => notedPassages(page)).toEqual([PASSAGE]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'note-passage.png') });
     await page.close();

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cardText,
   clickInCard,
+  clickInEditor,
+  editorFocused,
   type Harness,
   hover,
   hoverCard,
   inCard,
+  noteEditor,
   paintedText,
   pointOf,
   startHarness,
@@ -41,10 +44,15 @@ beforeAll(async () => {
     '',
     `<iframe srcdoc="<p>Tammy Bruce spoke in Washington.</p>" style="width:400px;height:80px"></iframe>`,
   );
+  // A page that records every key, input, paste and composition event it can,
+  // in the capture phase on window and document (before anything could stop it).
   h.routes['/shortcuts.html'] = page(`<script>
     window.__keys = [];
-    for (const type of ['keydown', 'keypress', 'keyup'])
-      document.addEventListener(type, (e) => window.__keys.push(type + ':' + e.key));
+    const types = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'paste', 'copy', 'cut',
+      'compositionstart', 'compositionupdate', 'compositionend'];
+    for (const target of [window, document])
+      for (const type of types)
+        target.addEventListener(type, (e) => window.__keys.push(type + ':' + (e.key ?? e.data ?? '')), true);
   </script>`);
   h.routes['/hostile-css.html'] = page(`<style>
     div, [data-backstory-ui] { display: none !important; opacity: 0 !important; visibility: hidden !important;
@@ -159,25 +167,39 @@ describe('hostile pages', () => {
     await p.close();
   });
 
-  it("keeps the page's keyboard shortcuts from firing while the reader types a note, and shows markup in it as text", async () => {
+  it("keeps what the reader types, pastes and composes in a note from the page's listeners, and shows markup in it as text", async () => {
     const p = await open('/shortcuts.html');
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
     await hoverCard(p, 'Ali Larijani');
     await clickInCard(p, '.add-note');
-    await expect
-      .poll(() => inCard<boolean>(p, "function () { return this.activeElement?.tagName === 'TEXTAREA'; }"))
-      .toBe(true);
+    await expect.poll(() => editorFocused(p)).toBe(true);
+    const recorded = () => p.evaluate(() => (window as unknown as { __keys: string[] }).__keys);
+    // Typed with the browser's own keyboard.
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await p.keyboard.type(hostile);
-    expect(await p.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual([]);
-    await clickInCard(p, '.note-actions .save');
-    await expect.poll(() => cardText(p)).toContain(hostile);
+    await p.keyboard.press('Backspace');
+    await p.keyboard.type('>');
+    // Composed, as an input method does (a Japanese word), through the browser.
+    const cdp = await h.context.newCDPSession(p);
+    await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: '日本' });
+    // Pasted from the clipboard.
+    await p.evaluate(() => navigator.clipboard.writeText(' (pasted)'));
+    await p.keyboard.press('Control+V');
+    const typed = await (await noteEditor(p))?.evaluate(() => document.querySelector('textarea')?.value);
+    expect(typed).toBe(`${hostile}日本 (pasted)`);
+    expect(await recorded()).toEqual([]);
+    await clickInEditor(p, '.note-actions .save');
+    await expect.poll(() => cardText(p)).toContain(`${hostile}日本 (pasted)`);
     expect(await inCard<number>(p, "function () { return this.querySelectorAll('img, script').length; }")).toBe(0);
     expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await recorded()).toEqual([]);
     // Outside the note, the page's shortcuts work as before.
-    await p.keyboard.press('Escape');
     await p.mouse.click(5, 5);
+    await p.keyboard.press('Escape');
     await p.keyboard.press('j');
-    expect(await p.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toContain('keydown:j');
+    expect(await recorded()).toContain('keydown:j');
     await p.close();
   });
 

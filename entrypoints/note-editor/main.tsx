@@ -1,0 +1,30 @@
+import './style.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { NoteEditor } from '../../components/NoteEditor';
+import { call } from '../../lib/messages';
+
+// The note editor the card shows on a page, in a document of Backstory's own
+// origin (an iframe inside the card's closed shadow root): what the reader
+// types, pastes or composes here raises events in this document only, never
+// in the page's. What the note is about was told to the background by the
+// page's content script (`openEditor`); this document sends only the text.
+const channel = { sendMessage: (m: unknown) => browser.runtime.sendMessage(m) };
+
+const close = () => void call(channel, { type: 'editorClose' }).catch(() => undefined);
+
+render(
+  <NoteEditor
+    onSave={async (body) => {
+      const res = await call(channel, { type: 'editorSave', body }).catch(() => undefined);
+      if (!res || typeof res !== 'object' || !('ok' in res))
+        return 'The note could not be saved. Your text is still here.';
+      return res.ok ? undefined : res.error;
+    }}
+    onCancel={close}
+  />,
+  document.getElementById('app') as HTMLElement,
+);
+
+// The card focuses this frame when it opens the editor; the text field takes it.
+addEventListener('focus', () => document.querySelector('textarea')?.focus());
