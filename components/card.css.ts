@@ -12,6 +12,14 @@ export const CARD_CSS = `
 .mark { position: absolute; pointer-events: none; border-radius: 2px; mix-blend-mode: multiply; }
 .mark-note { background: rgba(255, 214, 102, 0.5); }
 .mark-has-notes { background: rgba(255, 214, 102, 0.3); }
+.mark-flash { background: rgba(255, 214, 102, 0.65); }
+/* Names from the reader's own packs: underlined like the others (the page's colour variables apply). */
+.mark.name { mix-blend-mode: normal; border-radius: 0; border-bottom: 1.5px solid var(--backstory-event, #c53030); }
+.mark.mark-name-person { border-bottom-color: var(--backstory-person, #c05621); }
+.mark.mark-name-organization { border-bottom-color: var(--backstory-organization, #2b6cb0); }
+.mark.mark-name-place { border-bottom: 1px dotted var(--backstory-place, #2f855a); }
+.mark.mark-name-agreement { border-bottom: 2px solid var(--backstory-agreement, #805ad5); }
+.mark.mark-name-outlet { border-bottom-color: var(--backstory-outlet, #b7791f); }
 @media (prefers-color-scheme: dark) {
   .mark { mix-blend-mode: normal; }
   .mark-note { background: rgba(214, 158, 46, 0.35); }

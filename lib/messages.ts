@@ -8,6 +8,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 /** A mention as the content script paints it: the linked span plus its entity type. */
 export interface PaintedMention extends Mention {
   type: EntityType;
+  /** The entity comes from the reader's own packs: its underline is drawn out of the page's reach. */
+  private?: boolean;
 }
 
 /**

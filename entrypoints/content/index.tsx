@@ -7,7 +7,7 @@ import { findArticleRoot, Slices } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
 import { topMost, watchPage } from '../../lib/dom/page-watch';
-import { PrivateMarks } from '../../lib/dom/private-marks';
+import { PrivateMarks, PrivateNames } from '../../lib/dom/private-marks';
 import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { siteOf } from '../../lib/site-settings';
@@ -102,11 +102,15 @@ export default defineContentScript({
     // highlights, they are painted again (checked every two seconds: a few lookups).
     ctx.setInterval(() => {
       if (enabled && painter.tampered())
-        painter.repaint(annotator.painted.map((p) => ({ type: p.mention.type, range: p.range })));
+        painter.repaint(
+          annotator.painted.map((p) => ({ type: p.mention.type, range: p.range, mine: p.mention.private === true })),
+        );
     }, 2000);
     // The reader's marks (noted passages, names with notes): in the card's closed shadow root.
     const marks = new PrivateMarks(card.host.marks, () => card.host.attach());
     marks.listen(ctx.signal);
+    // Names known only from the reader's own packs are underlined there too.
+    painter.privately = new PrivateNames(marks);
     const notes = new PageNotes({
       doc: document,
       channel,
@@ -242,7 +246,10 @@ export default defineContentScript({
       const first = annotator.painted.find((p) => p.mention.entityId === entityId);
       if (!first) return;
       first.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      painter.flash(first.range);
+      if (first.mention.private) {
+        marks.set('flash', [first.range]);
+        ctx.setTimeout(() => marks.set('flash', []), 1600);
+      } else painter.flash(first.range);
     };
 
     // Keyboard: the manifest's commands reach us through the background.

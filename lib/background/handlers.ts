@@ -315,6 +315,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const mentions: PaintedMention[] = shown.map((m) => ({
         ...m,
         type: s.info(m.entityId)?.type ?? 'event',
+        // What the reader's packs know is theirs: the page never sees it underlined in its registry.
+        ...(s.reader?.entities.has(m.entityId) ? { private: true } : {}),
       }));
       return { enabled: true, mentions };
     },

@@ -199,7 +199,7 @@ export class Annotator {
         continue;
       }
       this.painted.push(p);
-      this.painter.add(p.mention.type, p.range);
+      this.painter.add(p.mention.type, p.range, p.mention.private === true);
       painted.push(p);
     }
     return painted;
@@ -306,7 +306,7 @@ export class Annotator {
     const keep: Painted[] = [];
     for (const [i, p] of this.painted.entries()) {
       if (test(p, i)) {
-        this.painter.remove(p.mention.type, p.range);
+        this.painter.remove(p.mention.type, p.range, p.mention.private === true);
         this.starts.get(p.range.startContainer)?.delete(p.range.startOffset);
       } else keep.push(p);
     }

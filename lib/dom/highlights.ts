@@ -32,11 +32,23 @@ export function pageHighlightEnv(win: Window & typeof globalThis = window): High
   return { highlights: css.highlights, Highlight: H };
 }
 
+/** Paints names out of the page's reach (see PrivateMarks). */
+export interface PrivatePaint {
+  add(type: EntityType, range: Range): void;
+  remove(type: EntityType, range: Range): void;
+  clear(): void;
+}
+
 /**
  * Paints ranges with one highlight per entity type, adding and removing them
  * one at a time. The page's DOM is never touched.
  */
 export class Painter {
+  /**
+   * Where names that are the reader's own (found only through their packs) are
+   * drawn instead: never in the page's registry, which the page's scripts can list.
+   */
+  privately: PrivatePaint | undefined;
   /** Backstory's highlights by name (`backstory-person`, `backstory-note`, …), made on first use. */
   private readonly sets = new Map<string, HighlightLike>();
   /** How many ranges each holds by Backstory's own adds and removes: the page's changes show as a difference. */
@@ -54,7 +66,12 @@ export class Painter {
     return set;
   }
 
-  add(type: EntityType, range: Range): void {
+  /** Paints a name; `mine` (a name from the reader's packs) goes to `privately`, or is not painted. */
+  add(type: EntityType, range: Range, mine = false): void {
+    if (mine) {
+      this.privately?.add(type, range);
+      return;
+    }
     const name = highlightName(type);
     const set = this.named(name);
     const before = set.size;
@@ -62,7 +79,11 @@ export class Painter {
     this.sizes.set(name, (this.sizes.get(name) ?? 0) + set.size - before);
   }
 
-  remove(type: EntityType, range: Range): void {
+  remove(type: EntityType, range: Range, mine = false): void {
+    if (mine) {
+      this.privately?.remove(type, range);
+      return;
+    }
     const name = highlightName(type);
     if (this.sets.get(name)?.delete(range)) this.sizes.set(name, (this.sizes.get(name) ?? 0) - 1);
   }
@@ -91,13 +112,14 @@ export class Painter {
   }
 
   /** Paints `painted` afresh, in new highlights (after the page took or altered them). */
-  repaint(painted: readonly { type: EntityType; range: Range }[]): void {
+  repaint(painted: readonly { type: EntityType; range: Range; mine?: boolean }[]): void {
     this.clear();
-    for (const p of painted) this.add(p.type, p.range);
+    for (const p of painted) this.add(p.type, p.range, p.mine);
   }
 
   /** Removes every highlight Backstory painted. */
   clear(): void {
+    this.privately?.clear();
     for (const name of this.sets.keys()) this.env.highlights.delete(name);
     this.sets.clear();
     this.sizes.clear();

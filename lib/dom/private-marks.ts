@@ -1,3 +1,6 @@
+import type { EntityType } from '../factstore/schema';
+import type { PrivatePaint } from './highlights';
+
 /**
  * Marks for what is the reader's own: a passage they noted, a name they wrote
  * notes on. The page's highlight registry (`CSS.highlights`) is shared with
@@ -79,7 +82,7 @@ export class PrivateMarks {
           // Only what is on screen or a screen away: a long page's marks cost nothing off it.
           if (r.bottom < -height || r.top > 2 * height || r.width === 0) continue;
           const box = doc.createElement('div');
-          box.className = `mark mark-${name}`;
+          box.className = name.startsWith('name-') ? `mark name mark-${name}` : `mark mark-${name}`;
           // (For the reader's tests: the closed shadow root keeps it from the page.)
           if (first) box.dataset.text = range.toString();
           first = false;
@@ -92,5 +95,33 @@ export class PrivateMarks {
         }
       }
     }
+  }
+}
+
+/**
+ * Names found through the reader's own packs, underlined as private marks
+ * (`name-person`, `name-place`, …) instead of in the page's highlight registry.
+ */
+export class PrivateNames implements PrivatePaint {
+  private readonly byType = new Map<EntityType, Set<Range>>();
+
+  constructor(private readonly marks: PrivateMarks) {}
+
+  add(type: EntityType, range: Range): void {
+    const set = this.byType.get(type) ?? new Set<Range>();
+    this.byType.set(type, set);
+    set.add(range);
+    this.marks.set(`name-${type}`, [...set]);
+  }
+
+  remove(type: EntityType, range: Range): void {
+    const set = this.byType.get(type);
+    if (!set?.delete(range)) return;
+    this.marks.set(`name-${type}`, [...set]);
+  }
+
+  clear(): void {
+    for (const type of this.byType.keys()) this.marks.set(`name-${type}`, []);
+    this.byType.clear();
   }
 }

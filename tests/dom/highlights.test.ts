@@ -1,5 +1,6 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
+import { PrivateMarks, PrivateNames } from '../../lib/dom/private-marks';
 import { fakePainter } from '../fixtures/painter';
 
 function ranges(n: number): Range[] {
@@ -35,5 +36,33 @@ describe('the painter, against a page that shares its highlight registry', () =>
 
     (registry.get('backstory-place') as unknown as { clear(): void }).clear(); // emptied in place
     expect(painter.tampered()).toBe(true);
+  });
+});
+
+describe('names from the reader’s own packs', () => {
+  it('never reach the page’s registry: they are underlined among the private marks, and go with a clear', () => {
+    const { painter, registry, painted } = fakePainter();
+    const layer = document.createElement('div');
+    document.body.append(layer);
+    const marks = new PrivateMarks(layer, () => undefined);
+    painter.privately = new PrivateNames(marks);
+    const [a, b] = ranges(2) as [Range, Range];
+    painter.add('person', a);
+    painter.add('person', b, true);
+    expect(painted()).toBe(1);
+    expect([...registry.keys()]).toEqual(['backstory-person']);
+    expect(marks.get('name-person')).toEqual([b]);
+    painter.repaint([
+      { type: 'person', range: a },
+      { type: 'person', range: b, mine: true },
+    ]);
+    expect(painted()).toBe(1);
+    expect(marks.get('name-person')).toEqual([b]);
+    painter.remove('person', b, true);
+    expect(marks.get('name-person')).toEqual([]);
+    painter.add('place', b, true);
+    painter.clear();
+    expect(marks.get('name-place')).toEqual([]);
+    expect(painted()).toBe(0);
   });
 });

@@ -102,8 +102,18 @@ export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: n
     },
     [text, nth] as const,
   );
-  if (!point) throw new Error(`“${text}” (#${nth}) is not painted`);
-  return point;
+  if (point) return point;
+  // A name from the reader's own packs is underlined inside the closed shadow root.
+  const mark = await inCard<{ x: number; y: number } | null>(
+    page,
+    `function () {
+      const box = [...this.querySelectorAll('.mark.name')].filter((m) => m.dataset.text === ${JSON.stringify(text)})[${nth}];
+      const r = box?.getBoundingClientRect();
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }`,
+  );
+  if (!mark) throw new Error(`“${text}” (#${nth}) is not painted`);
+  return mark;
 }
 
 /**

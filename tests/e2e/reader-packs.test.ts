@@ -1,7 +1,18 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entity, pack } from '../fixtures/store';
-import { cardText, type Harness, hoverCard, inCard, paintedText, startHarness, waitForPaint } from './harness';
+import {
+  cardText,
+  type Harness,
+  hoverCard,
+  inCard,
+  paintedText,
+  privateMarks,
+  SCREENSHOT_DIR,
+  startHarness,
+  waitForPaint,
+} from './harness';
 
 let h: Harness;
 let options: Page;
@@ -55,13 +66,36 @@ describe('reader packs in the options page', () => {
     expect(await options.locator('[data-testid="reader-packs"]').count()).toBe(0);
   });
 
-  it('imports a good pack, which the matcher uses at once, and removes it again', async () => {
+  it('imports a good pack, which the matcher uses at once, out of the page’s sight, and removes it again', async () => {
     await importFile('fagin.json', JSON.stringify(FAGIN));
     await expect.poll(() => options.locator('[role="status"]').innerText()).toContain('Imported “My diplomats”');
     const page = await h.context.newPage();
     await page.goto(`${h.origin}/fagin.html`);
     await waitForPaint(page);
-    expect((await paintedText(page))['backstory-person']).toEqual(['Qasim al-Araji', 'Steven Fagin']);
+    // Underlined inside Backstory's closed shadow root: the page's registry holds only the public name.
+    await expect.poll(() => privateMarks(page, 'name-person')).toEqual(['Steven Fagin']);
+    expect(await paintedText(page)).toEqual({ 'backstory-person': ['Qasim al-Araji'], 'backstory-place': ['Baghdad'] });
+    // What a page script finds, walking the registry and the DOM (shadow roots it can open included).
+    const seen = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const [, set] of CSS.highlights)
+        for (const r of set as unknown as Iterable<AbstractRange>) found.push((r as Range).toString());
+      for (const el of document.querySelectorAll('*'))
+        if (!el.closest('article'))
+          found.push(
+            el.shadowRoot?.innerHTML ?? '',
+            el
+              .getAttributeNames()
+              .map((n) => el.getAttribute(n))
+              .join(' '),
+          );
+      return found.join('\n');
+    });
+    expect(seen).toContain('Qasim al-Araji');
+    expect(seen).not.toContain('Fagin');
+    await hoverCard(page, 'Steven Fagin');
+    expect(await cardText(page)).toContain('US diplomat in Baghdad.');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reader-pack-name.png') });
     await page.close();
 
     await options.getByRole('button', { name: 'Remove My diplomats' }).click();
