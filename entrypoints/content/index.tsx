@@ -1,5 +1,6 @@
 import './style.css';
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator, type Painted } from '../../lib/dom/annotator';
 import { articleDate } from '../../lib/dom/article-date';
@@ -21,10 +22,37 @@ function canonicalUrl(): string | undefined {
   return href && /^https?:/.test(href) ? href : undefined;
 }
 
+/**
+ * How many times this script started in this frame's isolated world: the
+ * page cannot reach this global (nor forge it), while a second copy of the
+ * script injected into the same world counts up.
+ */
+const WORLD = globalThis as { __backstoryStarted?: number };
+WORLD.__backstoryStarted = (WORLD.__backstoryStarted ?? 0) + 1;
+
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
+  // WXT announces a new copy of the script to the page with a postMessage that
+  // names the extension's id; the page has no business knowing it.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // WXT stops this copy when a newer one announces itself with an event on the
+    // document, which a page can forge to take every underline off. A real newer
+    // copy either runs in this world (the count went up) or this one's extension
+    // context is gone (reloaded or updated); any other announcement is the page's.
+    const started = WORLD.__backstoryStarted;
+    ctx.addEventListener(
+      window,
+      // (WXT's own name for the event; private in its types.)
+      (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+        .SCRIPT_STARTED_MESSAGE_TYPE as keyof WindowEventMap,
+      (event) => {
+        const newer = (WORLD.__backstoryStarted ?? 0) > (started ?? 0);
+        if (!newer && browser.runtime?.id) event.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
     // User Timing marks: visible in the browser's performance tools, and read by `npm run bench:page`.
     performance.mark('backstory-start');
     const env = pageHighlightEnv(window);

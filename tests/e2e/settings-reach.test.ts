@@ -106,6 +106,38 @@ describe('events a page makes up', () => {
     await page.close();
   });
 
+  it('keeps its underlines when the page announces a "newer copy" of the script, and never tells the page its id', async () => {
+    h.routes['/listening.html'] = ARTICLE.replace(
+      '<body>',
+      `<body><script>window.__messages = []; addEventListener('message', (e) => __messages.push(JSON.stringify(e.data)));</script>`,
+    );
+    const page = await openPage(h, '/listening.html');
+    const painted = () => page.evaluate(() => CSS.highlights.get('backstory-person')?.size ?? 0);
+    const before = await painted();
+    expect(before).toBeGreaterThan(0);
+    // What the page heard while Backstory started: nothing with the extension's id in it.
+    expect(
+      await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages.join('\n')),
+    ).not.toContain(h.extensionId);
+    // WXT's announcement of a newer copy of the content script, made up by the page
+    // (the extension's id of a store-listed extension is public).
+    await page.evaluate((id) => {
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail }));
+      window.postMessage({ type: `${id}:content:wxt:content-script-started`, ...detail }, '*');
+    }, h.extensionId);
+    await page.waitForTimeout(300);
+    expect(await painted()).toBe(before);
+    // Still reading: new text is painted.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Qasim al-Araji answered from Baghdad on Wednesday.';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(painted).toBe(before + 1);
+    await page.close();
+  });
+
   it('opens no card for a pointer the page dispatches, and does for the reader’s own', async () => {
     const page = await openPage(h, '/talks.html');
     const { x, y } = await pointOf(page, 'Ali Larijani');
