@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
-import { BackstoryDB } from '../lib/db';
+import { BackstoryDB, moveSettings, settingsArea } from '../lib/db';
 import { extendStore, type FactStore, loadStoreFile, type Shard, scanText } from '../lib/factstore/store';
 import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
 import {
@@ -17,7 +17,7 @@ import type { NoteTarget } from '../lib/messages';
 import { notesOnEntities, notesOnPage, saveNote, setOrphaned } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
-import { DISABLED_SITES_KEY, disabledSites, setSiteEnabled } from '../lib/site-settings';
+import { DISABLED_SITES_KEY, disabledSites, type StorageArea, setSiteEnabled } from '../lib/site-settings';
 
 /**
  * Tab scans in memory, written through to `storage.session`, so they survive
@@ -74,10 +74,10 @@ async function loadBundledStore(stages: Record<string, number>): Promise<FactSto
   return store;
 }
 
-/** The packs the reader switched off (options page), kept in extension storage. */
+/** The packs the reader switched off (options page), kept with the settings. */
 const DISABLED_PACKS_KEY = 'disabledPacks';
-async function disabledPacks(): Promise<Set<string>> {
-  const got = (await browser.storage.local.get(DISABLED_PACKS_KEY))[DISABLED_PACKS_KEY];
+async function disabledPacks(settings: StorageArea): Promise<Set<string>> {
+  const got = (await settings.get(DISABLED_PACKS_KEY))[DISABLED_PACKS_KEY];
   return new Set(Array.isArray(got) ? got.filter((x): x is string => typeof x === 'string') : []);
 }
 
@@ -95,6 +95,24 @@ export default defineBackground(() => {
   };
   void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const db = new BackstoryDB();
+  // The settings live in the extension's own database, which no content script reaches on
+  // any browser; an earlier version's are moved there from `storage.local` first.
+  const settings = settingsArea(db);
+  const moved = moveSettings(db, browser.storage.local, [
+    DISABLED_SITES_KEY,
+    HISTORY_SETTINGS_KEY,
+    DISABLED_PACKS_KEY,
+  ]).catch((error) => console.error('Backstory: could not move the settings', error));
+  const setting: StorageArea = {
+    async get(key) {
+      await moved;
+      return settings.get(key);
+    },
+    async set(items) {
+      await moved;
+      await settings.set(items);
+    },
+  };
   // performance.now() counts from the worker's start: these are its cold-start costs.
   let bundledReadyMs = 0;
   let readyMs: number | null = null;
@@ -104,7 +122,7 @@ export default defineBackground(() => {
   let store: FactStore | undefined;
   const reloadPacks = async () => {
     if (!base) throw new Error('the bundled fact store is not loaded');
-    const [packs, off] = await Promise.all([loadReaderPacks(db), disabledPacks()]);
+    const [packs, off] = await Promise.all([loadReaderPacks(db), disabledPacks(setting)]);
     // The reader's packs get a small index of their own; the bundled one is not rebuilt.
     store = packs.length > 0 || off.size > 0 ? extendStore(base, packs, off) : base;
     warmUp(store);
@@ -138,16 +156,26 @@ export default defineBackground(() => {
         return next;
       },
       setPackEnabled: async (packId, enabled) => {
-        const off = await disabledPacks();
+        const off = await disabledPacks(setting);
         if (enabled) off.delete(packId);
         else off.add(packId);
-        await browser.storage.local.set({ [DISABLED_PACKS_KEY]: [...off] });
+        await setting.set({ [DISABLED_PACKS_KEY]: [...off] });
         const next = reloadPacks();
         ready = next.catch(() => undefined);
         return next;
       },
       timings: () => ({ bundledReadyMs, readyMs, stages: { ...stages } }),
-      setSiteEnabled: (site, enabled) => setSiteEnabled(browser.storage.local, site, enabled),
+      setSiteEnabled: async (site, enabled) => {
+        const before = await offSites();
+        await setSiteEnabled(setting, site, enabled);
+        off = undefined;
+        // Content scripts cannot read the settings: the tabs of the site are told.
+        void tellSiteTabs(before, await offSites());
+      },
+      historyChanged: () => {
+        historyCache = undefined;
+        prune();
+      },
       isSiteEnabled: async (site) => !(await offSites()).has(site),
       recordVisit: async (visit) => {
         if ((await history()).paused) return;
@@ -189,13 +217,13 @@ export default defineBackground(() => {
   // The sites where Backstory is off, kept in memory and in step with storage.
   let off: Promise<Set<string>> | undefined;
   const offSites = () => {
-    off ??= disabledSites(browser.storage.local).then((sites) => new Set(sites));
+    off ??= disabledSites(setting).then((sites) => new Set(sites));
     return off;
   };
   // The history settings likewise; old visits are forgotten at start and when the setting changes.
   let historyCache: Promise<HistorySettings> | undefined;
   const history = () => {
-    historyCache ??= historySettings(browser.storage.local);
+    historyCache ??= historySettings(setting);
     return historyCache;
   };
   const prune = () =>
@@ -203,22 +231,8 @@ export default defineBackground(() => {
       .then((h) => pruneVisits(db, h.keepDays))
       .catch(() => undefined);
   prune();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (DISABLED_SITES_KEY in changes) {
-      off = undefined;
-      const change = changes[DISABLED_SITES_KEY];
-      void tellSiteTabs(listOf(change?.oldValue), listOf(change?.newValue));
-    }
-    if (HISTORY_SETTINGS_KEY in changes) {
-      historyCache = undefined;
-      prune();
-    }
-  });
-
-  // Content scripts cannot read the settings (below): the tabs of a site the reader
-  // switched are told so, and only they.
-  const listOf = (v: unknown) => new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  // Content scripts cannot read the settings: the tabs of a site the reader switched
+  // are told so, and only they.
   async function tellSiteTabs(before: ReadonlySet<string>, after: ReadonlySet<string>) {
     const switched = [...new Set([...before, ...after])].filter((site) => before.has(site) !== after.has(site));
     for (const site of switched) {

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Selector } from './anchor/quote';
 import type { Pack } from './factstore/schema';
-import { siteOf } from './site-settings';
+import { type StorageArea, siteOf } from './site-settings';
 
 /** A note the reader wrote: on an entity, or on a passage of a page. */
 export interface Note {
@@ -56,6 +56,12 @@ export interface StoredPackData {
   pack: Pack;
 }
 
+/** A setting (sites switched off, history retention, packs switched off), by its key. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
 /**
  * The extension's own database. Opened only by the background and extension
  * pages, never by the content script (which runs in the page's origin).
@@ -68,6 +74,7 @@ export class BackstoryDB extends Dexie {
   packs!: EntityTable<StoredPack, 'id'>;
   packData!: EntityTable<StoredPackData, 'id'>;
   visits!: EntityTable<Visit, 'key'>;
+  settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -97,5 +104,42 @@ export class BackstoryDB extends Dexie {
             }
           }),
       );
+    // v5: the reader's settings, here in the extension's own origin, where no content
+    // script reaches (on Firefox, content scripts can read and write `storage.local`).
+    // They are moved from `storage.local` by `moveSettings`.
+    this.version(5).stores({ settings: 'key' });
   }
+}
+
+/** The settings, read and written the way `storage.local` is. */
+export function settingsArea(db: BackstoryDB): StorageArea {
+  return {
+    async get(key) {
+      const row = await db.settings.get(key);
+      return row === undefined ? {} : { [key]: row.value };
+    },
+    async set(items) {
+      await db.settings.bulkPut(Object.entries(items).map(([key, value]) => ({ key, value })));
+    },
+  };
+}
+
+/**
+ * Moves settings an earlier version kept in `storage.local` into the database
+ * (a setting already there wins), then removes them from `storage.local`:
+ * nothing is lost, and nothing stays where a content script could reach it.
+ */
+export async function moveSettings(
+  db: BackstoryDB,
+  local: { get(keys: string[]): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> },
+  keys: readonly string[],
+): Promise<void> {
+  const old = await local.get([...keys]);
+  const found = Object.keys(old).filter((k) => old[k] !== undefined);
+  if (found.length === 0) return;
+  await db.transaction('rw', db.settings, async () => {
+    for (const key of found)
+      if ((await db.settings.get(key)) === undefined) await db.settings.put({ key, value: old[key] });
+  });
+  await local.remove(found);
 }

@@ -138,6 +138,8 @@ export interface Protocol {
    * own tab's site (`site` is ignored); from an extension page, for `site`.
    */
   setSiteEnabled(req: { enabled: boolean; site?: string }): Result<{ site: string; enabled: boolean }>;
+  /** Whether Backstory runs on a site (the popup's switch). Extension pages only. */
+  siteEnabled(req: { site: string }): { enabled: boolean };
   /** The reader's history changed in the database (a visit forgotten, all cleared). Extension pages only. */
   historyChanged(req: Record<never, never>): Result<null>;
   /** The reader's packs changed in the database: reload them. Extension pages only. */

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackstoryDB } from '../lib/db';
+import { BackstoryDB, moveSettings, settingsArea } from '../lib/db';
+import { disabledSites } from '../lib/site-settings';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -34,7 +35,7 @@ describe('BackstoryDB', () => {
     const current = new BackstoryDB('test-upgrade');
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.notes.orderBy('id').toArray()).toEqual([
       NOTE,
       // v4's upgrade fills in the site of notes on pages.
@@ -42,5 +43,32 @@ describe('BackstoryDB', () => {
     ]);
     expect(await current.packs.count()).toBe(0);
     expect(await current.visits.count()).toBe(0);
+  });
+});
+
+describe('the settings', () => {
+  it('are moved out of storage.local (where a Firefox content script reaches) into the database, losing none', async () => {
+    const db = new BackstoryDB('test-settings');
+    opened.push(db);
+    // Set in the database already (a newer write wins over the old copy).
+    await settingsArea(db).set({ history: { keepDays: 30, paused: true } });
+    const local: Record<string, unknown> = {
+      disabledSites: ['example.com'],
+      history: { keepDays: 0, paused: false },
+      unrelated: 1,
+    };
+    const area = {
+      get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in local).map((k) => [k, local[k]])),
+      remove: async (keys: string[]) => {
+        for (const k of keys) delete local[k];
+      },
+    };
+    await moveSettings(db, area, ['disabledSites', 'history', 'disabledPacks']);
+    expect(await disabledSites(settingsArea(db))).toEqual(['example.com']);
+    expect((await settingsArea(db).get('history')).history).toEqual({ keepDays: 30, paused: true });
+    expect(local).toEqual({ unrelated: 1 });
+    // Run again (every start): nothing left to move, nothing changes.
+    await moveSettings(db, area, ['disabledSites', 'history', 'disabledPacks']);
+    expect(await disabledSites(settingsArea(db))).toEqual(['example.com']);
   });
 });

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HistoryManager } from '../../components/HistoryManager';
 import { type ImportStatus, PackManager } from '../../components/PackManager';
-import { BackstoryDB, type StoredPack, type Visit } from '../../lib/db';
+import { BackstoryDB, type StoredPack, settingsArea, type Visit } from '../../lib/db';
 import { MAX_PACK_CHARS } from '../../lib/factstore/validate';
 import {
   clearVisits,
@@ -39,7 +39,7 @@ function Options() {
     void call(browser.runtime, { type: 'bundledPacks' }).then(setBundled);
     void refresh();
     void refreshHistory();
-    void historySettings(browser.storage.local).then(setHistory);
+    void historySettings(settingsArea(db)).then(setHistory);
   }, [refresh, refreshHistory]);
 
   const onImport = async (file: File) => {
@@ -123,7 +123,7 @@ function Options() {
         onSettings={async (next) => {
           setHistory(next);
           // The background prunes old visits when this changes.
-          await setHistorySettings(browser.storage.local, next);
+          await setHistorySettings(settingsArea(db), next);
           await call(browser.runtime, { type: 'historyChanged' });
           setTimeout(() => void refreshHistory(), 300);
         }}

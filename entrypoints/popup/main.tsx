@@ -8,7 +8,7 @@ import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
 import { sitePattern } from '../../lib/granted-sites';
 import { call, type Protocol, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
-import { isSiteEnabled, siteOf } from '../../lib/site-settings';
+import { siteOf } from '../../lib/site-settings';
 
 type State =
   | { kind: 'loading' }
@@ -63,7 +63,9 @@ function Popup() {
     const relatedPromise =
       tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'relatedCoverage', tabId: tab.id });
     const [enabled, entityId, res] = await Promise.all([
-      name ? isSiteEnabled(browser.storage.local, name) : Promise.resolve(false),
+      name
+        ? call(browser.runtime, { type: 'siteEnabled', site: name }).then((r) => r?.enabled !== false)
+        : Promise.resolve(false),
       focusEntity(),
       tab.id === undefined ? Promise.resolve(null) : call(browser.runtime, { type: 'tabEntities', tabId: tab.id }),
     ]);

@@ -59,6 +59,7 @@ const RequestSchema = v.variant('type', [
     enabled: v.boolean(),
   }),
   v.strictObject({ type: v.literal('historyChanged') }),
+  v.strictObject({ type: v.literal('siteEnabled'), site: v.pipe(v.string(), v.maxLength(253)) }),
   v.strictObject({
     type: v.literal('setSiteEnabled'),
     enabled: v.boolean(),
@@ -85,6 +86,7 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<string> = new Set([
   'entityCoverage',
   'bundledPacks',
   'stats',
+  'siteEnabled',
 ]);
 
 /**

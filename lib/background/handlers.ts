@@ -105,6 +105,8 @@ export interface BackgroundHooks {
   setPackEnabled?(packId: string, enabled: boolean): Promise<number>;
   /** When the store became ready, in ms since the worker started. */
   timings(): { bundledReadyMs: number; readyMs: number | null; stages?: Record<string, number> };
+  /** The reader's history or its settings changed (from the options page). */
+  historyChanged?(): void;
   /** Remembers whether Backstory runs on a site. */
   setSiteEnabled(site: string, enabled: boolean): Promise<void>;
   /** Whether Backstory runs on a site (from memory: it is asked on every scan). */
@@ -348,6 +350,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       return (await (relatedCache.get(req.tabId) ?? rankFor(req.tabId))) ?? null;
     },
     async historyChanged() {
+      hooks?.historyChanged?.();
       relatedCache.clear();
       return { ok: true, value: null };
     },
@@ -473,6 +476,9 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const s = store();
       const t = hooks?.timings() ?? { bundledReadyMs: 0, readyMs: null };
       return { entities: s.size, aliases: aliasCount(s.index), ...t };
+    },
+    async siteEnabled(req) {
+      return { enabled: hooks ? await hooks.isSiteEnabled(req.site) : true };
     },
     async setSiteEnabled(req, sender) {
       // A page may only turn Backstory off (or on) for itself.

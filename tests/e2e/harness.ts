@@ -296,4 +296,15 @@ export async function clickInEditor(page: Page, selector: string): Promise<void>
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/** Switches Backstory on or off for a site, as the popup's switch does (from an extension page). */
+export async function setSiteFromExtension(h: Harness, site: string, enabled: boolean): Promise<void> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await page.evaluate(([s, on]) => chrome.runtime.sendMessage({ type: 'setSiteEnabled', site: s, enabled: on }), [
+    site,
+    enabled,
+  ] as const);
+  await page.close();
+}
+
 export { findPage, openRealPopup };

@@ -8,6 +8,7 @@ import {
   openRealPopup,
   SCREENSHOT_DIR,
   SEEDS_DIR,
+  setSiteFromExtension,
   startHarness,
   waitForPaint,
 } from './harness';
@@ -150,7 +151,7 @@ describe('the popup', () => {
 
   it('says plainly when Backstory is off on the site, and turns it back on from its switch', async () => {
     const page = await open('/demo/mou-signed.html');
-    await h.worker.evaluate(() => chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+    await setSiteFromExtension(h, '127.0.0.1', false);
     await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.reload();
     await page.waitForTimeout(500);

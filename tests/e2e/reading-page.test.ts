@@ -13,6 +13,7 @@ import {
   paintedText,
   pointOf,
   SCREENSHOT_DIR,
+  setSiteFromExtension,
   startHarness,
   stepMentions,
   waitForPaint,
@@ -321,9 +322,7 @@ describe('reading a page with Backstory', () => {
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     // Back on, as the popup's switch does.
-    await h.worker.evaluate(async () => {
-      await chrome.storage.local.set({ disabledSites: [] });
-    });
+    await setSiteFromExtension(h, '127.0.0.1', true);
     await waitForPaint(page);
     await page.close();
   });

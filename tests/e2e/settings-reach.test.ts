@@ -4,7 +4,17 @@
 // requests speak for the page's address now, not the one it had when the
 // content script's port opened (a single-page site's next article).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, type Harness, hover, inContentScript, openPage, pointOf, startHarness } from './harness';
+import {
+  cardText,
+  type Harness,
+  hover,
+  inContentScript,
+  openPage,
+  pointOf,
+  setSiteFromExtension,
+  startHarness,
+  waitForPaint,
+} from './harness';
 
 let h: Harness;
 const ARTICLE =
@@ -20,11 +30,13 @@ afterAll(async () => {
 });
 
 describe('the settings, from a content script', () => {
-  it('refuses its writes and its reads, while the extension itself still reads them', async () => {
+  it('neither reads nor writes them: they live in the extension’s own database, out of its reach', async () => {
+    // The reader switched Backstory off on another site (from the popup).
+    await setSiteFromExtension(h, 'example.com', false);
     const page = await openPage(h, '/talks.html');
     const write = await inContentScript<string>(
       page,
-      `chrome.storage.local.set({ disabledSites: ['example.com'], history: { keepDays: 0, paused: false } })
+      `chrome.storage.local.set({ disabledSites: ['127.0.0.1'], history: { keepDays: 0, paused: false } })
         .then(() => 'written', (e) => 'refused: ' + e.message)`,
     );
     expect(write).toMatch(/^refused/);
@@ -33,9 +45,23 @@ describe('the settings, from a content script', () => {
       `chrome.storage.local.get(null).then((all) => 'read ' + JSON.stringify(all), (e) => 'refused: ' + e.message)`,
     );
     expect(read).toMatch(/^refused/);
-    // Nothing was written: the worker sees no site switched off.
-    const sites = await h.worker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites);
-    expect(sites ?? []).toEqual([]);
+    // Where a browser lets a content script into storage.local (Firefox), no setting is there…
+    expect(await h.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    // … and the content script's IndexedDB is the page's, not the extension's database.
+    const names = await inContentScript<string[]>(page, 'indexedDB.databases().then((d) => d.map((x) => x.name))');
+    expect(names).not.toContain('backstory');
+    // Backstory still runs here after a reload, and the reader's switch for the other site held.
+    await page.reload();
+    await waitForPaint(page);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/options.html`);
+    expect(
+      await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'siteEnabled', site: 'example.com' })),
+    ).toEqual({
+      enabled: false,
+    });
+    await setSiteFromExtension(h, 'example.com', true);
+    await popup.close();
     await page.close();
   });
 });
