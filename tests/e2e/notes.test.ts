@@ -192,4 +192,34 @@ describe('notes, kept across a browser restart', () => {
       .toEqual(['Watch where he goes next, and with whom.']);
     await list.close();
   });
+
+  it('imports a note whose page address is a javascript: URL, and shows its page as text, never a link', async () => {
+    const list = await notesPage();
+    const annotation = (n: number, source: string) => ({
+      id: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`,
+      type: 'Annotation',
+      created: '2025-08-16T10:00:00Z',
+      modified: '2025-08-16T10:00:00Z',
+      body: { type: 'TextualBody', value: `Planted note ${n}` },
+      target: { source, title: `Planted page ${n}` },
+    });
+    const file = {
+      type: 'AnnotationCollection',
+      items: [annotation(1, 'javascript:alert(document.domain)'), annotation(2, 'JaVaScRiPt:alert(1)')],
+    };
+    await list.setInputFiles('input[type="file"]', {
+      name: 'planted.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect.poll(() => list.locator('[role="status"]').innerText()).toContain('Imported 2 notes');
+    await expect.poll(() => list.locator('[data-testid="notes"] .body').allInnerTexts()).toContain('Planted note 1');
+    const hrefs = await list.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).not.toMatch(/^\s*javascript:/i);
+    // The page's title is there, as text: no link around it.
+    expect(await list.locator('[data-testid="notes"]').innerText()).toContain('On a passage of Planted page 1');
+    expect(await list.locator('a[href]', { hasText: 'Planted page' }).count()).toBe(0);
+    await list.close();
+  });
 });

@@ -66,6 +66,68 @@ describe('the settings, from a content script', () => {
   });
 });
 
+describe('requests from a content script a page subverted', () => {
+  it('get nothing of another tab, of the reading history or of notes on names not on its page, and save no note', async () => {
+    h.routes['/other.html'] = ARTICLE.replace('Ali Larijani met Tammy Bruce', 'Qasim al-Araji met Abdul Latif Rashid');
+    // The reader's other tab, and a note on a name found only there.
+    const other = await openPage(h, '/other.html');
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const saved = await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'saveNote',
+        draft: { entityId: 'qasim-al-araji', body: 'Private: ask about the border' },
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true });
+    const otherId = await h.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id as number,
+      `${h.origin}/other.html`,
+    );
+    const page = await openPage(h, '/talks.html');
+    const ownId = await h.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id as number,
+      `${h.origin}/talks.html`,
+    );
+    const ask = (message: object) =>
+      inContentScript<unknown>(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+    const refused = { ok: false, error: expect.stringContaining('only from Backstory') };
+    for (const tabId of [otherId, ownId]) {
+      expect(await ask({ type: 'notesForTab', tabId })).toEqual(refused);
+      expect(await ask({ type: 'tabEntities', tabId })).toEqual(refused);
+      expect(await ask({ type: 'relatedCoverage', tabId })).toEqual(refused);
+    }
+    expect(await ask({ type: 'entityCoverage', entityId: 'qasim-al-araji' })).toEqual(refused);
+    expect(await ask({ type: 'stats' })).toEqual(refused);
+    // Notes on a name that is not on its page: neither their text nor that they exist.
+    expect(await ask({ type: 'entityNotes', entityId: 'qasim-al-araji' })).toEqual([]);
+    expect(
+      await ask({ type: 'notesFor', url: `${h.origin}/other.html`, entityIds: ['qasim-al-araji', 'ali-larijani'] }),
+    ).toEqual({ passages: [], entityNotes: {} });
+    // No note saved without the reader typing it in Backstory's own editor.
+    expect(await ask({ type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'planted' } })).toEqual(refused);
+    expect(await ask({ type: 'editorSave', body: 'planted' })).toEqual(refused);
+    expect(await ask({ type: 'openEditor', target: { entityId: 'qasim-al-araji' } })).toMatchObject({ ok: false });
+    // Through the port as well.
+    const overPort = await inContentScript<unknown>(
+      page,
+      `new Promise((resolve) => {
+        const port = chrome.runtime.connect({ name: 'backstory' });
+        port.onMessage.addListener((m) => resolve(m.result));
+        port.postMessage({ id: 1, message: { type: 'notesForTab', tabId: ${otherId} } });
+      })`,
+    );
+    expect(overPort).toEqual(refused);
+    // The options page (Backstory's own) is answered.
+    expect(
+      await options.evaluate((tabId) => chrome.runtime.sendMessage({ type: 'notesForTab', tabId }), otherId),
+    ).toMatchObject({
+      entities: [expect.objectContaining({ body: 'Private: ask about the border' })],
+    });
+    for (const p of [page, other, options]) await p.close();
+  });
+});
+
 describe('a single-page site', () => {
   it('gets the notes of the article at its address now, over a port opened before the pushState', async () => {
     const options = await h.context.newPage();
