@@ -228,7 +228,7 @@ async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
 // ---------------------------------------------------------------- US Congress and executive
 
 interface YamlPerson {
-  id: { bioguide?: string; wikidata?: string };
+  id: { bioguide?: string; govtrack?: number; wikidata?: string };
   name: { first?: string; last?: string; middle?: string; nickname?: string; official_full?: string; suffix?: string };
   terms: { type: string; start: string; end?: string; state?: string; district?: number; party?: string }[];
 }
@@ -261,11 +261,20 @@ function usRole(t: YamlPerson['terms'][number]): string {
   }
 }
 
-/** Names a reader meets: the official name, and first (or nickname) + last name without middle initials. */
+/**
+ * Names a reader meets: the official name (else first name, middle initials
+ * and last name, as the US writes its presidents: "George H. W. Bush"), the
+ * full name ("George Herbert Walker Bush"), and first (or nickname) + last name.
+ */
 function usNames(n: YamlPerson['name']): { name: string; aliases: string[] } {
   const plain = [n.first, n.last].filter(Boolean).join(' ');
-  const name = n.official_full ?? plain;
+  const initials = n.middle
+    ?.split(/\s+/)
+    .map((w) => `${w.charAt(0)}.`)
+    .join(' ');
+  const name = n.official_full ?? ([n.first, initials, n.last].filter(Boolean).join(' ') || plain);
   const aliases = new Set<string>();
+  if (n.first && n.middle && n.last) aliases.add(`${n.first} ${n.middle} ${n.last}`);
   if (n.nickname && n.last) aliases.add(`${n.nickname} ${n.last}`);
   if (n.first && n.last && !/^\p{Lu}\.$/u.test(n.first)) aliases.add(plain);
   // "Mark R. Warner" → "Mark Warner".
@@ -300,7 +309,9 @@ function congressRows(ctx: BuildContext): RoleRow[] {
         out.push({
           source: 'congress',
           record: `${label}: ${name} (bioguide ${p.id.bioguide ?? '?'})`,
-          qid: p.id.wikidata ?? null,
+          // Without a Wikidata id, the person is keyed on Congress's own id: two presidents
+          // called "George Bush" (or "John Adams") are not joined by their plain name.
+          qid: p.id.wikidata ?? (p.id.bioguide ? `bioguide:${p.id.bioguide}` : `govtrack:${p.id.govtrack ?? name}`),
           name,
           country: 'united-states',
           role: s.role,

@@ -64,7 +64,7 @@ describe('the notes schema', () => {
     v1.close();
     const current = new BackstoryDB(v1.name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.notes.orderBy('id').toArray()).toEqual([rows[0], { ...rows[1], site: 'rudaw.net' }]);
     current.close();
     await Dexie.delete(v1.name);
