@@ -262,17 +262,19 @@ function usRole(t: YamlPerson['terms'][number]): string {
 }
 
 /**
- * Names a reader meets: the official name (else first name, middle initials
- * and last name, as the US writes its presidents: "George H. W. Bush"), the
- * full name ("George Herbert Walker Bush"), and first (or nickname) + last name.
+ * Names a reader meets: the official name, else first and last name ("Barack
+ * Obama"), with the middle names as initials where Congress's files name
+ * another person so ("George H. W. Bush", "George W. Bush"); the full name
+ * with middle names ("George Herbert Walker Bush"), and first (or nickname) +
+ * last name, as aliases.
  */
-function usNames(n: YamlPerson['name']): { name: string; aliases: string[] } {
+function usNames(n: YamlPerson['name'], shared: ReadonlySet<string>): { name: string; aliases: string[] } {
   const plain = [n.first, n.last].filter(Boolean).join(' ');
   const initials = n.middle
     ?.split(/\s+/)
     .map((w) => `${w.charAt(0)}.`)
     .join(' ');
-  const name = n.official_full ?? ([n.first, initials, n.last].filter(Boolean).join(' ') || plain);
+  const name = n.official_full ?? (shared.has(plain) && initials ? `${n.first} ${initials} ${n.last}` : plain);
   const aliases = new Set<string>();
   if (n.first && n.middle && n.last) aliases.add(`${n.first} ${n.middle} ${n.last}`);
   if (n.nickname && n.last) aliases.add(`${n.nickname} ${n.last}`);
@@ -290,10 +292,25 @@ function congressRows(ctx: BuildContext): RoleRow[] {
     ['legislators-current.yaml', 'legislators-current.yaml'],
     ['executive.yaml', 'executive.yaml'],
   ];
-  for (const [file, label] of files) {
-    const people = parseYaml(readFileSync(join(ctx.dataDir, 'congress-legislators', file), 'utf8')) as YamlPerson[];
+  const lists = files.map(
+    ([file, label]) =>
+      [
+        label,
+        parseYaml(readFileSync(join(ctx.dataDir, 'congress-legislators', file), 'utf8')) as YamlPerson[],
+      ] as const,
+  );
+  // First and last names that the files give to more than one person.
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const [, people] of lists)
     for (const p of people) {
-      const { name, aliases } = usNames(p.name);
+      const plain = [p.name.first, p.name.last].filter(Boolean).join(' ');
+      if (seen.has(plain)) shared.add(plain);
+      seen.add(plain);
+    }
+  for (const [label, people] of lists) {
+    for (const p of people) {
+      const { name, aliases } = usNames(p.name, shared);
       // Consecutive terms in the same seat are one spell of service.
       const spells: { role: string; start: string; end?: string; type: string }[] = [];
       for (const t of [...p.terms].sort((a, b) => a.start.localeCompare(b.start))) {

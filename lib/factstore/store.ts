@@ -3,7 +3,7 @@ import { type AliasIndex, type AliasInput, buildAliasIndex } from '../match/alia
 import { type Candidate, findCandidates } from '../match/find-candidates';
 import { type IndexLayout, packIndex, unpackIndex } from '../match/serialize-index';
 import { adoptFilters, packFilters, prepare } from '../match/word-filters';
-import { dayNumber } from './day-number';
+import { dayNumber, lastDayNumber } from './day-number';
 import { emptyData, mergeEntity, mergePacks } from './merge';
 import type { CoverageItem, Entity, EntityType, Pack, PackAbout, Source } from './schema';
 
@@ -46,6 +46,12 @@ export interface EntityInfo {
    * earlier date cannot name it.
    */
   begins: number;
+  /**
+   * For a head of state or government: from the start of their first dated role
+   * to the end of their last (day numbers; 0 at the end while one is open). The
+   * linker prefers, among namesakes, the one in office at the article's date.
+   */
+  span?: readonly [number, number];
 }
 
 /** An entity with the sources its facts and reactions cite (by global source key). */
@@ -112,6 +118,20 @@ function beginsOf(e: Entity): number {
 }
 
 /**
+ * A head of state's or government's time in office, from their dated roles:
+ * the first start to the last end (0 while one is open, or known only "as of"
+ * a snapshot); none for anyone else, or without dates.
+ */
+function spanOf(e: Entity, rank: number): [number, number] | undefined {
+  if (e.type !== 'person' || rank < 3) return undefined;
+  const roles = e.facts.filter((f) => f.label === 'Role' && f.from);
+  if (roles.length === 0) return undefined;
+  const from = Math.min(...roles.map((f) => dayNumber(f.from as string)));
+  const to = roles.some((f) => !f.to) ? 0 : Math.max(...roles.map((f) => lastDayNumber(f.to as string)));
+  return from > 0 ? [from, to] : undefined;
+}
+
+/**
  * An entity's prominence: the pack's `prominence` (the builder's, from the
  * office held), else read off a hand-written pack's roles.
  */
@@ -133,7 +153,7 @@ function rankOf(e: Entity): number {
 // ---------------------------------------------------------------- the compiled artifact
 
 export interface CompiledMeta {
-  format: 4;
+  format: 5;
   packs: PackInfo[];
   coverage: CoverageItem[];
   index: IndexLayout;
@@ -143,6 +163,8 @@ export interface CompiledMeta {
   filterShift: number;
   /** For agreements: who and what in a paragraph points to them, and the year signed (the linker's generic phrases). */
   agreements: Record<string, AgreementClue>;
+  /** Heads of state and government: the span of their dated roles (see EntityInfo.span). */
+  spans: Record<string, [number, number]>;
 }
 
 export interface AgreementClue {
@@ -241,7 +263,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const filters = packFilters(prepare(index));
   return {
     meta: {
-      format: 4,
+      format: 5,
       packs: packs.map((p) => packInfo(p)),
       coverage: data.coverage,
       index: { ...layout, entityIds: [] },
@@ -252,6 +274,12 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
         entities.flatMap((e) => {
           const clue = agreementClue(e);
           return clue ? [[e.id, clue]] : [];
+        }),
+      ),
+      spans: Object.fromEntries(
+        entities.flatMap((e, i) => {
+          const span = spanOf(e, rank[i] as number);
+          return span ? [[e.id, span]] : [];
         }),
       ),
     },
@@ -334,8 +362,9 @@ export function loadCompiledStore(
   loadShard: ShardLoader,
   filters?: ArrayBuffer | Uint8Array,
 ): FactStore {
-  if (meta.format !== 4) throw new Error(`Unknown fact store format ${String(meta.format)}`);
+  if (meta.format !== 5) throw new Error(`Unknown fact store format ${String(meta.format)}`);
   const n = meta.entities;
+  const spans = meta.spans;
   const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
   const { idStart, nameStart } = table;
   const ids: string[] = new Array(n);
@@ -382,6 +411,7 @@ export function loadCompiledStore(
         rank: table.rank[i] as number,
         weight: table.weight[i] as number,
         begins: table.begins[i] as number,
+        ...(Object.hasOwn(spans, id) ? { span: spans[id] as [number, number] } : {}),
       };
     },
     packOf: (id) => {
@@ -431,6 +461,10 @@ function assemble(
     rank: rankOf(e),
     weight: 0,
     begins: beginsOf(e),
+    ...(() => {
+      const span = spanOf(e, rankOf(e));
+      return span ? { span } : {};
+    })(),
   });
   const visible = (key: string) => !disabled.has(key.slice(0, key.indexOf('/')));
   const store: FactStore = {
@@ -566,6 +600,7 @@ export function linkContext(store: FactStore): LinkContext {
     rank: (id) => info(id)?.rank ?? 0,
     weight: (id) => info(id)?.weight ?? 0,
     begins: (id) => info(id)?.begins ?? 0,
+    span: (id) => info(id)?.span,
   };
 }
 

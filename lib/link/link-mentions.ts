@@ -1,4 +1,4 @@
-import { lastDayNumber } from '../factstore/day-number';
+import { dayNumber, lastDayNumber } from '../factstore/day-number';
 import type { EntityType } from '../factstore/schema';
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
@@ -37,6 +37,8 @@ export interface LinkContext {
   weight?(entityId: string): number;
   /** When the entity began (signed, founded), as a day number (see `dayNumber`); 0 when not known. */
   begins?(entityId: string): number;
+  /** A head of state's or government's time in office, as day numbers (0 at the end while open). */
+  span?(entityId: string): readonly [number, number] | undefined;
 }
 
 /**
@@ -55,6 +57,10 @@ export function linkMentions(
   // An article cannot name an agreement signed or a body founded after it was written:
   // in a 2015 story, "the accord" is not a memorandum of 2025.
   const candidates = options.date ? beforeDate(byLanguage, ctx, lastDayNumber(options.date)) : byLanguage;
+  // Among namesakes, the one in office when the article was written.
+  const when = options.date
+    ? { day: dayNumber(options.date), last: lastDayNumber(options.date), date: options.date }
+    : undefined;
   // Entities named unambiguously by a full name, an acronym or a demonym anywhere in
   // the text: they anchor short forms and ambiguous aliases.
   const anchored = new Map<string, number>(); // entity id → first offset
@@ -82,18 +88,20 @@ export function linkMentions(
   }
   // Full names and demonyms shared by namesakes ("Tony Abbott", "américaine"): the one the
   // context decides anchors the surname later ("Abbott") as a unique full name would.
+  const decided = new Map<number, string>(); // where a namesake was chosen → why
   for (const c of candidates) {
     const strong = c.aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
     const ids = entityIds(strong);
     if (ids.length < 2 || strong.length !== c.aliases.length || ids.some((id) => anchored.has(id))) continue;
-    const chosen = chooseNamesake(ids, ctx, countries);
+    const chosen = chooseNamesake(ids, ctx, countries, when);
     if (chosen && !anchored.has(chosen.id)) {
       anchored.set(chosen.id, c.start);
+      decided.set(c.start, chosen.why);
       if (counts(chosen.id, strong)) count(chosen.id);
     }
   }
   const mentions: Mention[] = [];
-  const state: GenericState = { lastAgreement: undefined };
+  const state: GenericState = { lastAgreement: undefined, when, decided };
   for (let i = 0; i < candidates.length; i++) {
     const m = linkOne(text, i, candidates, anchored, ctx, state, countries);
     if (m) mentions.push(m);
@@ -104,6 +112,17 @@ export function linkMentions(
 interface GenericState {
   /** The agreement the last generic phrase was linked to, and where. */
   lastAgreement: { id: string; end: number } | undefined;
+  /** The article's date, when the page gives one. */
+  when: ArticleTime | undefined;
+  /** Full names shared by namesakes, decided before linking: where, and why. */
+  decided: ReadonlyMap<number, string>;
+}
+
+/** The article's date: its first and last day (a month, "2015-03", spans one), and as written. */
+interface ArticleTime {
+  day: number;
+  last: number;
+  date: string;
 }
 
 const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
@@ -403,12 +422,14 @@ function linkOne(
     const id = elsewhere[0] as string;
     if ((anchored.get(id) as number) < c.start)
       return mention(id, `“${c.text}” after “${ctx.name(id) ?? id}” earlier in the text`);
+    const why = anchored.get(id) === c.start ? state.decided.get(c.start) : undefined;
+    if (why) return mention(id, `“${c.text}” could be several entries; ${ctx.name(id) ?? id}: ${why}`);
     return mention(id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
   }
   if (named.some((a) => a.kind === 'demonym')) {
     // "Français", "américaine": the demonym of a country and of its territories; the country.
     if (startsUnknownName(text, c, next)) return undefined;
-    const chosen = chooseNamesake(ids, ctx, countries);
+    const chosen = chooseNamesake(ids, ctx, countries, state.when);
     return chosen ? mention(chosen.id, `“${c.text}” is the demonym of ${ctx.name(chosen.id) ?? chosen.id}`) : undefined;
   }
   if (named.every((a) => a.kind === 'short')) {
@@ -424,7 +445,7 @@ function linkOne(
     // minister): the one of the country the text is about, if it names one of theirs; after
     // a head's title ("President Obama"), else the most prominent of them.
     if (heads.length > 1 && !givenNameBefore(text, c.start)) {
-      const chosen = chooseNamesake(heads, ctx, countries);
+      const chosen = chooseNamesake(heads, ctx, countries, state.when);
       const country = chosen ? ctx.countryOf(chosen.id) : undefined;
       if (
         chosen &&
@@ -436,7 +457,8 @@ function linkOne(
       const country = ctx.countryOf(id);
       return ctx.type(id) !== 'person' && country !== undefined && countries.has(country);
     });
-    const chosen = heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries) : undefined;
+    const chosen =
+      heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries, state.when) : undefined;
     if (chosen) {
       const country = ctx.countryOf(chosen.id) ?? '';
       return mention(
@@ -449,7 +471,7 @@ function linkOne(
   // Namesakes by their full name: the one of a country the text is about, then the most
   // prominent; left alone when that does not decide.
   if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
-  const chosen = chooseNamesake(ids, ctx, countries);
+  const chosen = chooseNamesake(ids, ctx, countries, state.when);
   if (chosen)
     return mention(
       chosen.id,
@@ -459,15 +481,22 @@ function linkOne(
 }
 
 /**
- * Among namesakes, the one of a country the text is about, then the most
- * prominent (rank), then the one of the country with the most entries; none
- * when that does not decide.
+ * Among namesakes, the one of a country the text is about, then the one in
+ * office at the article's date (when the page gives one and only one of them
+ * was), then the most prominent (rank), then the one of the country with the
+ * most entries; none when that does not decide.
  */
 function chooseNamesake(
   ids: readonly string[],
   ctx: LinkContext,
   countries: ReadonlyMap<string, number>,
+  when?: ArticleTime,
 ): { id: string; why: string } | undefined {
+  const inOffice = (id: string) => {
+    const span = when ? ctx.span?.(id) : undefined;
+    return when !== undefined && span !== undefined && span[0] <= when.last && (span[1] === 0 || span[1] >= when.day);
+  };
+  const then = when ? ids.filter(inOffice) : [];
   const scored = ids
     .map((id) => {
       const country = ctx.countryOf(id);
@@ -477,14 +506,25 @@ function chooseNamesake(
       return {
         id,
         here,
-        score: (here ? 10 + Math.min(5, times) : 0) + (ctx.rank?.(id) ?? 0) + (ctx.weight?.(id) ?? 0) / 1000,
+        score:
+          // (Below the country the text is about: "the Obama administration" in 2018 is still Barack Obama's.)
+          (then.length === 1 && then[0] === id ? 5 : 0) +
+          (here ? 10 + Math.min(5, times) : 0) +
+          (ctx.rank?.(id) ?? 0) +
+          (ctx.weight?.(id) ?? 0) / 1000,
       };
     })
     .sort((a, b) => b.score - a.score);
   const [top, second] = scored;
   if (!top || (second && top.score === second.score)) return undefined;
   const country = ctx.countryOf(top.id);
-  const why = top.here ? `the text is about ${ctx.name(country ?? '') ?? country}` : 'the most prominent of that name';
+  // What decided: the date, where the country did not (both namesakes of the country).
+  const byDate = then.length === 1 && then[0] === top.id && (!second || second.here === top.here);
+  const why = byDate
+    ? `in office when the article was written (${when?.date})`
+    : top.here
+      ? `the text is about ${ctx.name(country ?? '') ?? country}`
+      : 'the most prominent of that name';
   return { id: top.id, why };
 }
 
