@@ -230,6 +230,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       ...(r.summary ? { summary: r.summary } : {}),
     }));
   };
+  // A content script's page, as notes are kept for it: its canonical address on the same site
+  // (as its last scan found it), then its address now.
+  const pageUrls = async (sender: Sender): Promise<string[]> => {
+    if (!sender.url) return [];
+    const scan = sender.tabId === undefined ? undefined : await tabs.get(sender.tabId);
+    return scan?.canonical && scan.url === sender.url ? [scan.canonical, sender.url] : [sender.url];
+  };
   // Why a sender may not save this note, if it may not.
   const refuse = async (draft: NoteDraftMessage, sender: Sender): Promise<string | undefined> => {
     // A private window keeps nothing: its notes would outlive it in the normal profile.
@@ -357,11 +364,16 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     async notesFor(req, sender) {
       const notes = hooks?.notes;
       if (!notes) return { passages: [], entityNotes: {} };
-      // A page sees only its own notes.
-      const url = sender.extensionPage ? req.url : (sender.url ?? req.url);
+      // A page sees only its own notes: under its address, or its canonical address on the same site.
+      const urls = sender.extensionPage ? [req.url] : await pageUrls(sender);
       // Which names have notes, only for names found on the page.
       const ids = await askable(sender, req.entityIds);
-      const [onPage, onEntities] = await Promise.all([notes.onPage(url), notes.onEntities(ids)]);
+      const [pages, onEntities] = await Promise.all([
+        Promise.all(urls.map((u) => notes.onPage(u))),
+        notes.onEntities(ids),
+      ]);
+      const seen = new Set<string>();
+      const onPage = pages.flat().filter((n) => !seen.has(n.id) && seen.add(n.id));
       const entityNotes: Record<string, number> = {};
       for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
       return { passages: onPage.flatMap(passageNote), entityNotes };
@@ -375,7 +387,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
         return { ok: false, error: 'Notes are not available here.' };
       const refused = await refuse({ ...req.target, body: '-' }, sender);
       if (refused) return { ok: false, error: refused };
-      await editors.set(sender.tabId, req.target);
+      // A passage note is kept under the page's one key (its canonical address on the same
+      // site, else its address), whatever address the page's script gives.
+      const target =
+        'url' in req.target && !sender.extensionPage
+          ? { ...req.target, url: (await pageUrls(sender))[0] ?? req.target.url }
+          : req.target;
+      await editors.set(sender.tabId, target);
       return { ok: true, value: null };
     },
     async editorSave(req, sender) {

@@ -31,7 +31,7 @@ function background(visits: unknown[] = [], saved: unknown[] = [], told: unknown
         saved.push(n);
         return { ok: true };
       },
-      onPage: async () => [],
+      onPage: async (url: string) => (saved as Note[]).filter((n) => n.url === url),
       onEntities: async (ids: string[]) => NOTES.filter((n) => ids.includes(n.entityId as string)),
     },
   } as unknown as BackgroundHooks;
@@ -147,6 +147,25 @@ describe('the page’s address', () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(visits.map((v) => v.url)).toEqual([PAGE.url, 'https://example.org/canonical']);
+  });
+});
+
+describe('one page key', () => {
+  it('keeps a passage note under the page’s canonical address on its site, and finds it from the address', async () => {
+    const saved: Note[] = [];
+    const h = background([], saved);
+    const text = 'Ali Larijani arrived in Baghdad.';
+    const canonical = 'https://example.org/story';
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text, canonical }, PAGE);
+    const selector = [{ type: 'TextQuoteSelector', exact: 'Baghdad' }];
+    // The page's script names another address of its site: the note goes under the page's key.
+    await dispatch(h, { type: 'openEditor', target: { url: 'https://example.org/elsewhere', selector } }, PAGE);
+    expect(await dispatch(h, { type: 'editorSave', body: 'On the arrival' }, EDITOR)).toMatchObject({ ok: true });
+    expect(saved.map((n) => n.url)).toEqual([canonical]);
+    const found = (await dispatch(h, { type: 'notesFor', url: PAGE.url, entityIds: [] }, PAGE)) as {
+      passages: { body: string }[];
+    };
+    expect(found.passages.map((p) => p.body)).toEqual(['On the arrival']);
   });
 });
 
