@@ -6,11 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cardText,
+  clickInCard,
+  clickInEditor,
+  editorFocused,
   type Harness,
   hover,
   inContentScript,
   openPage,
+  paintedText,
   pointOf,
+  privateMarks,
   setSiteFromExtension,
   startHarness,
   waitForPaint,
@@ -158,6 +163,57 @@ describe('a single-page site', () => {
       })`,
     );
     expect(answer.result.passages).toHaveLength(1);
+    await page.close();
+  });
+
+  it('saves a note on the article at its address now, after a pushState, through the note editor', async () => {
+    const page = await openPage(h, '/spa-a.html');
+    // The site moves to its next article: a new address, new text.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/spa-next.html');
+      const p = document.querySelector('article p') as HTMLElement;
+      p.textContent = 'Qasim al-Araji spoke in Baghdad about the border on Friday.';
+    });
+    await expect.poll(() => paintedText(page)).toMatchObject({ 'backstory-person': ['Qasim al-Araji'] });
+    // The reader selects a passage with the mouse and writes a note on it.
+    const passage = 'spoke in Baghdad about the border';
+    const ends = await page.evaluate((text) => {
+      const node = document.querySelector('article p')?.firstChild as Text;
+      const at = node.data.indexOf(text);
+      const r = document.createRange();
+      r.setStart(node, at);
+      r.setEnd(node, at + 1);
+      const a = r.getBoundingClientRect();
+      r.setStart(node, at + text.length - 1);
+      r.setEnd(node, at + text.length);
+      const b = r.getBoundingClientRect();
+      return { x1: a.left + 1, y: a.top + a.height / 2, x2: b.right - 0.5 };
+    }, passage);
+    await page.mouse.move(ends.x1, ends.y);
+    await page.mouse.down();
+    await page.mouse.move(ends.x2, ends.y, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => cardText(page)).toContain('Note this passage');
+    await clickInCard(page, '.add-note');
+    await expect.poll(() => editorFocused(page)).toBe(true);
+    await page.keyboard.type('Said on the next article');
+    await clickInEditor(page, '.note-actions .save');
+    await expect.poll(() => privateMarks(page, 'note')).toEqual([passage]);
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const notesAt = (url: string) =>
+      options.evaluate(
+        async (u) =>
+          (
+            (await chrome.runtime.sendMessage({ type: 'notesFor', url: u, entityIds: [] })) as {
+              passages: { body: string }[];
+            }
+          ).passages.map((n) => n.body),
+        url,
+      );
+    expect(await notesAt(`${h.origin}/spa-next.html`)).toEqual(['Said on the next article']);
+    expect(await notesAt(`${h.origin}/spa-a.html`)).toEqual([]);
+    await options.close();
     await page.close();
   });
 });
