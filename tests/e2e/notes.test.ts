@@ -9,6 +9,7 @@ import {
   clickInEditor,
   editorFocused,
   type Harness,
+  inCard,
   openRealPopup,
   pointOf,
   privateMarks,
@@ -128,6 +129,30 @@ describe('notes, kept across a browser restart', () => {
     expect(seen.texts.join('\n')).not.toContain(PASSAGE);
     expect(seen.html).not.toContain('mark-note');
     expect(seen.html).not.toContain('This is the sentence Washington objects to.');
+    // The marks are never hit: at the noted passage, the page's elementsFromPoint finds only its own elements.
+    const passageTop = () =>
+      page.evaluate((passage) => {
+        const node = document.querySelectorAll('p')[1]?.firstChild as Text;
+        const r = document.createRange();
+        r.setStart(node, node.data.indexOf(passage));
+        r.setEnd(node, node.data.indexOf(passage) + passage.length);
+        const box = r.getClientRects()[0] as DOMRect;
+        const hits = document.elementsFromPoint(box.left + 5, box.top + box.height / 2);
+        return { top: box.top, ours: hits.filter((e) => e.hasAttribute('data-backstory-ui')).length };
+      }, PASSAGE);
+    expect((await passageTop()).ours).toBe(0);
+    // They stay on their text as the page scrolls.
+    const markTop = () =>
+      inCard<number>(
+        page,
+        "function () { return this.querySelector('.mark-note')?.getBoundingClientRect().top ?? -1; }",
+      );
+    await page.evaluate(() => {
+      document.body.style.minHeight = '3000px';
+      scrollBy(0, 40);
+    });
+    const { top } = await passageTop();
+    await expect.poll(markTop).toBeCloseTo(top, 0);
     // The popup lists both notes that concern this page: the passage, quoted, and the note on a name it has.
     if (!h) throw new Error('no browser');
     const popup = await openRealPopup(h, page);
