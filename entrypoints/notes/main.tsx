@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotesTable } from '../../components/NotesTable';
 import { BackstoryDB, type Note } from '../../lib/db';
-import { exportJson, exportMarkdown, importNotes } from '../../lib/notes/exchange';
+import { exportJson, exportMarkdown, importNotes, MAX_NOTES_FILE_CHARS } from '../../lib/notes/exchange';
 import { deleteNote, listNotes, type NoteFilter, saveNote, updateNoteBody } from '../../lib/notes/notes';
 
 const db = new BackstoryDB();
@@ -169,8 +169,10 @@ function NotesPage() {
               const file = input.files?.[0];
               input.value = '';
               if (!file) return;
-              if (file.size > 20 * 1024 * 1024) {
-                setMessage(`${file.name} was not imported; nothing changed: the file is over 20 MB.`);
+              if (file.size > MAX_NOTES_FILE_CHARS) {
+                setMessage(
+                  `${file.name} was not imported; nothing changed: the file is over ${MAX_NOTES_FILE_CHARS / 1024 / 1024} MB.`,
+                );
                 return;
               }
               const result = await importNotes(db, await file.text());

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { SelectorSchema } from '../anchor/selector-schema';
 import type { MessageType } from '../messages';
+import { MAX_NOTE_CHARS } from '../notes/notes';
 import type { Handlers, Sender } from './handlers';
 
 /** The largest article text the background accepts in one scan (characters). */
 export const MAX_SCAN_CHARS = 2_000_000;
 
-const NoteBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'the note is empty'), v.maxLength(20_000));
+const NoteBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'the note is empty'), v.maxLength(MAX_NOTE_CHARS));
 
 const EntityTarget = { entityId: v.pipe(v.string(), v.maxLength(200)) };
 const PassageTarget = {

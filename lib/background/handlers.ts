@@ -67,16 +67,6 @@ export interface TabStore {
   delete(tabId: number): Promise<void>;
 }
 
-/** An in-memory tab store. */
-export function memoryTabStore(): TabStore {
-  const map = new Map<number, TabScan>();
-  return {
-    get: async (id) => map.get(id),
-    set: async (id, scan) => void map.set(id, scan),
-    delete: async (id) => void map.delete(id),
-  };
-}
-
 /** The notes operations the background needs; lib/notes on Dexie in the browser. */
 export interface NotesStore {
   onPage(url: string): Promise<Note[]>;

@@ -151,7 +151,6 @@ export type EntityType = v.InferOutput<typeof EntityTypeSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
-export type Reaction = v.InferOutput<typeof ReactionSchema>;
 export type Agreement = v.InferOutput<typeof AgreementSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type CoverageItem = v.InferOutput<typeof CoverageSchema>;

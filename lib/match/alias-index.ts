@@ -252,15 +252,6 @@ export function aliasEntry(index: AliasIndex, alias: number): AliasEntry {
   return entry;
 }
 
-/** The aliases that end at `node`. */
-export function valuesOf(index: AliasIndex, node: number): AliasEntry[] {
-  const out: AliasEntry[] = [];
-  for (let v = index.valueStart[node] as number; v < (index.valueStart[node + 1] as number); v++) {
-    out.push(aliasEntry(index, index.values[v] as number));
-  }
-  return out;
-}
-
 /** The number of aliases in the index. */
 export function aliasCount(index: AliasIndex): number {
   return index.aliasEntity.length;

@@ -3,7 +3,7 @@ import { SelectorSchema } from '../anchor/selector-schema';
 import type { BackstoryDB, Note } from '../db';
 import { formatPath } from '../factstore/validate';
 import { siteOf } from '../site-settings';
-import { quoteOf } from './notes';
+import { MAX_NOTE_CHARS, quoteOf } from './notes';
 
 /** The largest notes file accepted for import (characters). */
 export const MAX_NOTES_FILE_CHARS = 20 * 1024 * 1024;
@@ -33,7 +33,7 @@ const AnnotationSchema = v.object({
   motivation: v.optional(v.string()),
   body: v.object({
     type: v.literal('TextualBody'),
-    value: v.pipe(v.string(), v.maxLength(20_000)),
+    value: v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS)),
     format: v.optional(v.string()),
   }),
   target: v.object({
@@ -138,7 +138,9 @@ export async function importNotes(db: BackstoryDB, text: string): Promise<Import
   if (text.length > MAX_NOTES_FILE_CHARS) {
     return {
       ok: false,
-      errors: [`file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a notes file may be at most 20 MB`],
+      errors: [
+        `file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a notes file may be at most ${MAX_NOTES_FILE_CHARS / 1024 / 1024} MB`,
+      ],
     };
   }
   let value: unknown;

@@ -3,9 +3,10 @@
 // history answer only Backstory's own pages.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { type BackgroundHooks, createHandlers, memoryTabStore, NOTES_PER_MINUTE } from '../../lib/background/handlers';
+import { type BackgroundHooks, createHandlers, NOTES_PER_MINUTE } from '../../lib/background/handlers';
 import type { Note } from '../../lib/db';
 import { seedStore } from '../fixtures/store';
+import { memoryTabStore } from '../fixtures/tab-store';
 
 const NOTES = [
   { id: 'n1', entityId: 'ali-larijani', body: 'On Larijani', updatedAt: 1 },

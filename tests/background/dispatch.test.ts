@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, MAX_SCAN_CHARS } from '../../lib/background/dispatch';
-import { createHandlers, memoryTabStore } from '../../lib/background/handlers';
+import { createHandlers } from '../../lib/background/handlers';
 import type { ScanResult, TabEntity } from '../../lib/messages';
 import { seedStore } from '../fixtures/store';
+import { memoryTabStore } from '../fixtures/tab-store';
 
 const store = seedStore();
 const handlers = () => createHandlers(() => store, memoryTabStore());
