@@ -4,10 +4,11 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator, type Painted } from '../../lib/dom/annotator';
 import { articleDate } from '../../lib/dom/article-date';
-import { findArticleRoot, Slices } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/collect-text';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover';
-import { topMost, watchPage } from '../../lib/dom/page-watch';
+import { PageSession } from '../../lib/dom/page-session';
+import { watchPage } from '../../lib/dom/page-watch';
 import { PrivateMarks, PrivateNames } from '../../lib/dom/private-marks';
 import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
@@ -75,8 +76,6 @@ export default defineContentScript({
     });
     const runtime = guard(browser.runtime);
     const channel = guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime));
-    // The background answers `enabled: false` where the reader turned Backstory off.
-    let enabled = true;
     // The article's date, read once per address (a single-page site's next article has its own).
     let dated: { url: string; date: string | undefined } | undefined;
     const published = () => {
@@ -105,7 +104,8 @@ export default defineContentScript({
         ...(canonical ? { canonical } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
-      enabled = res.enabled;
+      // The background answers `enabled: false` where the reader turned Backstory off.
+      session.enabled = res.enabled;
       return res.enabled ? res.mentions : null;
     };
     const annotator = new Annotator(painter, scan);
@@ -129,7 +129,7 @@ export default defineContentScript({
     // The page shares the highlight registry: if it takes or alters Backstory's
     // highlights, they are painted again (checked every two seconds: a few lookups).
     ctx.setInterval(() => {
-      if (enabled && painter.tampered())
+      if (session.enabled && painter.tampered())
         painter.repaint(
           annotator.painted.map((p) => ({ type: p.mention.type, range: p.range, mine: p.mention.private === true })),
         );
@@ -163,93 +163,35 @@ export default defineContentScript({
         if (!card.writing) card.close();
       },
     });
-    /** Takes every underline and mark off the page. */
-    const unpaint = () => {
-      card.close();
+    ctx.onInvalidated(() => {
+      card.remove();
       annotator.clear();
       marks.clear();
-    };
-    ctx.onInvalidated(() => {
-      unpaint();
-      card.remove();
     });
 
-    // The living page: new or changed text is scanned, and only that. The
-    // watch starts the moment the first read has collected the article's
-    // text (in the same task), so that text the page adds while that text is
-    // being scanned is not missed; it is read once that read is painted.
-    // The read in progress (a later read, after a navigation or a site switch, supersedes it).
-    let reading = 0;
-    let reads = 0;
-    // Changes the page made while it was read: handled once the read is painted.
-    let missedRoots: Element[] = [];
-    let missedRemoved: Node[] = [];
-    /** Takes what the page removed off the counts, and reads the changed blocks. */
-    const readChanges = async (roots: Element[], removed: Node[]) => {
-      annotator.forget(removed);
-      marks.schedule();
-      if (roots.length === 0 && !annotator.hasGone) return 0;
-      // One clock for the checking and the reading: the page gets its thread back between them too.
-      const slices = new Slices();
-      await annotator.refresh(roots, slices);
-      // Past the cap new text is still read, so the popup's counts stay true.
-      return annotator.annotateAll(roots, true, undefined, slices);
-    };
-    let watching = false;
-    const startWatching = () => {
-      if (watching || ctx.isInvalid) return;
-      watching = true;
-      watchPage(document, {
-        isOwn: (node) => node === card.host.host || card.host.host.contains(node),
-        signal: ctx.signal,
-        onChange: (roots, removed) => {
-          if (!enabled) return;
-          if (reading !== 0) {
-            missedRoots.push(...roots);
-            missedRemoved.push(...removed);
-            return;
-          }
-          void readChanges(roots, removed);
-        },
-      });
-    };
-
-    /** Reads and paints the article; `painted` runs once it and the reader's notes are painted. */
-    const annotateArticle = async (painted?: () => void) => {
-      const read = ++reads;
-      reading = read;
-      missedRoots = [];
-      missedRemoved = [];
-      annotator.clear();
-      marks.clear();
-      try {
-        await annotator.annotate(findArticleRoot(document), startWatching);
-      } finally {
-        if (reading === read) reading = 0;
-      }
-      if (reading !== 0 || read !== reads) {
-        painted?.(); // superseded by a newer read, which paints
-        return;
-      }
-      if (enabled) await notes.refresh();
-      painted?.();
-      // What the page changed or removed while it was read. A block read
-      // again unchanged costs a scan, not a count: its old text comes off.
-      const roots = topMost(missedRoots).filter((el) => el.isConnected);
-      const removed = missedRemoved;
-      missedRoots = [];
-      missedRemoved = [];
-      if (enabled) await readChanges(roots, removed);
-    };
+    // The reading session: the article, then the living page as it changes (lib/dom/page-session.ts).
+    const session = new PageSession({
+      annotator,
+      marks,
+      notes,
+      articleRoot: () => findArticleRoot(document),
+      watch: (onChange) =>
+        void watchPage(document, {
+          isOwn: (node) => node === card.host.host || card.host.host.contains(node),
+          signal: ctx.signal,
+          onChange,
+        }),
+      isInvalid: () => ctx.isInvalid,
+    });
     // The whole article read and painted, with the reader's notes (changes
     // the page made meanwhile are read after this, as later changes are).
     const markPainted = () => {
       if (!ctx.isInvalid) performance.measure('backstory-first-paint', 'backstory-start');
     };
-    if (site !== undefined) await annotateArticle(markPainted);
+    if (site !== undefined) await session.read(markPainted);
     else {
-      enabled = false;
-      startWatching();
+      session.enabled = false;
+      session.startWatching();
       markPainted();
     }
     if (ctx.isInvalid) return;
@@ -264,8 +206,8 @@ export default defineContentScript({
       ctx.setTimeout(() => {
         if (location.href === readAt) return;
         readAt = location.href;
-        unpaint();
-        if (enabled) void annotateArticle();
+        card.close();
+        if (session.enabled) void session.read();
       }, 400);
     });
 
@@ -298,13 +240,12 @@ export default defineContentScript({
       const m = message as { type?: unknown; direction?: unknown; site?: unknown; enabled?: unknown };
       // The site switch, from the card or the popup, applies at once: the background tells
       // this site's tabs (the settings themselves are out of a content script's reach).
-      if (m.type === 'siteEnabled' && m.site === site && typeof m.enabled === 'boolean' && m.enabled !== enabled) {
-        enabled = m.enabled;
-        if (enabled) void annotateArticle();
-        else unpaint();
+      if (m.type === 'siteEnabled' && m.site === site && typeof m.enabled === 'boolean') {
+        card.close();
+        void session.setEnabled(m.enabled);
       }
       if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
-      if (m.type === 'notePassage' && enabled) notes.editCurrentSelection();
+      if (m.type === 'notePassage' && session.enabled) notes.editCurrentSelection();
       // The note editor (Backstory's own document in the card) was saved or closed.
       if (m.type === 'noteEditor') {
         const saved = (m as { saved?: unknown }).saved === true;
@@ -330,7 +271,7 @@ export default defineContentScript({
     // A selection in the article offers a note on it.
     ctx.addEventListener(document, 'mouseup', (event) => {
       // (The reader's own mouse only: a page's script cannot make the offer appear.)
-      if (!enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
+      if (!session.enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
       ctx.setTimeout(() => {
         if (!card.isOpen || !card.current) notes.offerForSelection();
       }, 0);

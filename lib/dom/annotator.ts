@@ -83,6 +83,8 @@ export class Annotator {
   /** Text counted before whose blocks have left the page, to be taken off at the next scan. */
   private gone: string[] = [];
   private timed = false;
+  /** Counts the clears: a read begun before the last one paints nothing (its page is gone or off). */
+  private epoch = 0;
   /** The article's text as last read whole (for anchoring notes and reading selections). */
   articleMap: TextMap | undefined;
 
@@ -108,6 +110,7 @@ export class Annotator {
   ): Promise<number> {
     const first = !this.timed;
     this.timed = true;
+    const epoch = this.epoch;
     const maps: TextMap[] = [];
     // One clock for all the roots: a change of a hundred paragraphs yields between them too.
     for (const root of roots) maps.push(await collectTextSliced(root, !part, slices));
@@ -143,8 +146,11 @@ export class Annotator {
         before ? previous.slice(before[0], before[1]) : undefined,
       );
       if (first && k === 0) performance.mark('backstory-scanned');
-      if (!mentions) break;
-      fresh.push(...(await this.paintSliced(map, mentions, from, part ? Number.POSITIVE_INFINITY : MAX_PAINTED)));
+      // Cleared meanwhile (a newer read, the site switched off): this read paints nothing.
+      if (!mentions || epoch !== this.epoch) break;
+      fresh.push(
+        ...(await this.paintSliced(map, mentions, from, part ? Number.POSITIVE_INFINITY : MAX_PAINTED, epoch)),
+      );
     }
     if (part && fresh.length > 0) {
       // Into reading order among the others (another change may have been painted meanwhile).
@@ -174,6 +180,7 @@ export class Annotator {
     mentions: readonly PaintedMention[],
     offset: number,
     cap: number,
+    epoch: number,
   ): Promise<Painted[]> {
     const batch: Painted[] = [];
     const slices = new Slices();
@@ -192,6 +199,7 @@ export class Annotator {
       batch.push({ mention: { ...mention, start: mention.start + offset, end: mention.end + offset }, range });
     }
     const painted: Painted[] = [];
+    if (epoch !== this.epoch) return painted;
     for (const p of batch) {
       // Text edited while the ranges were made is left for the next rescan.
       if (p.range.toString() !== p.mention.text) {
@@ -297,6 +305,7 @@ export class Annotator {
 
   /** Unpaints everything. */
   clear(): void {
+    this.epoch++;
     this.painter.clear();
     this.painted = [];
     this.starts = new WeakMap();
