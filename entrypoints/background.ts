@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers, type TabScan, type TabStore } from '../lib/background/handlers';
+import type { TabMessage } from '../lib/contract';
 import { BackstoryDB, moveSettings, settingsArea } from '../lib/db';
 import { extendStore, type FactStore, loadStoreFile, type Shard, scanText } from '../lib/factstore/store';
 import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
@@ -46,6 +47,10 @@ function sessionTabStore(): TabStore {
     },
   };
 }
+
+/** Tells a tab's content script (its top frame's, unless `frameId` is undefined) something of the contract's. */
+const tell = (tabId: number, message: TabMessage, frameId: number | undefined = 0): Promise<unknown> =>
+  browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }).catch(() => undefined);
 
 /** An address of an extension's own page. */
 const EXTENSION_URL = /^(chrome|moz)-extension:\/\/[^/]+\//;
@@ -195,7 +200,7 @@ export default defineBackground(() => {
         set: (tabId, target) => browser.storage.session.set({ [`editor:${tabId}`]: target }),
         delete: (tabId) => browser.storage.session.remove(`editor:${tabId}`),
       },
-      tellTab: (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined),
+      tellTab: (tabId, message) => void tell(tabId, message),
       openRelated: async (entityId, tabId) => {
         // The popup reads this when it opens; a tab gets it in its address.
         await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
@@ -242,9 +247,7 @@ export default defineBackground(() => {
       );
       for (const tab of found.flat()) {
         if (tab.id === undefined) continue;
-        void browser.tabs
-          .sendMessage(tab.id, { type: 'siteEnabled', site, enabled: !after.has(site) }, { frameId: 0 })
-          .catch(() => undefined);
+        void tell(tab.id, { type: 'siteEnabled', site, enabled: !after.has(site) });
       }
     }
   }
@@ -318,7 +321,7 @@ export default defineBackground(() => {
     const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
     if (!direction) return;
     const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'mentionStep', direction }).catch(() => undefined);
+    if (id !== undefined) await tell(id, { type: 'mentionStep', direction }, undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.delete(tabId);
@@ -334,7 +337,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'backstory-note' && tab?.id !== undefined) {
-      void browser.tabs.sendMessage(tab.id, { type: 'notePassage' }).catch(() => undefined);
+      void tell(tab.id, { type: 'notePassage' }, undefined);
     }
   });
 });

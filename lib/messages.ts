@@ -1,4 +1,5 @@
 import type { Selector } from './anchor/quote';
+import type { MessageType, Request, RequestFields } from './contract';
 import type { EntityType, PackAbout } from './factstore/schema';
 import type { Mention } from './link/link-mentions';
 
@@ -79,74 +80,38 @@ export interface TabEntity extends EntityRef {
 }
 
 /** The one contract between the content script, the popup and the background. */
-export interface Protocol {
-  /** Find and link mentions in an article's text. */
-  scan(req: {
-    url: string;
-    title: string;
-    text: string;
-    lang?: string;
-    /** The date the page says its article was published ("2015-03-18", "2015-03"). */
-    date?: string;
-    canonical?: string;
-    part?: boolean;
-    /** The most mentions to send back (the page paints only so many); all are counted for the popup. */
-    limit?: number;
-    /**
-     * With `part`: text of the same page counted before that is now read again
-     * or gone; its mentions come off the counts.
-     */
-    previous?: string;
-  }): ScanResult;
-  /** Everything the hover card shows for one entity. */
-  card(req: { entityId: string }): Result<EntityCard>;
-  /** The entities found on a tab, most mentioned first. */
-  tabEntities(req: { tabId: number }): { url: string; entities: TabEntity[] } | null;
-  /** The reader's notes that concern a page: on its passages, and (as counts) on the entities it names. */
-  notesFor(req: { url: string; entityIds: string[] }): { passages: PassageNote[]; entityNotes: Record<string, number> };
-  /** Saves a new note: on an entity, or on a passage of a page. Extension pages only. */
-  saveNote(req: { draft: NoteDraftMessage }): Result<{ id: string }>;
-  /**
-   * A page's content script opens the note editor (a document of Backstory's
-   * own, in the card) on an entity found on the page, or a passage of it.
-   */
-  openEditor(req: { target: NoteTarget }): Result<null>;
-  /** The note editor in a tab saves the reader's text on what its page opened it for. The editor only. */
-  editorSave(req: { body: string }): Result<{ id: string }>;
-  /** The note editor in a tab was closed without saving. The editor only. */
-  editorClose(req: Record<never, never>): Result<null>;
-  /** Whether a passage note was found again on its page. */
-  noteAnchored(req: { id: string; found: boolean }): Result<null>;
-  /** The reader's notes on one entity, newest first. */
-  entityNotes(req: { entityId: string }): EntityNote[];
-  /** Notes that concern a tab: on its page's passages and on the entities it names. */
-  notesForTab(req: {
-    tabId: number;
-  }): { passages: PassageNote[]; entities: (EntityNote & { entity: EntityRef })[] } | null;
-  /** Articles related to a tab's page, ranked: from the packs' coverage and the reader's own reading. */
-  relatedCoverage(req: { tabId: number }): RelatedItem[] | null;
-  /** The stories (coverage items) about an entity, newest first. */
-  entityCoverage(req: { entityId: string }): Result<{ entity: TabEntity; stories: Story[] }>;
-  /** Opens the popup (or, where it cannot open, a tab) on the stories about an entity. */
-  openRelated(req: { entityId: string }): Result<{ opened: 'popup' | 'tab' }>;
-  /** The packs bundled with the extension. */
-  bundledPacks(req: Record<never, never>): PackSummary[];
-  /** How the background's fact store loaded: for the options page and the benchmarks. */
-  stats(req: Record<never, never>): StoreStats;
-  /**
-   * Turns Backstory on or off for a site. From a content script, only for its
-   * own tab's site (`site` is ignored); from an extension page, for `site`.
-   */
-  setSiteEnabled(req: { enabled: boolean; site?: string }): Result<{ site: string; enabled: boolean }>;
-  /** Whether Backstory runs on a site (the popup's switch). Extension pages only. */
-  siteEnabled(req: { site: string }): { enabled: boolean };
-  /** The reader's history changed in the database (a visit forgotten, all cleared). Extension pages only. */
-  historyChanged(req: Record<never, never>): Result<null>;
-  /** The reader's packs changed in the database: reload them. Extension pages only. */
-  packsChanged(req: Record<never, never>): Result<{ entities: number }>;
-  /** Switches a bundled pack off (its names are not matched, its facts not shown) or on again. Extension pages only. */
-  setPackEnabled(req: { packId: string; enabled: boolean }): Result<{ entities: number }>;
+/**
+ * What the background answers to each request (the requests themselves, their
+ * fields and their callers, are defined once in `lib/contract.ts`).
+ */
+export interface Responses {
+  scan: ScanResult;
+  card: Result<EntityCard>;
+  tabEntities: { url: string; entities: TabEntity[] } | null;
+  notesFor: { passages: PassageNote[]; entityNotes: Record<string, number> };
+  saveNote: Result<{ id: string }>;
+  openEditor: Result<null>;
+  editorSave: Result<{ id: string }>;
+  editorClose: Result<null>;
+  noteAnchored: Result<null>;
+  entityNotes: EntityNote[];
+  notesForTab: { passages: PassageNote[]; entities: (EntityNote & { entity: EntityRef })[] } | null;
+  relatedCoverage: RelatedItem[] | null;
+  entityCoverage: Result<{ entity: TabEntity; stories: Story[] }>;
+  openRelated: Result<{ opened: 'popup' | 'tab' }>;
+  bundledPacks: PackSummary[];
+  stats: StoreStats;
+  siteEnabled: { enabled: boolean };
+  setSiteEnabled: Result<{ site: string; enabled: boolean }>;
+  historyChanged: Result<null>;
+  packsChanged: Result<{ entities: number }>;
+  setPackEnabled: Result<{ entities: number }>;
 }
+
+// Every request has an answer, and every answer a request.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyRequestAnswered: Same<keyof Responses, MessageType> = true;
+void everyRequestAnswered;
 
 /** The background's fact store, in numbers. */
 export interface StoreStats {
@@ -218,18 +183,27 @@ export interface PackSummary {
   enabled: boolean;
 }
 
-export type MessageType = keyof Protocol;
-export type Request<K extends MessageType = MessageType> = K extends MessageType
-  ? { type: K } & Parameters<Protocol[K]>[0]
-  : never;
-export type Response<K extends MessageType> = ReturnType<Protocol[K]>;
+export type { MessageType, Request };
+export type Response<K extends MessageType> = Responses[K];
+/** A refused request's answer (it fit no schema, or its sender may not send it). */
+export interface Refused {
+  ok: false;
+  error: string;
+}
 
 /** Anything that can carry a message to the background: `browser.runtime` in production. */
 export interface MessageChannel {
   sendMessage(message: unknown): Promise<unknown>;
 }
 
-/** Sends a typed request to the background and returns its typed response. */
-export async function call<K extends MessageType>(channel: MessageChannel, request: Request<K>): Promise<Response<K>> {
+/**
+ * Sends a typed request to the background and returns its typed answer, or
+ * the refusal (a request the background does not accept, or one its sender
+ * may not make).
+ */
+export async function call<K extends MessageType>(
+  channel: MessageChannel,
+  request: { type: K } & RequestFields<K>,
+): Promise<Response<K>> {
   return (await channel.sendMessage(request)) as Response<K>;
 }

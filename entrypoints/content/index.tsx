@@ -1,4 +1,5 @@
 import './style.css';
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -14,6 +15,7 @@ import { call, type MessageChannel, type PaintedMention } from '../../lib/messag
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 import { siteOf } from '../../lib/site-settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
+import { TabMessageSchema } from '../../lib/tab-messages';
 import { CardController } from './card';
 import { PageNotes } from './notes';
 
@@ -234,26 +236,35 @@ export default defineContentScript({
       hover.setOpen(target.range);
       await card.show(target, { keyboard: true });
     };
-    // Messages from the background (only the extension reaches this listener).
+    // Messages from the background or the popup (only the extension reaches this listener),
+    // checked against the contract (lib/contract.ts).
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (ctx.isInvalid || typeof message !== 'object' || message === null) return undefined;
-      const m = message as { type?: unknown; direction?: unknown; site?: unknown; enabled?: unknown };
-      // The site switch, from the card or the popup, applies at once: the background tells
-      // this site's tabs (the settings themselves are out of a content script's reach).
-      if (m.type === 'siteEnabled' && m.site === site && typeof m.enabled === 'boolean') {
-        card.close();
-        void session.setEnabled(m.enabled);
-      }
-      if (m.type === 'mentionStep' && (m.direction === 1 || m.direction === -1)) void step(m.direction);
-      if (m.type === 'notePassage' && session.enabled) notes.editCurrentSelection();
-      // The note editor (Backstory's own document in the card) was saved or closed.
-      if (m.type === 'noteEditor') {
-        const saved = (m as { saved?: unknown }).saved === true;
-        card.editorDone(saved);
-        if (saved) void notes.refresh().catch(() => undefined);
-      }
-      if (m.type === 'reveal' && typeof (m as { entityId?: unknown }).entityId === 'string') {
-        reveal((m as { entityId: string }).entityId);
+      const parsed = v.safeParse(TabMessageSchema, message);
+      if (ctx.isInvalid || !parsed.success) return undefined;
+      const m = parsed.output;
+      switch (m.type) {
+        // The site switch, from the card or the popup, applies at once: the background tells
+        // this site's tabs (the settings themselves are out of a content script's reach).
+        case 'siteEnabled':
+          if (m.site === site) {
+            card.close();
+            void session.setEnabled(m.enabled);
+          }
+          break;
+        case 'mentionStep':
+          void step(m.direction);
+          break;
+        case 'notePassage':
+          if (session.enabled) notes.editCurrentSelection();
+          break;
+        // The note editor (Backstory's own document in the card) was saved or closed.
+        case 'noteEditor':
+          card.editorDone(m.saved);
+          if (m.saved) void notes.refresh().catch(() => undefined);
+          break;
+        case 'reveal':
+          reveal(m.entityId);
+          break;
       }
       return undefined;
     });

@@ -6,8 +6,9 @@ import { EntityList } from '../../components/EntityList';
 import { RelatedList } from '../../components/RelatedList';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
+import type { TabMessage } from '../../lib/contract';
 import { sitePattern } from '../../lib/granted-sites';
-import { call, type Protocol, type RelatedItem, type Story, type TabEntity } from '../../lib/messages';
+import { call, type RelatedItem, type Response, type Story, type TabEntity } from '../../lib/messages';
 import { siteOf } from '../../lib/site-settings';
 
 type State =
@@ -51,7 +52,7 @@ function Popup() {
   const [askFor, setAskFor] = useState<string | undefined>();
   const [asked, setAsked] = useState<'refused' | 'failed' | undefined>();
   const [query, setQuery] = useState('');
-  const [notes, setNotes] = useState<Protocol['notesForTab'] extends (r: never) => infer R ? R : never>(null);
+  const [notes, setNotes] = useState<Response<'notesForTab'>>(null);
 
   const load = async () => {
     const tab = await targetTab();
@@ -127,7 +128,9 @@ function Popup() {
   };
   const reveal = (entity: TabEntity) => {
     if (tabId !== undefined)
-      void browser.tabs.sendMessage(tabId, { type: 'reveal', entityId: entity.id }).catch(() => undefined);
+      void browser.tabs
+        .sendMessage(tabId, { type: 'reveal', entityId: entity.id } satisfies TabMessage)
+        .catch(() => undefined);
   };
 
   const off = site !== undefined && !site.enabled;

@@ -8,9 +8,9 @@ import type {
   NoteTarget,
   PaintedMention,
   PassageNote,
-  Protocol,
   RelatedItem,
   Request,
+  Response,
   Result,
   TabEntity,
 } from '../messages';
@@ -127,7 +127,7 @@ export interface BackgroundHooks {
 }
 
 export type Handlers = {
-  [K in MessageType]: (req: Request<K>, sender: Sender) => Promise<ReturnType<Protocol[K]>>;
+  [K in MessageType]: (req: Request<K>, sender: Sender) => Promise<Response<K>>;
 };
 
 /** The most notes a page may save in a minute: more than a reader writes, few enough to stop a flood. */
@@ -409,9 +409,11 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const notes = hooks?.notes;
       const note = await notes?.get(req.id);
       if (!notes || !note) return { ok: false, error: 'No such note.' };
-      if (!sender.extensionPage && (!sender.url || !note.url || pageKey(sender.url) !== pageKey(note.url))) {
-        return { ok: false, error: 'A page may only report on its own notes.' };
-      }
+      // (Its own: under its address, or its canonical address on the same site.)
+      const own =
+        sender.extensionPage ||
+        (note.url !== undefined && (await pageUrls(sender)).some((u) => pageKey(u) === pageKey(note.url as string)));
+      if (!own) return { ok: false, error: 'A page may only report on its own notes.' };
       await notes.setOrphaned(req.id, !req.found);
       return { ok: true, value: null };
     },

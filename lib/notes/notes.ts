@@ -1,10 +1,11 @@
 import type { Selector } from '../anchor/quote';
+import { MAX_NOTE_CHARS } from '../contract';
 import type { BackstoryDB, Note } from '../db';
 import { pageKey } from '../related/rank';
 import { siteOf } from '../site-settings';
 
 /** The longest note body kept. */
-export const MAX_NOTE_CHARS = 20_000;
+export { MAX_NOTE_CHARS };
 
 export type NoteDraft =
   | { entityId: string; body: string }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, MAX_SCAN_CHARS } from '../../lib/background/dispatch';
+import { dispatch } from '../../lib/background/dispatch';
 import { createHandlers } from '../../lib/background/handlers';
+import { MAX_SCAN_CHARS } from '../../lib/contract';
 import type { ScanResult, TabEntity } from '../../lib/messages';
 import { seedStore } from '../fixtures/store';
 import { memoryTabStore } from '../fixtures/tab-store';
