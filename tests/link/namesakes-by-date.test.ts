@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/factstore/store';
 import { fullStore } from '../fixtures/store';
 
+// The full store, built once before the tests (seconds on a busy machine).
+const store = fullStore();
+
 const link = (text: string, surface: string, date?: string) => {
-  const m = scanText(fullStore(), text, { date }).find((x) => x.text === surface);
+  const m = scanText(store, text, { date }).find((x) => x.text === surface);
   return m ? { id: m.entityId, reason: m.reason } : undefined;
 };
 
