@@ -81,7 +81,12 @@ describe('the message contract', () => {
 
   it('has every message to a content script sent by the extension and handled by the content script', () => {
     const content = readFileSync(join(ROOT, 'entrypoints/content/index.tsx'), 'utf8');
-    const senders = ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', 'lib/background/handlers.ts']
+    const senders = [
+      'entrypoints/background.ts',
+      'entrypoints/popup/main.tsx',
+      'lib/background/handlers.ts',
+      'lib/background/tabs.ts',
+    ]
       .map((f) => readFileSync(join(ROOT, f), 'utf8'))
       .join('\n');
     for (const option of TabMessageSchema.options) {

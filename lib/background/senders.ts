@@ -1,0 +1,43 @@
+import type { Sender } from './handlers';
+
+/** An address of an extension's own page. */
+const EXTENSION_URL = /^(chrome|moz)-extension:\/\/[^/]+\//;
+
+/** What the browser says about a message's sender (the part of `runtime.MessageSender` needed). */
+export interface BrowserSender {
+  id?: string | undefined;
+  url?: string | undefined;
+  frameId?: number | undefined;
+  tab?: { id?: number | undefined; incognito?: boolean | undefined } | undefined;
+}
+
+/**
+ * Who sent a message, as the handlers check it; none when it is to be
+ * ignored. Only this extension's own contexts are heard. A content script's
+ * sender URL is the page's; only Backstory's own pages have an extension URL
+ * (the note editor in a page's card too, under the session's dynamic id on
+ * Chrome). Only the top frame's content script speaks for a tab, and for the
+ * tab's address now (a port opened before the page's pushState still carries
+ * the old one).
+ */
+export async function senderOf(
+  sender: BrowserSender,
+  own: { id: string; pages: string },
+  currentUrl: (tabId: number) => Promise<string | undefined>,
+): Promise<Sender | undefined> {
+  if (sender.id !== own.id) return undefined;
+  const extensionPage =
+    typeof sender.url === 'string' && (sender.url.startsWith(own.pages) || EXTENSION_URL.test(sender.url));
+  let url = sender.url;
+  const tabId = sender.tab?.id;
+  if (!extensionPage && tabId !== undefined) {
+    if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
+    url = (await currentUrl(tabId)) ?? url;
+  }
+  return {
+    ...(tabId === undefined ? {} : { tabId }),
+    ...(typeof url === 'string' ? { url } : {}),
+    ...(sender.tab?.incognito ? { incognito: true } : {}),
+    extensionPage,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Pack } from '../factstore/schema';
+import { extendStore, type FactStore, loadStoreFile, type Shard, scanText } from '../factstore/store';
+
+/** Reads one of the extension's own files, or throws a clear error. */
+export type FileReader = (path: string) => Promise<Response>;
+
+/**
+ * The background's fact store: the one compiled at build time (see
+ * build/fact-store-plugin.ts; index, entity table, strings and the matcher's
+ * filters now, in one file; card shards when a card asks), with the reader's
+ * own packs on top. Every request waits for `ready`; `timings` tell
+ * `bench:store` where a cold start's time goes (ms since the worker started).
+ */
+export class StoreHolder {
+  ready: Promise<unknown>;
+  private base: FactStore | undefined;
+  private current: FactStore | undefined;
+  private bundledReadyMs = 0;
+  private readyMs: number | null = null;
+  private readonly stages: Record<string, number> = {};
+
+  constructor(
+    private readonly file: FileReader,
+    private readonly readerPacks: () => Promise<{ packs: Pack[]; off: Set<string> }>,
+  ) {
+    this.ready = this.start();
+  }
+
+  /** The store, once loaded. */
+  get store(): FactStore {
+    if (!this.current) throw new Error('the fact store is not loaded');
+    return this.current;
+  }
+
+  /** Loads the reader's packs (and the packs switched off) again; resolves with the number of entities. */
+  reload(): Promise<number> {
+    const next = this.load();
+    this.ready = next.catch(() => undefined);
+    return next;
+  }
+
+  timings(): { bundledReadyMs: number; readyMs: number | null; stages: Record<string, number> } {
+    return { bundledReadyMs: this.bundledReadyMs, readyMs: this.readyMs, stages: { ...this.stages } };
+  }
+
+  private async start(): Promise<void> {
+    const stages = this.stages;
+    stages.begin = performance.now();
+    const bytes = await (await this.file('/store/store.bin')).arrayBuffer();
+    stages.fetched = performance.now();
+    this.base = loadStoreFile(bytes, async (n) => (await this.file(`/store/cards/${n}.json`)).json() as Promise<Shard>);
+    stages.loaded = performance.now();
+    this.current = this.base;
+    warmUp(this.base);
+    this.bundledReadyMs = performance.now();
+    stages.prepared = this.bundledReadyMs;
+    try {
+      await this.load();
+    } catch (error) {
+      console.error('Backstory: could not load your fact packs', error);
+    }
+    this.readyMs = performance.now();
+  }
+
+  private async load(): Promise<number> {
+    if (!this.base) throw new Error('the bundled fact store is not loaded');
+    const { packs, off } = await this.readerPacks();
+    // The reader's packs get a small index of their own; the bundled one is not rebuilt.
+    this.current = packs.length > 0 || off.size > 0 ? extendStore(this.base, packs, off) : this.base;
+    warmUp(this.current);
+    return this.current.size;
+  }
+}
+
+/** Prepares the matcher's tables now, so that the first page does not wait for them. */
+function warmUp(store: FactStore): void {
+  scanText(store, 'Backstory');
+}

@@ -1,0 +1,38 @@
+import type { TabMessage } from '../tab-messages';
+
+/** The part of `browser.tabs` these need. */
+export interface TabsApi {
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  query(query: { url?: string }): Promise<{ id?: number }[]>;
+}
+
+/** Tells a tab's content script (its top frame's, unless `frameId` is undefined) one of the contract's messages. */
+export function tell(
+  tabs: TabsApi,
+  tabId: number,
+  message: TabMessage,
+  frameId: number | undefined = 0,
+): Promise<unknown> {
+  return tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }).catch(() => undefined);
+}
+
+/**
+ * Content scripts cannot read the settings: the tabs of the sites the reader
+ * switched (between `before` and `after`, the sites off) are told so, and only they.
+ */
+export async function tellSiteTabs(
+  tabs: TabsApi,
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+): Promise<void> {
+  const switched = [...new Set([...before, ...after])].filter((site) => before.has(site) !== after.has(site));
+  for (const site of switched) {
+    // Each pattern on its own: "www." before an address is no valid pattern.
+    const found = await Promise.all(
+      [`*://${site}/*`, `*://www.${site}/*`].map((url) => tabs.query({ url }).catch(() => [])),
+    );
+    for (const tab of found.flat()) {
+      if (tab.id !== undefined) void tell(tabs, tab.id, { type: 'siteEnabled', site, enabled: !after.has(site) });
+    }
+  }
+}
