@@ -124,22 +124,28 @@ export function settingsArea(db: BackstoryDB): StorageArea {
   };
 }
 
+/** The setting that says an earlier version's settings were moved out of `storage.local`. */
+const MOVED_KEY = 'movedFromStorageLocal';
+
 /**
  * Moves settings an earlier version kept in `storage.local` into the database
  * (a setting already there wins), then removes them from `storage.local`:
  * nothing is lost, and nothing stays where a content script could reach it.
+ * It runs once: later, `storage.local` is never read again, so what a content
+ * script writes there (Firefox lets it) is never taken for a setting.
  */
 export async function moveSettings(
   db: BackstoryDB,
   local: { get(keys: string[]): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> },
   keys: readonly string[],
 ): Promise<void> {
+  if ((await db.settings.get(MOVED_KEY)) !== undefined) return;
   const old = await local.get([...keys]);
   const found = Object.keys(old).filter((k) => old[k] !== undefined);
-  if (found.length === 0) return;
   await db.transaction('rw', db.settings, async () => {
     for (const key of found)
       if ((await db.settings.get(key)) === undefined) await db.settings.put({ key, value: old[key] });
+    await db.settings.put({ key: MOVED_KEY, value: true });
   });
-  await local.remove(found);
+  if (found.length > 0) await local.remove(found);
 }

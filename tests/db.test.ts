@@ -47,7 +47,7 @@ describe('BackstoryDB', () => {
 });
 
 describe('the settings', () => {
-  it('are moved out of storage.local (where a Firefox content script reaches) into the database, losing none', async () => {
+  it('are moved out of storage.local (where a Firefox content script reaches) into the database once, losing none', async () => {
     const db = new BackstoryDB('test-settings');
     opened.push(db);
     // Set in the database already (a newer write wins over the old copy).
@@ -67,8 +67,12 @@ describe('the settings', () => {
     expect(await disabledSites(settingsArea(db))).toEqual(['example.com']);
     expect((await settingsArea(db).get('history')).history).toEqual({ keepDays: 30, paused: true });
     expect(local).toEqual({ unrelated: 1 });
-    // Run again (every start): nothing left to move, nothing changes.
+    // Run again (every start): storage.local is not read again, so what a content script
+    // writes there later (Firefox lets it) is never taken for a setting.
+    local.disabledSites = ['planted.example'];
+    local.history = { keepDays: 0.0001, paused: false };
     await moveSettings(db, area, ['disabledSites', 'history', 'disabledPacks']);
     expect(await disabledSites(settingsArea(db))).toEqual(['example.com']);
+    expect((await settingsArea(db).get('history')).history).toEqual({ keepDays: 30, paused: true });
   });
 });

@@ -10,7 +10,7 @@ import type { EntityCard as Card, EntityNote, EntityRef, NoteTarget } from '../.
  * keys, input, paste and composition of what the reader types raise events
  * there, never in the page. It takes focus when it has loaded.
  */
-export function NoteFrame({ src }: { src: string }) {
+export function NoteFrame({ src, onGone }: { src: string; onGone: () => void }) {
   return (
     <iframe
       class="note-frame"
@@ -18,6 +18,14 @@ export function NoteFrame({ src }: { src: string }) {
       title="Your note"
       onLoad={(e) => {
         const frame = e.currentTarget as HTMLIFrameElement;
+        // Loaded once. A second load is another document (a page that navigated the frame
+        // to a look-alike of its own): it goes, and the editor with it.
+        if (frame.dataset.loaded) {
+          frame.remove();
+          onGone();
+          return;
+        }
+        frame.dataset.loaded = 'yes';
         // In view inside the card's own scroll box (never by scrolling the page), then focused.
         const box = frame.closest('.card');
         if (box) {
@@ -105,7 +113,7 @@ export class CardController {
             autoFocus={keyboard}
             notes={list}
             noteError={noteError}
-            noteEditor={writing ? <NoteFrame src={this.o.editorUrl} /> : undefined}
+            noteEditor={writing ? <NoteFrame src={this.o.editorUrl} onGone={() => this.close()} /> : undefined}
             onAddNote={async () => {
               const problem = await this.o.openEditor({ entityId });
               if (generation === this.generation) draw(list, !problem, problem);

@@ -106,8 +106,9 @@ export default defineContentScript({
         ...(canonical ? { canonical } : {}),
       });
       if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
-      // The background answers `enabled: false` where the reader turned Backstory off.
-      session.enabled = res.enabled;
+      // The background answers `enabled: false` where the reader turned Backstory off. (Only
+      // the reader's switch turns it on again: a late answer does not undo a switch-off.)
+      if (!res.enabled) session.enabled = false;
       return res.enabled ? res.mentions : null;
     };
     const annotator = new Annotator(painter, scan);
@@ -138,6 +139,9 @@ export default defineContentScript({
     }, 2000);
     // The reader's marks (noted passages, names with notes): in the card's closed shadow root.
     const marks = new PrivateMarks(card.host.marks, () => card.host.attach());
+    // On the page from the start, on every page read: its arrival later (with the first private
+    // mark) would tell the page which paragraph holds a name of the reader's packs or notes.
+    if (site !== undefined) card.host.attach();
     marks.listen(ctx.signal);
     // Names known only from the reader's own packs are underlined there too.
     painter.privately = new PrivateNames(marks);
@@ -156,6 +160,8 @@ export default defineContentScript({
       ranges: () => [...annotator.painted.map((p) => p.range), ...notes.passages.map((p) => p.range)],
       isOnCard: (event) => event.composedPath().includes(card.host.host),
       onOpen: (range) => {
+        // A note being written is never replaced by another card.
+        if (card.writing) return;
         const p = annotator.painted.find((m) => m.range === range);
         if (p) void card.show(p, { keyboard: false });
         else notes.showNoteFor(range);
@@ -272,7 +278,8 @@ export default defineContentScript({
       document,
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && card.isOpen) {
+        // (The reader's own key: a page's made-up Escape does not close a note being written.)
+        if (event.key === 'Escape' && event.isTrusted && card.isOpen) {
           hover.close();
           card.close();
         }
@@ -284,7 +291,7 @@ export default defineContentScript({
       // (The reader's own mouse only: a page's script cannot make the offer appear.)
       if (!session.enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
       ctx.setTimeout(() => {
-        if (!card.isOpen || !card.current) notes.offerForSelection();
+        if (!card.writing && (!card.isOpen || !card.current)) notes.offerForSelection();
       }, 0);
     });
 

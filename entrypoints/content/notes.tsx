@@ -15,7 +15,7 @@ export interface PageNotesOptions {
   /** Where the reader's marks are drawn: inside Backstory's closed shadow root, never the page's highlights. */
   marks: PrivateMarks;
   card: CardController;
-  /** The page's URL for notes: its canonical URL when it has one. */
+  /** The page's URL, as the editor is opened with (the background keeps the note under the page's one key). */
   pageUrl: () => string;
   /** The address of the note editor, a document of Backstory's own. */
   editorUrl: string;
@@ -130,25 +130,24 @@ export class PageNotes {
     if (!map || !offsets) return;
     const selector = describeQuote(map.text, offsets.start, offsets.end);
     const problem = await this.openEditor({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, selector });
-    this.o.card.editor(
-      range,
-      () => (
-        <div class="card" role="dialog" aria-label="Note on this passage">
-          <p class="type">Note on this passage</p>
-          <blockquote class="note-quote" dir="auto">
-            {selector[0].exact}
-          </blockquote>
-          {problem ? (
-            <p class="note-error" role="alert">
-              {problem}
-            </p>
-          ) : (
-            <NoteFrame src={this.o.editorUrl} />
-          )}
-        </div>
-      ),
-      // Saved (the page's notes are then painted again) or closed: the card goes.
-      () => this.o.card.close(),
+    const content = () => (
+      <div class="card" role="dialog" aria-label="Note on this passage">
+        <p class="type">Note on this passage</p>
+        <blockquote class="note-quote" dir="auto">
+          {selector[0].exact}
+        </blockquote>
+        {problem ? (
+          <p class="note-error" role="alert">
+            {problem}
+          </p>
+        ) : (
+          <NoteFrame src={this.o.editorUrl} onGone={() => this.o.card.close()} />
+        )}
+      </div>
     );
+    // Saved (the page's notes are then painted again) or closed: the card goes. An editor
+    // that could not open holds nothing to keep: its card closes as any other.
+    if (problem) this.o.card.panel(range, content, { keyboard: true });
+    else this.o.card.editor(range, content, () => this.o.card.close());
   }
 }

@@ -81,7 +81,7 @@ export interface Sender {
   tabId?: number;
   /** The URL of the sender's page (a content script's tab, or an extension page). */
   url?: string;
-  /** True only for the extension's own pages (popup, options), never for a content script. */
+  /** True only for the extension's own pages (popup, options, notes, the note editor framed in a page's card), never for a content script. */
   extensionPage?: boolean;
   /** The sender's tab is in a private (incognito) window: nothing of it is kept. */
   incognito?: boolean;
@@ -132,6 +132,8 @@ export type Handlers = {
 
 /** The most notes a page may save in a minute: more than a reader writes, few enough to stop a flood. */
 export const NOTES_PER_MINUTE = 20;
+/** The most times a page may open the popup (or a tab) on a name's stories in a minute. */
+export const OPENS_PER_MINUTE = 10;
 
 /** The background's answers to each message type. */
 export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: BackgroundHooks): Handlers {
@@ -145,15 +147,19 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     const scan = sender.tabId === undefined ? undefined : await tabs.get(sender.tabId);
     return scan ? ids.filter((id) => (scan.counts[id] ?? 0) > 0) : [];
   };
-  // Per tab, when its page saved its last notes: at most NOTES_PER_MINUTE a minute.
-  const noteTimes = new Map<number, number[]>();
-  const withinNoteRate = (tabId: number, now: number): boolean => {
-    const recent = (noteTimes.get(tabId) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= NOTES_PER_MINUTE) return false;
-    recent.push(now);
-    noteTimes.set(tabId, recent);
-    return true;
+  // Per tab, at most `limit` a minute (notes saved from its note editor, popups opened).
+  const perMinute = (limit: number) => {
+    const times = new Map<number, number[]>();
+    return (tabId: number, now: number): boolean => {
+      const recent = (times.get(tabId) ?? []).filter((t) => now - t < 60_000);
+      if (recent.length >= limit) return false;
+      recent.push(now);
+      times.set(tabId, recent);
+      return true;
+    };
   };
+  const withinNoteRate = perMinute(NOTES_PER_MINUTE);
+  const openRate = perMinute(OPENS_PER_MINUTE);
   // Per tab, the last write of what it holds, which ranking its coverage waits for.
   const writes = new Map<number, Promise<unknown>>();
   // Per tab, the last update of what it holds: the next one waits for it.
@@ -225,7 +231,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
   const pageUrls = async (sender: Sender): Promise<string[]> => {
     if (!sender.url) return [];
     const scan = sender.tabId === undefined ? undefined : await tabs.get(sender.tabId);
-    return scan?.canonical && scan.url === sender.url ? [scan.canonical, sender.url] : [sender.url];
+    return scan?.canonical && pageKey(scan.url) === pageKey(sender.url) ? [scan.canonical, sender.url] : [sender.url];
   };
   // Why a sender may not save this note, if it may not.
   const refuse = async (draft: NoteDraftMessage, sender: Sender): Promise<string | undefined> => {
@@ -246,7 +252,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     if (!notes) return { ok: false, error: 'Notes are not available here.' };
     const refused = await refuse(draft, sender);
     if (refused) return { ok: false, error: refused };
-    // A page that subverted its content script cannot fill the reader's notes.
+    // A page that subverted its content script cannot fill the reader's notes (through the
+    // editor in its tab, where the reader types them).
     if (!sender.extensionPage && !withinNoteRate(sender.tabId ?? -1, Date.now()))
       return { ok: false, error: 'Too many notes from this page at once; try again in a minute.' };
     const note = makeNote(draft);
@@ -288,6 +295,8 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
             ...(req.canonical && !canonical ? { declared: req.canonical } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
+          // A new page: a note editor the last one left open is closed.
+          if (!adding) void hooks?.editors?.delete(tabId).catch(() => undefined);
           // What the tab holds changed: its related coverage is ranked again when next asked
           // (after a single-page site's navigation, never the previous article's).
           relatedCache.delete(tabId);
@@ -466,6 +475,13 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     async openRelated(req, sender) {
       if (!hooks?.openRelated) return { ok: false, error: 'Cannot open the popup here.' };
       if (!store().info(req.entityId)) return { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
+      // A page opens the stories only of a name found on it (no probing of the reader's
+      // packs), and not endlessly (each may open a tab).
+      if (!sender.extensionPage) {
+        if ((await askable(sender, [req.entityId])).length === 0)
+          return { ok: false, error: `No entry “${req.entityId}” on this page.` };
+        if (!openRate(sender.tabId ?? -1, Date.now())) return { ok: false, error: 'Too many at once.' };
+      }
       return { ok: true, value: { opened: await hooks.openRelated(req.entityId, sender.tabId) } };
     },
     async bundledPacks() {

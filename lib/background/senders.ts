@@ -1,5 +1,13 @@
 import type { Sender } from './handlers';
 
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /** An address of an extension's own page. */
 const EXTENSION_URL = /^(chrome|moz)-extension:\/\/[^/]+\//;
 
@@ -32,7 +40,11 @@ export async function senderOf(
   const tabId = sender.tab?.id;
   if (!extensionPage && tabId !== undefined) {
     if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
-    url = (await currentUrl(tabId)) ?? url;
+    const now = await currentUrl(tabId);
+    // A pushState keeps the origin: a tab now on another origin holds another page, and
+    // what the page it left asked is not answered for this one.
+    if (now !== undefined && url !== undefined && originOf(now) !== originOf(url)) return undefined;
+    url = now ?? url;
   }
   return {
     ...(tabId === undefined ? {} : { tabId }),

@@ -114,6 +114,9 @@ export class Annotator {
     const maps: TextMap[] = [];
     // One clock for all the roots: a change of a hundred paragraphs yields between them too.
     for (const root of roots) maps.push(await collectTextSliced(root, !part, slices));
+    // Cleared while collecting (a newer read, the site switched off): this read is dropped whole,
+    // before it touches what the newer one keeps or sends the old page's text.
+    if (epoch !== this.epoch) return 0;
     const map = joinMaps(maps);
     // In the same task as the last of the collecting: nothing the page does in between is missed.
     onCollected?.();
@@ -139,6 +142,7 @@ export class Annotator {
       // may bring up to the cap on its own: the page keeps the underlines
       // nearest to what changed (see keepNear).
       const limit = part ? MAX_PAINTED : MAX_PAINTED - this.painted.length;
+      if (epoch !== this.epoch) break;
       const mentions = await this.scan(
         map.text.slice(from, to),
         part || from > 0,

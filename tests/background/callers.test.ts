@@ -167,6 +167,13 @@ describe('one page key', () => {
       passages: { body: string }[];
     };
     expect(found.passages.map((p) => p.body)).toEqual(['On the arrival']);
+    // The same page under a fragment (an anchor the reader followed): still its note.
+    const underHash = (await dispatch(
+      h,
+      { type: 'notesFor', url: PAGE.url, entityIds: [] },
+      { ...PAGE, url: `${PAGE.url}#comments` },
+    )) as { passages: { body: string }[] };
+    expect(underHash.passages.map((p) => p.body)).toEqual(['On the arrival']);
   });
 });
 
@@ -224,6 +231,10 @@ describe('saving notes from a page', () => {
     expect(await dispatch(h, { type: 'editorClose' }, EDITOR)).toEqual({ ok: true, value: null });
     expect(told).toHaveLength(2);
     expect(await dispatch(h, { type: 'editorSave', body: 'late' }, EDITOR)).toMatchObject({ ok: false });
+    // An editor left open is closed when the tab reads a new page.
+    await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
+    await dispatch(h, { type: 'scan', url: 'https://example.org/b', title: 'B', text: 'Ali Larijani again.' }, PAGE);
+    expect(await dispatch(h, { type: 'editorSave', body: 'left over' }, EDITOR)).toMatchObject({ ok: false });
     expect(saved).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
 // content script make besides scanning and notes: each as a reader relies on it.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { type BackgroundHooks, createHandlers } from '../../lib/background/handlers';
+import { type BackgroundHooks, createHandlers, OPENS_PER_MINUTE } from '../../lib/background/handlers';
 import type { Note } from '../../lib/db';
 import { seedStore } from '../fixtures/store';
 import { memoryTabStore } from '../fixtures/tab-store';
@@ -75,14 +75,25 @@ describe('requests besides scans and notes', () => {
     expect(await dispatch(h, { type: 'siteEnabled', site: 'example.org' }, POPUP)).toEqual({ enabled: true });
   });
 
-  it('opens the stories of a known entity for the sender’s tab, and not for an unknown one', async () => {
+  it('opens the stories of a name on the sender’s page, not of one it lacks, and not endlessly', async () => {
     const { h, calls } = background();
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
     expect(await dispatch(h, { type: 'openRelated', entityId: 'ali-larijani' }, PAGE)).toEqual({
       ok: true,
       value: { opened: 'popup' },
     });
     expect(calls).toContainEqual(['openRelated', 'ali-larijani', 7]);
     expect(await dispatch(h, { type: 'openRelated', entityId: 'nobody' }, PAGE)).toMatchObject({ ok: false });
+    // A name the store knows but the page does not name: a page cannot probe with it.
+    expect(await dispatch(h, { type: 'openRelated', entityId: 'tammy-bruce' }, PAGE)).toEqual({
+      ok: false,
+      error: 'No entry “tammy-bruce” on this page.',
+    });
+    for (let i = 1; i < OPENS_PER_MINUTE; i++)
+      await dispatch(h, { type: 'openRelated', entityId: 'ali-larijani' }, PAGE);
+    expect(await dispatch(h, { type: 'openRelated', entityId: 'ali-larijani' }, PAGE)).toMatchObject({ ok: false });
+    // Backstory's own pages open any.
+    expect(await dispatch(h, { type: 'openRelated', entityId: 'tammy-bruce' }, POPUP)).toMatchObject({ ok: true });
   });
 
   it('tells the background when the history changed, so that related coverage is ranked again', async () => {

@@ -15,6 +15,13 @@ describe('a message’s sender', () => {
     expect(sender).toEqual({ tabId: 7, url: 'https://example.org/next-article', extensionPage: false });
   });
 
+  it('is ignored when its tab has since gone to another origin (what the page it left asked is not answered)', async () => {
+    const elsewhere = async () => 'https://victim.example/account';
+    expect(
+      await senderOf({ id: OWN.id, url: 'https://evil.example/', frameId: 0, tab: { id: 7 } }, OWN, elsewhere),
+    ).toBe(undefined);
+  });
+
   it('is ignored when it is a frame inside the page, or another extension', async () => {
     expect(await senderOf({ id: OWN.id, url: 'https://ads.example/', frameId: 3, tab: { id: 7 } }, OWN, now)).toBe(
       undefined,

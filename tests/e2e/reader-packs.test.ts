@@ -72,6 +72,9 @@ describe('reader packs in the options page', () => {
     const page = await h.context.newPage();
     await page.goto(`${h.origin}/fagin.html`);
     await waitForPaint(page);
+    // Backstory's one element is on every page it reads, whatever it draws inside: its arrival
+    // tells the page nothing.
+    expect(await page.evaluate(() => document.querySelectorAll('[data-backstory-ui]').length)).toBe(1);
     // Underlined inside Backstory's closed shadow root: the page's registry holds only the public name.
     await expect.poll(() => privateMarks(page, 'name-person')).toEqual(['Steven Fagin']);
     expect(await paintedText(page)).toEqual({ 'backstory-person': ['Qasim al-Araji'], 'backstory-place': ['Baghdad'] });
@@ -104,6 +107,7 @@ describe('reader packs in the options page', () => {
     await again.goto(`${h.origin}/fagin.html`);
     await waitForPaint(again);
     expect((await paintedText(again))['backstory-person']).toEqual(['Qasim al-Araji']);
+    expect(await again.evaluate(() => document.querySelectorAll('[data-backstory-ui]').length)).toBe(1);
     await again.close();
   });
 
