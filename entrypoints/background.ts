@@ -6,11 +6,11 @@ import { type BrowserSender, senderOf } from '../lib/background/senders';
 import { type SessionArea, sessionEditors, sessionTabStore } from '../lib/background/session-stores';
 import { BackgroundSettings } from '../lib/background/settings';
 import { StoreHolder } from '../lib/background/store-holder';
-import { type TabsApi, tell, tellSiteTabs } from '../lib/background/tabs';
+import { openStories, type StoriesApi, type TabsApi, tell, tellSiteTabs } from '../lib/background/tabs';
 import { BackstoryDB } from '../lib/db';
 import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
-import { pruneVisits, recordVisit, visitsMentioning } from '../lib/history/visits';
-import { notesOnEntities, notesOnPage, saveNote, setOrphaned } from '../lib/notes/notes';
+import { recordVisit, visitsMentioning } from '../lib/history/visits';
+import { notesStore } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
 
@@ -34,13 +34,7 @@ export default defineBackground(() => {
     const [packs, off] = await Promise.all([loadReaderPacks(db), settings.disabledPacks()]);
     return { packs, off };
   });
-  // Old visits are forgotten at start and when the history's settings change.
-  const prune = () =>
-    void settings
-      .historySettings()
-      .then((h) => pruneVisits(db, h.keepDays))
-      .catch(() => undefined);
-  prune();
+  settings.pruneHistory();
   const tabs = sessionTabStore(session);
   const handlers = createHandlers(() => holder.store, tabs, {
     reloadPacks: () => holder.reload(),
@@ -54,35 +48,15 @@ export default defineBackground(() => {
       void tellSiteTabs(tabsApi, before, after);
     },
     isSiteEnabled: (site) => settings.isSiteEnabled(site),
-    historyChanged: () => {
-      settings.historyChanged();
-      prune();
-    },
+    historyChanged: () => settings.historyChanged(),
     recordVisit: async (visit) => {
       if (!(await settings.historySettings()).paused) await recordVisit(db, visit);
     },
     visitsMentioning: (entityIds) => visitsMentioning(db, entityIds),
-    notes: {
-      onPage: (url) => notesOnPage(db, url),
-      onEntities: (ids) => notesOnEntities(db, ids),
-      save: (note) => saveNote(db, note),
-      setOrphaned: (id, orphaned) => setOrphaned(db, id, orphaned),
-      get: (id) => db.notes.get(id),
-    },
+    notes: notesStore(db),
     editors: sessionEditors(session),
     tellTab: (tabId, message) => void tell(tabsApi, tabId, message),
-    openRelated: async (entityId, tabId) => {
-      // The popup reads this when it opens; a tab gets it in its address.
-      await browser.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
-      try {
-        await browser.action.openPopup();
-        return 'popup';
-      } catch {
-        const query = new URLSearchParams({ entity: entityId, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
-        await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}` as '/popup.html') });
-        return 'tab';
-      }
-    },
+    openRelated: (entityId, tabId) => openStories(browser as unknown as StoriesApi, entityId, tabId),
   });
 
   // Sites the reader turned Backstory on for (from the popup, or the browser's own settings):

@@ -80,7 +80,7 @@ describe('the message contract', () => {
   });
 
   it('has every message to a content script sent by the extension and handled by the content script', () => {
-    const content = readFileSync(join(ROOT, 'entrypoints/content/index.tsx'), 'utf8');
+    const content = readFileSync(join(ROOT, 'entrypoints/content/reader.ts'), 'utf8');
     const senders = [
       'entrypoints/background.ts',
       'entrypoints/popup/main.tsx',

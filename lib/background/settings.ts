@@ -1,5 +1,5 @@
 import { type BackstoryDB, moveSettings, settingsArea } from '../db';
-import { HISTORY_SETTINGS_KEY, type HistorySettings, historySettings } from '../history/visits';
+import { HISTORY_SETTINGS_KEY, type HistorySettings, historySettings, pruneVisits } from '../history/visits';
 import { DISABLED_SITES_KEY, disabledSites, type StorageArea, setSiteEnabled } from '../site-settings';
 
 /** The packs the reader switched off (options page), kept with the settings. */
@@ -18,7 +18,7 @@ export class BackgroundSettings {
   private history: Promise<HistorySettings> | undefined;
 
   constructor(
-    db: BackstoryDB,
+    private readonly db: BackstoryDB,
     local: { get(keys: string[]): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> },
   ) {
     const settings = settingsArea(db);
@@ -61,9 +61,17 @@ export class BackgroundSettings {
     return this.history;
   }
 
-  /** The options page changed the history's settings: read them again. */
+  /** The options page changed the history's settings: read them again, and forget what they no longer keep. */
   historyChanged(): void {
     this.history = undefined;
+    this.pruneHistory();
+  }
+
+  /** Forgets the visits older than the history keeps (at start, and when its settings change). */
+  pruneHistory(): void {
+    void this.historySettings()
+      .then((h) => pruneVisits(this.db, h.keepDays))
+      .catch(() => undefined);
   }
 
   /** The bundled packs the reader switched off. */

@@ -36,3 +36,29 @@ export async function tellSiteTabs(
     }
   }
 }
+
+/** The parts of the browser `openStories` needs. */
+export interface StoriesApi {
+  storage: { session: { set(items: Record<string, unknown>): Promise<void> } };
+  action: { openPopup(): Promise<void> };
+  tabs: { create(o: { url: string }): Promise<unknown> };
+  runtime: { getURL(path: string): string };
+}
+
+/** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
+export async function openStories(
+  api: StoriesApi,
+  entityId: string,
+  tabId: number | undefined,
+): Promise<'popup' | 'tab'> {
+  // The popup reads this when it opens; a tab gets it in its address.
+  await api.storage.session.set({ focusEntity: { entityId, at: Date.now() } });
+  try {
+    await api.action.openPopup();
+    return 'popup';
+  } catch {
+    const query = new URLSearchParams({ entity: entityId, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
+    await api.tabs.create({ url: api.runtime.getURL(`/popup.html?${query}`) });
+    return 'tab';
+  }
+}

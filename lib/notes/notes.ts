@@ -128,3 +128,14 @@ export function quoteOf(note: Note): string | undefined {
   const q = note.target?.selector.find((s) => s.type === 'TextQuoteSelector');
   return q?.type === 'TextQuoteSelector' ? q.exact : undefined;
 }
+
+/** The notes operations the background needs, on the database. */
+export function notesStore(db: BackstoryDB) {
+  return {
+    onPage: (url: string) => notesOnPage(db, url),
+    onEntities: (ids: readonly string[]) => notesOnEntities(db, ids),
+    save: (note: Note) => saveNote(db, note),
+    setOrphaned: (id: string, orphaned: boolean) => setOrphaned(db, id, orphaned),
+    get: (id: string) => db.notes.get(id),
+  };
+}

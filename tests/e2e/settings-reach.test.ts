@@ -174,6 +174,9 @@ describe('a single-page site', () => {
       const p = document.querySelector('article p') as HTMLElement;
       p.textContent = 'Qasim al-Araji spoke in Baghdad about the border on Friday.';
     });
+    // Backstory reads the new article once the address has settled (400 ms; a card open
+    // before then closes with the old article).
+    await page.waitForTimeout(800);
     await expect.poll(() => paintedText(page)).toMatchObject({ 'backstory-person': ['Qasim al-Araji'] });
     // The reader selects a passage with the mouse and writes a note on it.
     const passage = 'spoke in Baghdad about the border';
