@@ -9,10 +9,11 @@ export interface NoteEditorProps {
   onCancel: () => void;
 }
 
-// Keys typed in a note are the reader's, never the page's shortcuts.
-const stop = (e: Event) => e.stopPropagation();
-
-/** A small note editor: the text is never lost, even when saving fails. */
+/**
+ * A small note editor: the text is never lost, even when saving fails. On a
+ * page it runs in the note editor's own document (entrypoints/note-editor/),
+ * so the page never hears its keys.
+ */
 export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditorProps) {
   const [body, setBody] = useState(initial);
   const [error, setError] = useState<string | undefined>();
@@ -40,13 +41,9 @@ export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditor
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
-          // Keep the page's own shortcuts away from what the reader types.
-          e.stopPropagation();
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void save();
           if (e.key === 'Escape') onCancel();
         }}
-        onKeyPress={stop}
-        onKeyUp={stop}
         rows={3}
       />
       {error && (

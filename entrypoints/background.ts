@@ -36,6 +36,7 @@ export default defineBackground(() => {
   });
   settings.pruneHistory();
   const tabs = sessionTabStore(session);
+  const editors = sessionEditors(session);
   const handlers = createHandlers(() => holder.store, tabs, {
     reloadPacks: () => holder.reload(),
     setPackEnabled: async (packId, enabled) => {
@@ -54,7 +55,7 @@ export default defineBackground(() => {
     },
     visitsMentioning: (entityIds) => visitsMentioning(db, entityIds),
     notes: notesStore(db),
-    editors: sessionEditors(session),
+    editors,
     tellTab: (tabId, message) => void tell(tabsApi, tabId, message),
     openRelated: (entityId, tabId) => openStories(browser as unknown as StoriesApi, entityId, tabId),
   });
@@ -74,7 +75,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void sync());
 
   // Registered synchronously, so that a message wakes the stopped worker.
-  const own = { id: browser.runtime.id, pages: browser.runtime.getURL('/') };
+  const own = { id: browser.runtime.id };
   const currentUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => undefined))?.url;
   const answer = async (message: unknown, from: BrowserSender) => {
     await holder.ready;
@@ -106,7 +107,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.delete(tabId);
-    void sessionEditors(session).delete(tabId);
+    void editors.delete(tabId);
   });
   // "Add a Backstory note on this passage" on a selection.
   browser.runtime.onInstalled.addListener(() => {

@@ -12,7 +12,7 @@ export function siteOf(url: string): string | undefined {
   }
 }
 
-/** The part of `browser.storage.local` this needs; a fake in tests. */
+/** A key-value area of settings (the extension database's, `settingsArea`); a fake in tests. */
 export interface StorageArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -21,10 +21,6 @@ export interface StorageArea {
 export async function disabledSites(storage: StorageArea): Promise<string[]> {
   const got = (await storage.get(DISABLED_SITES_KEY))[DISABLED_SITES_KEY];
   return Array.isArray(got) ? got.filter((s): s is string => typeof s === 'string') : [];
-}
-
-export async function isSiteEnabled(storage: StorageArea, site: string): Promise<boolean> {
-  return !(await disabledSites(storage)).includes(site);
 }
 
 /** Turns Backstory on or off for a site; remembered in storage, so across restarts. */

@@ -88,6 +88,7 @@ export class CardController {
     painted: Painted,
     options: { keyboard?: boolean; entityId?: string; reason?: string } = {},
   ): Promise<void> {
+    if (this.writing) return;
     const generation = ++this.generation;
     const entityId = options.entityId ?? painted.mention.entityId;
     let card = this.cards.get(entityId);
@@ -139,8 +140,7 @@ export class CardController {
 
   /** Opens `content` in the card with the note editor in it; `done` runs when it is saved or closed. */
   editor(anchor: Range, content: (keyboard: boolean) => ComponentChildren, done: (saved: boolean) => void): void {
-    this.panel(anchor, content, { keyboard: true });
-    this.editing = done;
+    if (this.panel(anchor, content, { keyboard: true })) this.editing = done;
   }
 
   /** The note editor was saved (or closed without saving): the background says so. */
@@ -150,12 +150,17 @@ export class CardController {
     done?.(saved);
   }
 
-  /** Shows any content in the card's place, next to `anchor`. */
+  /**
+   * Shows any content in the card's place, next to `anchor`; resolves whether it
+   * did. A note being written is never replaced: nothing else is shown until it
+   * is saved or closed.
+   */
   panel(
     anchor: Range,
     content: (keyboard: boolean) => ComponentChildren,
     options: { keyboard?: boolean | undefined; painted?: Painted } = {},
-  ): void {
+  ): boolean {
+    if (this.writing) return false;
     const keyboard = options.keyboard ?? this.open?.keyboard ?? false;
     if (keyboard && !this.open?.keyboard) {
       const active = this.o.doc.activeElement;
@@ -167,6 +172,7 @@ export class CardController {
     render(<>{content(keyboard)}</>, this.host.mount);
     this.host.place(-10_000, -10_000); // lay out off-screen to measure
     this.reposition();
+    return true;
   }
 
   /** Keeps the card next to its anchor; closes it when the anchor has left the viewport. */
@@ -175,12 +181,16 @@ export class CardController {
     const view = this.o.doc.defaultView as Window;
     const rect = this.open.anchor.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > view.innerHeight || (rect.width === 0 && rect.height === 0)) {
-      // A note being written is never thrown away: the card stays where it is.
-      if (!this.writing) this.close();
+      this.dismiss();
       return;
     }
     const spot = placeCard(rect, this.host.size(), { width: view.innerWidth, height: view.innerHeight });
     this.host.place(spot.left, spot.top, spot.maxHeight);
+  }
+
+  /** Closes the card as the pointer or the page move away from it, unless a note is being written in it. */
+  dismiss(): void {
+    if (!this.writing) this.close();
   }
 
   close(): void {

@@ -73,8 +73,7 @@ export class PageNotes {
   offerForSelection(): void {
     const range = this.selectedRange();
     if (!range) return;
-    this.offering = true;
-    this.o.card.panel(range, () => (
+    this.offering = this.o.card.panel(range, () => (
       <div class="card note-offer">
         <button type="button" class="add-note" onClick={() => void this.editSelection(range)}>
           Note this passage

@@ -39,14 +39,11 @@ export function listenToReader(d: ReaderDeps): {
     ranges: () => [...annotator.painted.map((p) => p.range), ...notes.passages.map((p) => p.range)],
     isOnCard: (event) => event.composedPath().includes(card.host.host),
     onOpen: (range) => {
-      if (card.writing) return;
       const p = annotator.painted.find((m) => m.range === range);
       if (p) void card.show(p, { keyboard: false });
       else notes.showNoteFor(range);
     },
-    onClose: () => {
-      if (!card.writing) card.close();
-    },
+    onClose: () => card.dismiss(),
   });
   hover.listen(ctx.signal);
 
@@ -65,7 +62,7 @@ export function listenToReader(d: ReaderDeps): {
   ctx.addEventListener(document, 'mouseup', (event) => {
     if (!session.enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
     ctx.setTimeout(() => {
-      if (!card.writing && (!card.isOpen || !card.current)) notes.offerForSelection();
+      if (!card.isOpen || !card.current) notes.offerForSelection();
     }, 0);
   });
   // The offer goes when the selection does.

@@ -1,6 +1,7 @@
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CARD_CSS } from '../../components/card.css';
 import { NoteEditor } from '../../components/NoteEditor';
 import { call } from '../../lib/messages';
 
@@ -10,6 +11,11 @@ import { call } from '../../lib/messages';
 // in the page's. What the note is about was told to the background by the
 // page's content script (`openEditor`); this document sends only the text.
 const channel = { sendMessage: (m: unknown) => browser.runtime.sendMessage(m) };
+
+// The card's styles, so the editor looks as it did inside the card (its own rules in style.css win).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(CARD_CSS);
+document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
 
 const close = () => void call(channel, { type: 'editorClose' }).catch(() => undefined);
 

@@ -234,7 +234,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
     return scan?.canonical && pageKey(scan.url) === pageKey(sender.url) ? [scan.canonical, sender.url] : [sender.url];
   };
   // Why a sender may not save this note, if it may not.
-  const refuse = async (draft: NoteDraftMessage, sender: Sender): Promise<string | undefined> => {
+  const refuse = async (draft: NoteTarget, sender: Sender): Promise<string | undefined> => {
     // A private window keeps nothing: its notes would outlive it in the normal profile.
     if (sender.incognito) return 'Notes are not saved from a private window.';
     if ('entityId' in draft) {
@@ -384,7 +384,7 @@ export function createHandlers(store: () => FactStore, tabs: TabStore, hooks?: B
       const editors = hooks?.editors;
       if (!hooks?.notes || !editors || sender.tabId === undefined)
         return { ok: false, error: 'Notes are not available here.' };
-      const refused = await refuse({ ...req.target, body: '-' }, sender);
+      const refused = await refuse(req.target, sender);
       if (refused) return { ok: false, error: refused };
       // A passage note is kept under the page's one key (its canonical address on the same
       // site, else its address), whatever address the page's script gives.

@@ -30,12 +30,12 @@ export interface BrowserSender {
  */
 export async function senderOf(
   sender: BrowserSender,
-  own: { id: string; pages: string },
+  own: { id: string },
   currentUrl: (tabId: number) => Promise<string | undefined>,
 ): Promise<Sender | undefined> {
   if (sender.id !== own.id) return undefined;
-  const extensionPage =
-    typeof sender.url === 'string' && (sender.url.startsWith(own.pages) || EXTENSION_URL.test(sender.url));
+  // (An extension address with this extension's id is one of Backstory's own pages.)
+  const extensionPage = typeof sender.url === 'string' && EXTENSION_URL.test(sender.url);
   let url = sender.url;
   const tabId = sender.tab?.id;
   if (!extensionPage && tabId !== undefined) {

@@ -11,7 +11,7 @@ import type { PrivatePaint } from './highlights';
  * resizes or reflows.
  */
 export class PrivateMarks {
-  private readonly sets = new Map<string, Range[]>();
+  private readonly sets = new Map<string, Set<Range>>();
   private frame = 0;
 
   /**
@@ -26,17 +26,34 @@ export class PrivateMarks {
   /** Marks `ranges` as `name` (`note`, `has-notes`), replacing what was so marked. */
   set(name: string, ranges: readonly Range[]): void {
     if (ranges.length === 0) this.sets.delete(name);
-    else this.sets.set(name, [...ranges]);
+    else this.sets.set(name, new Set(ranges));
+    this.schedule();
+  }
+
+  /** Marks one more range as `name`. */
+  add(name: string, range: Range): void {
+    const set = this.sets.get(name);
+    if (set) set.add(range);
+    else this.sets.set(name, new Set([range]));
+    this.schedule();
+  }
+
+  /** Takes a range's `name` mark off. */
+  remove(name: string, range: Range): void {
+    const set = this.sets.get(name);
+    if (!set?.delete(range)) return;
+    if (set.size === 0) this.sets.delete(name);
     this.schedule();
   }
 
   /** The ranges marked as `name`. */
   get(name: string): readonly Range[] {
-    return this.sets.get(name) ?? [];
+    return [...(this.sets.get(name) ?? [])];
   }
 
-  clear(): void {
-    this.sets.clear();
+  /** Takes every mark off, or those whose name starts with `prefix`. */
+  clear(prefix = ''): void {
+    for (const name of [...this.sets.keys()]) if (name.startsWith(prefix)) this.sets.delete(name);
     this.schedule();
   }
 
@@ -103,25 +120,17 @@ export class PrivateMarks {
  * (`name-person`, `name-place`, …) instead of in the page's highlight registry.
  */
 export class PrivateNames implements PrivatePaint {
-  private readonly byType = new Map<EntityType, Set<Range>>();
-
   constructor(private readonly marks: PrivateMarks) {}
 
   add(type: EntityType, range: Range): void {
-    const set = this.byType.get(type) ?? new Set<Range>();
-    this.byType.set(type, set);
-    set.add(range);
-    this.marks.set(`name-${type}`, [...set]);
+    this.marks.add(`name-${type}`, range);
   }
 
   remove(type: EntityType, range: Range): void {
-    const set = this.byType.get(type);
-    if (!set?.delete(range)) return;
-    this.marks.set(`name-${type}`, [...set]);
+    this.marks.remove(`name-${type}`, range);
   }
 
   clear(): void {
-    for (const type of this.byType.keys()) this.marks.set(`name-${type}`, []);
-    this.byType.clear();
+    this.marks.clear('name-');
   }
 }

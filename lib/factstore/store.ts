@@ -453,19 +453,20 @@ function assemble(
   const off = meta.packs.map((p) => disabled.has(p.id));
   const skip = off.some(Boolean) ? Uint8Array.from(bundled.entityPack, (p) => (off[p] ? 1 : 0)) : undefined;
   const ownIndex: AliasIndex = { ...sharedIndex, entitySkip: skip };
-  const readerInfo = (e: Entity): EntityInfo => ({
-    id: e.id,
-    name: e.name,
-    type: e.type,
-    ...(e.country ? { country: e.country } : {}),
-    rank: rankOf(e),
-    weight: 0,
-    begins: beginsOf(e),
-    ...(() => {
-      const span = spanOf(e, rankOf(e));
-      return span ? { span } : {};
-    })(),
-  });
+  const readerInfo = (e: Entity): EntityInfo => {
+    const rank = rankOf(e);
+    const span = spanOf(e, rank);
+    return {
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      ...(e.country ? { country: e.country } : {}),
+      rank,
+      weight: 0,
+      begins: beginsOf(e),
+      ...(span ? { span } : {}),
+    };
+  };
   const visible = (key: string) => !disabled.has(key.slice(0, key.indexOf('/')));
   const store: FactStore = {
     index: ownIndex,

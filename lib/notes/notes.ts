@@ -1,15 +1,14 @@
-import type { Selector } from '../anchor/quote';
 import { MAX_NOTE_CHARS } from '../contract';
 import type { BackstoryDB, Note } from '../db';
+import type { NoteDraftMessage } from '../messages';
 import { pageKey } from '../related/rank';
 import { siteOf } from '../site-settings';
 
 /** The longest note body kept. */
 export { MAX_NOTE_CHARS };
 
-export type NoteDraft =
-  | { entityId: string; body: string }
-  | { url: string; pageTitle?: string; body: string; selector: Selector[] };
+/** A note being saved: on an entity, or on a passage of a page (the contract's own shape). */
+export type NoteDraft = NoteDraftMessage;
 
 /** A note as the reader saves it: on an entity, or on a passage of a page. */
 export function makeNote(draft: NoteDraft, now: number = Date.now(), id: string = crypto.randomUUID()): Note {

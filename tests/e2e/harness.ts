@@ -271,6 +271,29 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
+/** Selects `passage` with the mouse, as a reader drags over it; `block` is the element whose first text holds it. */
+export async function selectWithMouse(page: Page, block: string, passage: string): Promise<void> {
+  const ends = await page.evaluate(
+    ([selector, text]) => {
+      const node = document.querySelector(selector as string)?.firstChild as Text;
+      const at = node.data.indexOf(text as string);
+      const r = document.createRange();
+      r.setStart(node, at);
+      r.setEnd(node, at + 1);
+      const a = r.getBoundingClientRect();
+      r.setStart(node, at + (text as string).length - 1);
+      r.setEnd(node, at + (text as string).length);
+      const b = r.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
+    },
+    [block, passage] as const,
+  );
+  await page.mouse.move(ends.x1, ends.y1);
+  await page.mouse.down();
+  await page.mouse.move(ends.x2, ends.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** The note editor open in the card: Backstory's own document, framed inside the closed shadow root. */
 export async function noteEditor(page: Page): Promise<Frame | undefined> {
   return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/note-editor\.html/.test(f.url()));

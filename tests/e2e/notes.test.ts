@@ -14,6 +14,7 @@ import {
   pointOf,
   privateMarks,
   SCREENSHOT_DIR,
+  selectWithMouse,
   startHarness,
   waitForPaint,
 } from './harness';
@@ -71,23 +72,7 @@ describe('notes, kept across a browser restart', () => {
     await page.keyboard.press('Escape');
 
     // On a passage: select it with the mouse, then the button next to the selection.
-    const ends = await page.evaluate((passage) => {
-      const p = document.querySelectorAll('p')[1] as HTMLElement;
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf(passage);
-      const r = document.createRange();
-      r.setStart(text, at);
-      r.setEnd(text, at + 1);
-      const a = r.getBoundingClientRect();
-      r.setStart(text, at + passage.length - 1);
-      r.setEnd(text, at + passage.length);
-      const b = r.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
-    }, PASSAGE);
-    await page.mouse.move(ends.x1, ends.y1);
-    await page.mouse.down();
-    await page.mouse.move(ends.x2, ends.y2, { steps: 8 });
-    await page.mouse.up();
+    await selectWithMouse(page, 'p:nth-of-type(2)', PASSAGE);
     expect(await page.evaluate(() => getSelection()?.toString())).toBe(PASSAGE);
     await expect.poll(() => cardText(page)).toContain('Note this passage');
     await clickInCard(page, '.add-note');

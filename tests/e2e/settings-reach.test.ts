@@ -16,6 +16,7 @@ import {
   paintedText,
   pointOf,
   privateMarks,
+  selectWithMouse,
   setSiteFromExtension,
   startHarness,
   waitForPaint,
@@ -180,22 +181,7 @@ describe('a single-page site', () => {
     await expect.poll(() => paintedText(page)).toMatchObject({ 'backstory-person': ['Qasim al-Araji'] });
     // The reader selects a passage with the mouse and writes a note on it.
     const passage = 'spoke in Baghdad about the border';
-    const ends = await page.evaluate((text) => {
-      const node = document.querySelector('article p')?.firstChild as Text;
-      const at = node.data.indexOf(text);
-      const r = document.createRange();
-      r.setStart(node, at);
-      r.setEnd(node, at + 1);
-      const a = r.getBoundingClientRect();
-      r.setStart(node, at + text.length - 1);
-      r.setEnd(node, at + text.length);
-      const b = r.getBoundingClientRect();
-      return { x1: a.left + 1, y: a.top + a.height / 2, x2: b.right - 0.5 };
-    }, passage);
-    await page.mouse.move(ends.x1, ends.y);
-    await page.mouse.down();
-    await page.mouse.move(ends.x2, ends.y, { steps: 8 });
-    await page.mouse.up();
+    await selectWithMouse(page, 'article p', passage);
     await expect.poll(() => cardText(page)).toContain('Note this passage');
     await clickInCard(page, '.add-note');
     await expect.poll(() => editorFocused(page)).toBe(true);
