@@ -46,6 +46,16 @@ describe('work on a changing page gives the page its thread back', () => {
     expect(painted()).toBe(300);
   });
 
+  it('while reading one very long article, every few hundred nodes', async () => {
+    const { annotator: a, painted } = annotator();
+    paragraphs(1200);
+    const clock = everyStep();
+    await a.annotateAll([document.querySelector('article') as Element], false, undefined, clock.slices);
+    // 1,200 paragraphs are 2,400 nodes and more: read in one go, a long article blocks the page.
+    expect(clock.pauses).toBeGreaterThanOrEqual(Math.floor(2400 / 256));
+    expect(painted()).toBe(1200);
+  });
+
   it('while checking every painted mention after a change, and unpaints only the stale ones', async () => {
     const { annotator: a, painted } = annotator();
     const roots = paragraphs(500);
