@@ -1,16 +1,37 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The locale dates are written in until the interface is translated: day, month, year. */
+export const DATE_LOCALE = 'en-GB';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale and precision (making one costs far more than using it). */
+function formatter(locale: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withDay}`;
+  let f = formatters.get(key);
+  if (!f) {
+    // UTC: a date without a time is the same day wherever the reader is.
+    f = new Intl.DateTimeFormat(locale, {
+      ...(withDay ? { day: 'numeric' } : {}),
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
 
 /**
  * Formats a pack date (YYYY, YYYY-MM or YYYY-MM-DD) at the precision it was
- * given: "2025", "Aug 2025", "11 Aug 2025". Never invents a day or month.
+ * given, in the reader's locale: "2025", "Aug 2025", "11 Aug 2025" (en-GB).
+ * Never invents a day or month; a date it cannot read is shown as written.
  */
-export function formatDate(date: string | undefined): string {
+export function formatDate(date: string | undefined, locale = DATE_LOCALE): string {
   if (!date) return '';
-  const [y, m, d] = date.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
-  if (d && month) return `${Number(d)} ${month} ${y}`;
-  if (month) return `${month} ${y}`;
-  return y ?? date;
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || !Number.isInteger(y)) return date;
+  if (m === undefined) return String(y);
+  if (!Number.isInteger(m) || m < 1 || m > 12 || (d !== undefined && !(Number.isInteger(d) && d >= 1 && d <= 31)))
+    return date;
+  return formatter(locale, d !== undefined).format(Date.UTC(y, m - 1, d ?? 1));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../lib/factstore/validate';
-import { slugId, type WorldCountry, worldPack } from '../../lib/factstore/world-pack';
+import { languageTag, slugId, type WorldCountry, worldPack } from '../../lib/factstore/world-pack';
 
 const require = createRequire(import.meta.url);
 const countries = require('world-countries') as WorldCountry[];
@@ -40,5 +40,22 @@ describe('the world pack', () => {
   it('derives ids from common names', () => {
     expect(slugId('United States')).toBe('united-states');
     expect(slugId('Côte d’Ivoire')).toBe('cote-d-ivoire');
+  });
+});
+
+describe('language tags of world-countries names', () => {
+  it.each([
+    ['fra', 'fr'],
+    ['mri', 'mi'],
+    ['per', 'fa'],
+    ['fas', 'fa'],
+    ['zho', 'zh'],
+  ])('tags a name in %s as %s, the tag pages declare', (code, tag) => {
+    expect(languageTag(code)).toBe(tag);
+  });
+
+  it('keeps a code with no two-letter form as it is', () => {
+    expect(languageTag('nbl')).toBe('nr');
+    expect(languageTag('hif')).toBe('hif');
   });
 });
