@@ -9,7 +9,9 @@ import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
  * build (`wxt build`) never does.
  */
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The icon's one source (assets/icon.svg) drawn at each size the manifests name, at build.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
   // MV3 everywhere: Firefox 140+ supports it, and one manifest shape is simpler to keep least-privileged.
   manifestVersion: 3,
   manifest: ({ mode, browser }) => ({
@@ -20,7 +22,11 @@ export default defineConfig({
     // Any other site only once the reader turns Backstory on for it (one site at a time, from the popup).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? [...NEWS_SITE_MATCHES, ...TEST_SITE_MATCHES] : [...NEWS_SITE_MATCHES],
-    action: { default_title: 'Backstory' },
+    action: {
+      default_title: 'Backstory',
+      // The toolbar's own sizes (Firefox does not fall back to the extension's icons).
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+    },
     // The note editor is shown inside the card on pages, so a page never sees what the
     // reader types. Nothing else is exposed; on Chrome only under an address that changes
     // every session (Firefox's extension addresses already differ per install).

@@ -2,7 +2,7 @@
 // opens Chromium with Backstory loaded. With a display, a window to read in;
 // without one (CI, SSH), a headless run that hovers a name, saves screenshots
 // of the underlined page, the open card and the popup into demo-output/, and
-// prints the mentions it found.
+// prints the mentions it painted.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, launchWithExtension, openRealPopup } from './chromium.mjs';
@@ -49,7 +49,7 @@ const hasDisplay =
 const headless = !hasDisplay || process.env.BACKSTORY_DEMO_HEADLESS === '1';
 
 const launched = await launchWithExtension({ extensionDir: EXTENSION_DIR, executablePath: chrome.path, headless });
-const { context, worker } = launched;
+const { context } = launched;
 await context.route('**/*', (route) => {
   const url = route.request().url();
   return /^https?:/.test(url) && !url.startsWith(server.origin) ? route.abort() : route.continue();
@@ -98,16 +98,26 @@ if (!headless) {
     await popup.page.screenshot({ path: join(OUT, 'popup.png'), fullPage: true });
     await popup.close();
 
-    // What the background found on this tab: how often each entity is named.
-    const counts = async () =>
-      worker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        const got = await chrome.storage.session.get(`tab:${tab?.id}`);
-        return got[`tab:${tab?.id}`]?.counts ?? {};
+    // What the reader sees: every underline painted on the page (the public highlights;
+    // names known only from the reader's own packs would be private marks, and the demo has none).
+    const painted = () =>
+      page.evaluate(() => {
+        const byName = new Map();
+        for (const [kind, h] of CSS.highlights) {
+          if (!kind.startsWith('backstory-')) continue;
+          for (const r of h) {
+            const key = `${r.toString()} (${kind.slice('backstory-'.length)})`;
+            byName.set(key, (byName.get(key) ?? 0) + 1);
+          }
+        }
+        return [...byName].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       });
-    const found = Object.entries(await counts());
-    console.log(`\nEntities found on ${server.origin}${ARTICLE} (${found.length}):\n`);
-    for (const [id, n] of found) console.log(`  ${String(n).padStart(3)} × ${id}`);
+    const printPainted = (where, list) => {
+      const total = list.reduce((n, [, k]) => n + k, 0);
+      console.log(`\nPainted on ${where}: ${total} underlines, ${list.length} names:\n`);
+      for (const [name, n] of list) console.log(`  ${String(n).padStart(3)} × ${name}`);
+    };
+    printPainted(server.origin + ARTICLE, await painted());
 
     // A real news page: a senator's card, with his current role, its date and its dataset.
     const shots = [join(OUT, 'underlined.png'), join(OUT, 'card.png'), join(OUT, 'popup.png')];
@@ -147,10 +157,7 @@ if (!headless) {
       const shot = join(OUT, 'corpus-person-card.png');
       await page.screenshot({ path: shot });
       shots.push(shot);
-      const onPage = Object.entries(await counts());
-      console.log(
-        `\nEntities found on ${server.origin}${CORPUS_PAGE} (${onPage.length}): ${onPage.map(([id, n]) => `${id}×${n}`).join(', ')}`,
-      );
+      printPainted(server.origin + CORPUS_PAGE, await painted());
     }
     console.log(`\nScreenshots: ${shots.join(', ')}`);
   } catch (error) {

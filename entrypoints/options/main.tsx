@@ -87,7 +87,10 @@ function Options() {
 
   return (
     <main>
-      <h1>Backstory</h1>
+      <h1>
+        <img class="logo" src="/icons/48.png" alt="" width="28" height="28" />
+        Backstory
+      </h1>
       <p>
         <a href={browser.runtime.getURL('/notes.html')}>Your notes →</a>
       </p>

@@ -137,7 +137,10 @@ function Popup() {
   return (
     <main>
       <header>
-        <h1>Backstory</h1>
+        <h1>
+          <img class="logo" src="/icons/48.png" alt="" width="20" height="20" />
+          Backstory
+        </h1>
         {site && !askFor && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
       </header>
       {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
