@@ -62,3 +62,28 @@ describe('the shipped manifests', () => {
     }
   });
 });
+
+describe('the icon', () => {
+  /** A PNG's width and height, from its IHDR chunk. */
+  const pngSize = (file: string) => {
+    const b = readFileSync(file);
+    expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
+    return [b.readUInt32BE(16), b.readUInt32BE(20)];
+  };
+
+  it.each(['chrome-mv3', 'firefox-mv3'] as const)(
+    '%s has an icon at every size its manifest and toolbar button name, drawn at that size',
+    (dir) => {
+      const m = read(dir) as Manifest & {
+        icons?: Record<string, string>;
+        action?: { default_icon?: Record<string, string> };
+      };
+      const named = { ...m.icons, ...m.action?.default_icon };
+      expect(Object.keys(m.icons ?? {}).sort()).toEqual(['128', '16', '32', '48', '96']);
+      expect(Object.keys(m.action?.default_icon ?? {}).sort()).toEqual(['16', '32', '48']);
+      for (const [size, path] of Object.entries(named)) {
+        expect(pngSize(join(ROOT, '.output', dir, path))).toEqual([Number(size), Number(size)]);
+      }
+    },
+  );
+});

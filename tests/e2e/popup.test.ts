@@ -42,6 +42,10 @@ describe('the popup', () => {
   it('lists a seed article’s entities and ranks the other seed article first, naming what they share', async () => {
     const page = await open(`/seeds/${seed('000')}.html`);
     await withPopup(page, async (popup) => {
+      // Its header shows Backstory's own icon, loaded from the extension.
+      await expect
+        .poll(() => popup.locator('h1 img.logo').evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBe(48);
       const people = await popup.locator('section[aria-label="People"] .name').allInnerTexts();
       expect(people).toEqual(expect.arrayContaining(['Ali Larijani', 'Qasim al-Araji', 'Tammy Bruce']));
       await popup.waitForSelector('ol.related-list li');
