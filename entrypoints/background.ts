@@ -54,6 +54,7 @@ export default defineBackground(() => {
       if (!(await settings.historySettings()).paused) await recordVisit(db, visit);
     },
     visitsMentioning: (entityIds) => visitsMentioning(db, entityIds),
+    today: () => new Date().toISOString().slice(0, 10),
     notes: notesStore(db),
     editors,
     tellTab: (tabId, message) => void tell(tabsApi, tabId, message),

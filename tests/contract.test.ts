@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers } from '../lib/background/handlers';
 import { type MessageType, REQUESTS, type Request, TabMessageSchema } from '../lib/contract';
+import { fakeHooks } from './fixtures/background-hooks';
 import { ROOT, seedStore } from './fixtures/store';
 import { memoryTabStore } from './fixtures/tab-store';
 
@@ -35,7 +36,7 @@ const SAMPLES: { [K in MessageType]: Request<K> } = {
   setPackEnabled: { type: 'setPackEnabled', packId: 'world', enabled: true },
 };
 
-const handlers = () => createHandlers(() => seedStore(), memoryTabStore());
+const handlers = () => createHandlers(() => seedStore(), memoryTabStore(), fakeHooks());
 const types = Object.keys(REQUESTS) as MessageType[];
 const PAGE = { tabId: 7, url: 'https://example.org/a' };
 const refusedAsPage = /accepted only from Backstory's own pages/;
@@ -49,6 +50,15 @@ function testSources(dir = join(ROOT, 'tests')): string {
     else if (/\.test\.tsx?$/.test(entry.name) && entry.name !== 'contract.test.ts') all += readFileSync(path, 'utf8');
   }
   return all;
+}
+
+/** The TypeScript files under a folder of the repository, as paths from its root. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourcesUnder(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
 }
 
 describe('the message contract', () => {
@@ -81,12 +91,8 @@ describe('the message contract', () => {
 
   it('has every message to a content script sent by the extension and handled by the content script', () => {
     const content = readFileSync(join(ROOT, 'entrypoints/content/reader.ts'), 'utf8');
-    const senders = [
-      'entrypoints/background.ts',
-      'entrypoints/popup/main.tsx',
-      'lib/background/handlers.ts',
-      'lib/background/tabs.ts',
-    ]
+    // The background's entrypoint and every module of lib/background/ (its handlers are split across files).
+    const senders = ['entrypoints/background.ts', 'entrypoints/popup/main.tsx', ...sourcesUnder('lib/background')]
       .map((f) => readFileSync(join(ROOT, f), 'utf8'))
       .join('\n');
     for (const option of TabMessageSchema.options) {

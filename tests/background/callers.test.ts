@@ -3,40 +3,23 @@
 // history answer only Backstory's own pages.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { type BackgroundHooks, createHandlers, NOTES_PER_MINUTE } from '../../lib/background/handlers';
+import { createHandlers } from '../../lib/background/handlers';
+import { NOTES_PER_MINUTE } from '../../lib/background/handlers/note-editor';
 import type { Note } from '../../lib/db';
+import { fakeHooks, memoryNotes } from '../fixtures/background-hooks';
 import { seedStore } from '../fixtures/store';
 import { memoryTabStore } from '../fixtures/tab-store';
 
-const NOTES = [
-  { id: 'n1', entityId: 'ali-larijani', body: 'On Larijani', updatedAt: 1 },
-  { id: 'n2', entityId: 'tammy-bruce', body: 'On Bruce, who is not on the page', updatedAt: 2 },
-] as unknown as Note[];
+const NOTES: Note[] = [
+  { id: 'n1', entityId: 'ali-larijani', body: 'On Larijani', createdAt: 1, updatedAt: 1 },
+  { id: 'n2', entityId: 'tammy-bruce', body: 'On Bruce, who is not on the page', createdAt: 2, updatedAt: 2 },
+];
 
-function background(visits: unknown[] = [], saved: unknown[] = [], told: unknown[] = []) {
-  const editors = new Map<number, unknown>();
-  const hooks = {
-    editors: {
-      get: async (tabId: number) => editors.get(tabId),
-      set: async (tabId: number, target: unknown) => void editors.set(tabId, target),
-      delete: async (tabId: number) => void editors.delete(tabId),
-    },
-    tellTab: (tabId: number, message: unknown) => void told.push({ tabId, message }),
-    recordVisit: async (v: unknown) => void visits.push(v),
-    reloadPacks: async () => 0,
-    timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
-    setSiteEnabled: async () => undefined,
-    isSiteEnabled: async () => true,
-    notes: {
-      save: async (n: unknown) => {
-        saved.push(n);
-        return { ok: true };
-      },
-      onPage: async (url: string) => (saved as Note[]).filter((n) => n.url === url),
-      onEntities: async (ids: string[]) => NOTES.filter((n) => ids.includes(n.entityId as string)),
-    },
-  } as unknown as BackgroundHooks;
-  return createHandlers(() => seedStore(), memoryTabStore(), hooks);
+/** The background, with the reader's notes on Larijani and on Bruce (who is not on the page the tests scan). */
+function background() {
+  const notes = memoryNotes(NOTES);
+  const hooks = fakeHooks({ notes });
+  return { h: createHandlers(() => seedStore(), memoryTabStore(), hooks), hooks, notes };
 }
 
 const PAGE = { tabId: 7, url: 'https://example.org/a' };
@@ -46,7 +29,7 @@ const EDITOR = { tabId: 7, url: 'chrome-extension://backstory/note-editor.html',
 const LARIJANI = { entityId: 'ali-larijani' };
 
 async function withScannedTab() {
-  const h = background();
+  const { h } = background();
   await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
   return h;
 }
@@ -83,9 +66,7 @@ describe('what a content script is answered', () => {
 
 describe('a private window', () => {
   it('keeps nothing: no visit in the reading history, no note saved, while names are still found', async () => {
-    const visits: unknown[] = [];
-    const saved: unknown[] = [];
-    const h = background(visits, saved);
+    const { h, hooks, notes } = background();
     const PRIVATE = { ...PAGE, incognito: true };
     const scan = (await dispatch(
       h,
@@ -105,14 +86,14 @@ describe('a private window', () => {
     await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
     await dispatch(h, { type: 'editorSave', body: 'x' }, EDITOR);
     await new Promise((r) => setTimeout(r, 10));
-    expect(visits).toHaveLength(1);
-    expect(saved).toHaveLength(1);
+    expect(hooks.visits).toHaveLength(1);
+    expect(notes.saved).toHaveLength(1);
   });
 });
 
 describe('related coverage', () => {
   it('is ranked again for the tab’s next article, never the previous one’s', async () => {
-    const h = background();
+    const { h } = background();
     const keys = async () =>
       (((await dispatch(h, { type: 'relatedCoverage', tabId: 7 }, POPUP)) as { key: string }[] | null) ?? []).map(
         (r) => r.key,
@@ -127,8 +108,7 @@ describe('related coverage', () => {
 
 describe('the page’s address', () => {
   it('is the tab’s: a page can write no history for another address, by its declared URL or a canonical on another site', async () => {
-    const visits: { url: string }[] = [];
-    const h = background(visits);
+    const { h, hooks } = background();
     const text = 'Ali Larijani arrived in Baghdad.';
     await dispatch(
       h,
@@ -147,14 +127,13 @@ describe('the page’s address', () => {
       PAGE,
     );
     await new Promise((r) => setTimeout(r, 10));
-    expect(visits.map((v) => v.url)).toEqual([PAGE.url, 'https://example.org/canonical']);
+    expect(hooks.visits.map((v) => v.url)).toEqual([PAGE.url, 'https://example.org/canonical']);
   });
 });
 
 describe('one page key', () => {
   it('keeps a passage note under the page’s canonical address on its site, and finds it from the address', async () => {
-    const saved: Note[] = [];
-    const h = background([], saved);
+    const { h, notes } = background();
     const text = 'Ali Larijani arrived in Baghdad.';
     const canonical = 'https://example.org/story';
     await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text, canonical }, PAGE);
@@ -162,7 +141,7 @@ describe('one page key', () => {
     // The page's script names another address of its site: the note goes under the page's key.
     await dispatch(h, { type: 'openEditor', target: { url: 'https://example.org/elsewhere', selector } }, PAGE);
     expect(await dispatch(h, { type: 'editorSave', body: 'On the arrival' }, EDITOR)).toMatchObject({ ok: true });
-    expect(saved.map((n) => n.url)).toEqual([canonical]);
+    expect(notes.saved.map((n) => n.url)).toEqual([canonical]);
     const found = (await dispatch(h, { type: 'notesFor', url: PAGE.url, entityIds: [] }, PAGE)) as {
       passages: { body: string }[];
     };
@@ -179,8 +158,7 @@ describe('one page key', () => {
 
 describe('saving notes from a page', () => {
   it(`stops at ${NOTES_PER_MINUTE} a minute, saying why; Backstory's own pages are not limited`, async () => {
-    const saved: unknown[] = [];
-    const h = background([], saved);
+    const { h, notes } = background();
     await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
     const save = async () => {
       await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
@@ -194,13 +172,11 @@ describe('saving notes from a page', () => {
     expect(await dispatch(h, { type: 'saveNote', draft: { ...LARIJANI, body: 'x' } }, POPUP)).toMatchObject({
       ok: true,
     });
-    expect(saved).toHaveLength(NOTES_PER_MINUTE + 1);
+    expect(notes.saved).toHaveLength(NOTES_PER_MINUTE + 1);
   });
 
   it('takes the text only from the note editor, on what the page opened it for, and tells the page', async () => {
-    const saved: { entityId?: string; url?: string; body: string }[] = [];
-    const told: unknown[] = [];
-    const h = background([], saved, told);
+    const { h, hooks, notes } = background();
     await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
     // A content script cannot save a note itself, nor speak as the editor.
     expect(await dispatch(h, { type: 'saveNote', draft: { ...LARIJANI, body: 'x' } }, PAGE)).toMatchObject({
@@ -222,19 +198,19 @@ describe('saving notes from a page', () => {
     // The editor in another tab saves nothing on this tab's behalf.
     expect(await dispatch(h, { type: 'editorSave', body: 'x' }, { ...EDITOR, tabId: 8 })).toMatchObject({ ok: false });
     expect(await dispatch(h, { type: 'editorSave', body: 'On Larijani' }, EDITOR)).toMatchObject({ ok: true });
-    expect(saved.map((n) => [n.entityId, n.body])).toEqual([['ali-larijani', 'On Larijani']]);
-    expect(told).toEqual([{ tabId: 7, message: { type: 'noteEditor', saved: true } }]);
+    expect(notes.saved.map((n) => [n.entityId, n.body])).toEqual([['ali-larijani', 'On Larijani']]);
+    expect(hooks.told).toEqual([{ tabId: 7, message: { type: 'noteEditor', saved: true } }]);
     // Saved once: the editor is closed.
     expect(await dispatch(h, { type: 'editorSave', body: 'again' }, EDITOR)).toMatchObject({ ok: false });
     // Closed without saving: the page is told, and nothing is kept.
     await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
     expect(await dispatch(h, { type: 'editorClose' }, EDITOR)).toEqual({ ok: true, value: null });
-    expect(told).toHaveLength(2);
+    expect(hooks.told).toHaveLength(2);
     expect(await dispatch(h, { type: 'editorSave', body: 'late' }, EDITOR)).toMatchObject({ ok: false });
     // An editor left open is closed when the tab reads a new page.
     await dispatch(h, { type: 'openEditor', target: LARIJANI }, PAGE);
     await dispatch(h, { type: 'scan', url: 'https://example.org/b', title: 'B', text: 'Ali Larijani again.' }, PAGE);
     expect(await dispatch(h, { type: 'editorSave', body: 'left over' }, EDITOR)).toMatchObject({ ok: false });
-    expect(saved).toHaveLength(1);
+    expect(notes.saved).toHaveLength(1);
   });
 });

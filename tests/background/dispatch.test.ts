@@ -3,11 +3,12 @@ import { dispatch } from '../../lib/background/dispatch';
 import { createHandlers } from '../../lib/background/handlers';
 import { MAX_SCAN_CHARS } from '../../lib/contract';
 import type { ScanResult, TabEntity } from '../../lib/messages';
+import { fakeHooks } from '../fixtures/background-hooks';
 import { seedStore } from '../fixtures/store';
 import { memoryTabStore } from '../fixtures/tab-store';
 
 const store = seedStore();
-const handlers = () => createHandlers(() => store, memoryTabStore());
+const handlers = () => createHandlers(() => store, memoryTabStore(), fakeHooks());
 
 // The popup: an extension page, which may ask about a whole tab.
 const POPUP = { extensionPage: true };
@@ -95,7 +96,7 @@ describe('the background', () => {
       set: inner.set,
       delete: inner.delete,
     };
-    const h = createHandlers(() => store, slow);
+    const h = createHandlers(() => store, slow, fakeHooks());
     const scan = (text: string, part: boolean) =>
       dispatch(h, { type: 'scan', url: 'https://example.org/live', title: 'Live', text, part }, { tabId: 4 });
     await scan('Ali Larijani arrived.', false);
@@ -118,12 +119,9 @@ describe('the background', () => {
   });
 
   it('scans nothing on a site where the reader turned Backstory off', async () => {
-    const h = createHandlers(() => store, memoryTabStore(), {
-      reloadPacks: async () => 0,
-      timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
-      setSiteEnabled: async () => undefined,
-      isSiteEnabled: async (site) => site !== 'rudaw.net',
-    });
+    const hooks = fakeHooks();
+    hooks.sitesOff.add('rudaw.net');
+    const h = createHandlers(() => store, memoryTabStore(), hooks);
     const scan = { type: 'scan', url: 'https://www.rudaw.net/a', title: 'A', text: 'Ali Larijani' };
     expect(await dispatch(h, scan, { tabId: 1, url: 'https://www.rudaw.net/a' })).toEqual({
       enabled: false,
@@ -148,15 +146,7 @@ describe('the background', () => {
 
   it('accepts packsChanged only from an extension page, never from a content script', async () => {
     let reloads = 0;
-    const h = createHandlers(() => store, memoryTabStore(), {
-      reloadPacks: async () => {
-        reloads++;
-        return 1;
-      },
-      timings: () => ({ bundledReadyMs: 1, readyMs: 2 }),
-      setSiteEnabled: async () => undefined,
-      isSiteEnabled: async () => true,
-    });
+    const h = createHandlers(() => store, memoryTabStore(), fakeHooks({ reloadPacks: async () => ++reloads }));
     const forged = await dispatch(h, { type: 'packsChanged' }, { tabId: 3, extensionPage: false });
     expect(forged).toMatchObject({ ok: false });
     expect(reloads).toBe(0);

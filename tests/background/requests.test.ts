@@ -2,52 +2,29 @@
 // content script make besides scanning and notes: each as a reader relies on it.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { type BackgroundHooks, createHandlers, OPENS_PER_MINUTE } from '../../lib/background/handlers';
-import type { Note } from '../../lib/db';
+import { createHandlers } from '../../lib/background/handlers';
+import { OPENS_PER_MINUTE } from '../../lib/background/handlers/related';
+import { fakeHooks, memoryNotes } from '../fixtures/background-hooks';
 import { seedStore } from '../fixtures/store';
 import { memoryTabStore } from '../fixtures/tab-store';
 
 const PAGE = { tabId: 7, url: 'https://example.org/story?utm_source=x' };
 const POPUP = { extensionPage: true };
 
+/** The background, with a passage note on the page's canonical address and one on another site. */
 function background() {
-  const calls: unknown[][] = [];
-  const off = new Set<string>();
-  const notes = new Map<string, Note>([
-    ['mine', { id: 'mine', url: 'https://example.org/canonical', body: 'x', createdAt: 1, updatedAt: 1 }],
-    ['other', { id: 'other', url: 'https://elsewhere.example/a', body: 'y', createdAt: 1, updatedAt: 1 }],
+  const notes = memoryNotes([
+    { id: 'mine', url: 'https://example.org/canonical', body: 'x', createdAt: 1, updatedAt: 1 },
+    { id: 'other', url: 'https://elsewhere.example/a', body: 'y', createdAt: 1, updatedAt: 1 },
   ]);
-  const hooks = {
-    reloadPacks: async () => 0,
-    setPackEnabled: async (packId: string, enabled: boolean) => {
-      calls.push(['setPackEnabled', packId, enabled]);
-      return 5;
-    },
-    historyChanged: () => void calls.push(['historyChanged']),
-    timings: () => ({ bundledReadyMs: 0, readyMs: 0 }),
-    setSiteEnabled: async (site: string, enabled: boolean) => {
-      if (enabled) off.delete(site);
-      else off.add(site);
-    },
-    isSiteEnabled: async (site: string) => !off.has(site),
-    openRelated: async (entityId: string, tabId: number | undefined) => {
-      calls.push(['openRelated', entityId, tabId]);
-      return 'popup' as const;
-    },
-    notes: {
-      get: async (id: string) => notes.get(id),
-      setOrphaned: async (id: string, orphaned: boolean) => void calls.push(['setOrphaned', id, orphaned]),
-      onPage: async () => [],
-      onEntities: async () => [],
-      save: async () => ({ ok: true }),
-    },
-  } as unknown as BackgroundHooks;
-  return { h: createHandlers(() => seedStore(), memoryTabStore(), hooks), calls };
+  // The store has five entities once a pack is switched (or the reader's packs reloaded).
+  const hooks = fakeHooks({ notes, reloadPacks: async () => 5 });
+  return { h: createHandlers(() => seedStore(), memoryTabStore(), hooks), hooks, notes };
 }
 
 describe('requests besides scans and notes', () => {
   it('lists the bundled packs with whether each is on, and switches one off and on, refusing a pack it lacks', async () => {
-    const { h, calls } = background();
+    const { h, hooks } = background();
     const packs = (await dispatch(h, { type: 'bundledPacks' }, POPUP)) as { id: string; enabled: boolean }[];
     expect(packs.length).toBeGreaterThan(0);
     expect(packs.every((p) => p.enabled)).toBe(true);
@@ -56,7 +33,7 @@ describe('requests besides scans and notes', () => {
       ok: true,
       value: { entities: 5 },
     });
-    expect(calls).toContainEqual(['setPackEnabled', id, false]);
+    expect(hooks.packsOff).toEqual(new Set([id]));
     expect(await dispatch(h, { type: 'setPackEnabled', packId: 'no-such-pack', enabled: false }, POPUP)).toEqual({
       ok: false,
       error: 'No bundled pack “no-such-pack”.',
@@ -76,13 +53,13 @@ describe('requests besides scans and notes', () => {
   });
 
   it('opens the stories of a name on the sender’s page, not of one it lacks, and not endlessly', async () => {
-    const { h, calls } = background();
+    const { h, hooks } = background();
     await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
     expect(await dispatch(h, { type: 'openRelated', entityId: 'ali-larijani' }, PAGE)).toEqual({
       ok: true,
       value: { opened: 'popup' },
     });
-    expect(calls).toContainEqual(['openRelated', 'ali-larijani', 7]);
+    expect(hooks.opened).toEqual([{ entityId: 'ali-larijani', tabId: 7 }]);
     expect(await dispatch(h, { type: 'openRelated', entityId: 'nobody' }, PAGE)).toMatchObject({ ok: false });
     // A name the store knows but the page does not name: a page cannot probe with it.
     expect(await dispatch(h, { type: 'openRelated', entityId: 'tammy-bruce' }, PAGE)).toEqual({
@@ -97,13 +74,27 @@ describe('requests besides scans and notes', () => {
   });
 
   it('tells the background when the history changed, so that related coverage is ranked again', async () => {
-    const { h, calls } = background();
+    const { h, hooks } = background();
+    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.' }, PAGE);
+    const related = async () =>
+      ((await dispatch(h, { type: 'relatedCoverage', tabId: 7 }, POPUP)) as { key: string }[]).map((r) => r.key);
+    const before = await related();
+    // The options page imported an earlier reading of the same story: the ranking kept is the old one…
+    await hooks.recordVisit({
+      url: 'https://news.example/earlier',
+      title: 'Earlier',
+      site: 'news.example',
+      entityIds: ['ali-larijani', 'baghdad'],
+    });
+    expect(await related()).toEqual(before);
+    // …until the background hears of it.
     expect(await dispatch(h, { type: 'historyChanged' }, POPUP)).toEqual({ ok: true, value: null });
-    expect(calls).toContainEqual(['historyChanged']);
+    expect(hooks.times.historyChanged).toBe(1);
+    expect(await related()).toContain('visit:news.example/earlier');
   });
 
   it('takes a page’s report on its own notes only, under its canonical address too', async () => {
-    const { h, calls } = background();
+    const { h, notes } = background();
     const text = 'Ali Larijani arrived in Baghdad.';
     await dispatch(
       h,
@@ -118,6 +109,7 @@ describe('requests besides scans and notes', () => {
       ok: false,
       error: 'A page may only report on its own notes.',
     });
-    expect(calls.filter((c) => c[0] === 'setOrphaned')).toEqual([['setOrphaned', 'mine', true]]);
+    expect((await notes.get('mine'))?.orphaned).toBe(true);
+    expect((await notes.get('other'))?.orphaned).toBeUndefined();
   });
 });
