@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { ROOT } from '../build/packs';
-import { collectText, findArticleRoot } from '../lib/dom/collect-text';
+import { findArticleRoot } from '../lib/dom/article-root';
+import { collectText } from '../lib/dom/collect-text';
 
 export const CORPUS_DIR = resolve(ROOT, '../shared/corpus/readability');
 

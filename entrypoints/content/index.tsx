@@ -2,7 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator } from '../../lib/dom/annotator';
-import { findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/article-root';
 import { Painter, pageHighlightEnv } from '../../lib/dom/highlights';
 import { PageSession } from '../../lib/dom/page-session';
 import { watchPage } from '../../lib/dom/page-watch';

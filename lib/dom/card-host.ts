@@ -1,4 +1,4 @@
-import { OWN_UI_ATTRIBUTE } from './collect-text';
+import { OWN_UI_ATTRIBUTE } from './unread-regions';
 
 /**
  * The one element Backstory adds to a page: a host with a closed shadow root

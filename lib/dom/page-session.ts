@@ -1,6 +1,6 @@
 import type { Annotator } from './annotator';
-import { Slices } from './collect-text';
 import { topMost } from './page-watch';
+import { Slices } from './slices';
 
 /** What a reading session drives: the page's annotator, the reader's marks and notes, the page watch. */
 export interface PageSessionDeps {

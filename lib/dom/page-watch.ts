@@ -1,9 +1,7 @@
-import { BLOCK_SELECTOR as BLOCK } from './collect-text';
+import { BLOCK_SELECTOR as BLOCK } from './blocks';
+import { insideUnread } from './unread-regions';
 
-/** Regions whose changes Backstory never reads. */
-const IGNORED =
-  'script, style, noscript, template, textarea, input, select, nav, aside, footer, form, code, pre, [contenteditable]:not([contenteditable="false"])';
-
+/** What `watchPage` needs: which nodes are Backstory's own, and whom to tell of a change. */
 export interface PageWatchOptions {
   /** Whether a node belongs to Backstory's own UI. */
   isOwn: (node: Node) => boolean;
@@ -30,8 +28,11 @@ export function topMost(elements: readonly Element[]): Element[] {
 
 /**
  * One MutationObserver for the page, debounced: collects the elements where
- * text was added or changed (ignoring Backstory's own nodes and regions it
- * does not read), and hands over only the top-most of them.
+ * text was added or changed (ignoring Backstory's own nodes and the regions
+ * it does not read, `unread-regions.ts`), and hands over only the top-most
+ * of them. A change is ignored by where it happened, not by the block around
+ * it: a counter ticking in a button, or a form's message inside the article,
+ * is no reason to read its paragraph, or the whole article, again.
  */
 export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver {
   const view = doc.defaultView as Window;
@@ -44,8 +45,10 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
     firstChange = 0;
     // An inline element added inside a paragraph: the whole paragraph is scanned again.
     // Once each: an added element and a changed text in one paragraph are one block to read.
+    // The page may have moved a block into a region it does not read since: asked again now.
+    const memo = new Map<Element, boolean>();
     const changed = [...new Set([...pending].map((el) => (el.matches(BLOCK) ? el : (el.closest(BLOCK) ?? el))))].filter(
-      (el) => el.isConnected && !o.isOwn(el) && !el.closest(IGNORED),
+      (el) => el.isConnected && !o.isOwn(el) && !insideUnread(el, memo),
     );
     pending = new Set();
     const roots = topMost(changed);
@@ -54,6 +57,10 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
     if (roots.length > 0 || gone.length > 0) o.onChange(roots, gone);
   };
   const observer = new MutationObserver((records) => {
+    // One page for all the records of a batch: its answers are kept (a thousand paragraphs added
+    // to one article ask about the same ancestors).
+    const memo = new Map<Element, boolean>();
+    const readable = (el: Element) => !insideUnread(el, memo);
     for (const r of records) {
       if (o.isOwn(r.target)) continue;
       for (const node of r.removedNodes) {
@@ -68,10 +75,11 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
               !(node as Element).querySelector(BLOCK) &&
               (node as Element).textContent?.trim() !== '';
         const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-        if (inline && target) pending.add(target.closest(BLOCK) ?? target);
+        if (inline && target && readable(target)) pending.add(target.closest(BLOCK) ?? target);
       }
       if (r.type === 'characterData') {
-        const block = r.target.parentElement?.closest(BLOCK);
+        const parent = r.target.parentElement;
+        const block = parent && readable(parent) ? parent.closest(BLOCK) : null;
         if (block) pending.add(block);
         continue;
       }
@@ -81,8 +89,8 @@ export function watchPage(doc: Document, o: PageWatchOptions): MutationObserver 
           // A script, an image or an empty box brings no text: nothing to read again
           // (its container may be the whole page). Text added to it later is seen then.
           const el = node as Element;
-          if (!el.matches(IGNORED) && el.textContent?.trim()) pending.add(el);
-        } else if (node.nodeType === 3 && node.parentElement)
+          if (readable(el) && el.textContent?.trim()) pending.add(el);
+        } else if (node.nodeType === 3 && node.parentElement && readable(node.parentElement))
           pending.add(node.parentElement.closest(BLOCK) ?? node.parentElement);
       }
     }

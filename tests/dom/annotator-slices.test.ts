@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
 import { Annotator } from '../../lib/dom/annotator';
-import { Slices } from '../../lib/dom/collect-text';
+import { Slices } from '../../lib/dom/slices';
 import type { PaintedMention } from '../../lib/messages';
 import { fakePainter } from '../fixtures/painter';
 

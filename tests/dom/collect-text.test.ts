@@ -1,6 +1,7 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
-import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/article-root';
+import { collectText } from '../../lib/dom/collect-text';
 import { toRange } from '../../lib/dom/to-ranges';
 
 function page(html: string): Document {

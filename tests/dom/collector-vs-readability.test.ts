@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/article-root';
+import { collectText } from '../../lib/dom/collect-text';
 import { ROOT } from '../fixtures/store';
 
 const CORPUS = join(ROOT, '../shared/corpus/readability');

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/article-root';
+import { collectText } from '../../lib/dom/collect-text';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/readability');

@@ -1,6 +1,7 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
-import { keepNear, mergeInOrder, type Painted } from '../../lib/dom/annotator';
+import { keepNear, mergeInOrder } from '../../lib/dom/paint-order';
+import type { Painted } from '../../lib/dom/painted-mentions';
 
 function paragraphs(n: number): Text[] {
   document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}</p>`).join('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pieces } from '../../lib/dom/annotator';
+import { pieces } from '../../lib/dom/pieces';
 
 describe('pieces', () => {
   it('cuts a long text between blocks, within the limit, covering every character once', () => {

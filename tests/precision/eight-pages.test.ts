@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { articleDate } from '../../lib/dom/article-date';
-import { collectText, findArticleRoot } from '../../lib/dom/collect-text';
+import { findArticleRoot } from '../../lib/dom/article-root';
+import { collectText } from '../../lib/dom/collect-text';
 import { type FactStore, findAll, scanText } from '../../lib/factstore/store';
 import { fullStore, ROOT } from '../fixtures/store';
 
