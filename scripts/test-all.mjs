@@ -1,5 +1,6 @@
 // `npm test`: everything, in order: format, lint, typecheck, unit tests, both
-// browser builds, the e2e build, and the end-to-end tests in Chromium.
+// browser builds, the e2e builds, and the end-to-end tests in Chromium, then in
+// Firefox.
 // Stops at the first failure and prints a summary with the runners' counts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,24 @@ const steps = [
     'vitest',
     ['run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${join(OUT, 'e2e.json')}`],
   ],
+  // The reader's core journeys in Firefox ESR (/usr/bin/firefox-esr, or FIREFOX_PATH).
+  ['build e2e firefox', 'wxt', ['build', '-b', 'firefox', '--mode', 'e2e']],
+  [
+    'e2e firefox',
+    'vitest',
+    [
+      'run',
+      '--project',
+      'e2e-firefox',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(OUT, 'e2e-firefox.json')}`,
+    ],
+  ],
 ];
+
+/** The runners' JSON reports, by step. */
+const REPORTS = { 'unit tests': 'unit.json', 'e2e tests': 'e2e.json', 'e2e firefox': 'e2e-firefox.json' };
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -60,8 +78,8 @@ for (const [name, command, args] of steps) {
   const started = Date.now();
   const { code } = await run(command, args);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = name === 'unit tests' ? counts('unit.json') : name === 'e2e tests' ? counts('e2e.json') : '';
-  summary.push(`${code === 0 ? '✔' : '✘'} ${name.padEnd(14)} ${seconds.padStart(6)} s  ${detail}`);
+  const detail = REPORTS[name] ? counts(REPORTS[name]) : '';
+  summary.push(`${code === 0 ? '✔' : '✘'} ${name.padEnd(17)} ${seconds.padStart(6)} s  ${detail}`);
   if (code !== 0) {
     failed = true;
     break;

@@ -75,7 +75,15 @@ export class PageNotes {
     if (!range) return;
     this.offering = this.o.card.panel(range, () => (
       <div class="card note-offer">
-        <button type="button" class="add-note" onClick={() => void this.editSelection(range)}>
+        {/* Firefox collapses the page's selection on a mousedown anywhere else, this button
+            included, and the offer goes with it (the selectionchange listener in reader.ts)
+            before the click lands: the mousedown's default action is all that does it. */}
+        <button
+          type="button"
+          class="add-note"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void this.editSelection(range)}
+        >
           Note this passage
         </button>
       </div>

@@ -32,6 +32,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Serves the demo pages (`/demo/…`), the pages built from the seeds (`/seeds/<name>.html`) and `routes`. */
+export function servePages(
+  options: { routes?: Record<string, string | { body: string; headers: Record<string, string> }>; port?: number } = {},
+): ReturnType<typeof startServer> {
+  return startServer({
+    demoDir: join(ROOT, 'assets/demo'),
+    seedsDir: SEEDS_DIR,
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.port ? { port: options.port } : {}),
+  });
+}
+
 /** Serves the demo and seed pages and launches Chromium with the e2e build loaded (a new profile unless one is given). */
 export async function startHarness(
   options: {
@@ -45,12 +57,7 @@ export async function startHarness(
   }
   const chrome = findChromium();
   if ('error' in chrome) throw new Error(chrome.error);
-  const server = await startServer({
-    demoDir: join(ROOT, 'assets/demo'),
-    seedsDir: SEEDS_DIR,
-    ...(options.routes ? { routes: options.routes } : {}),
-    ...(options.port ? { port: options.port } : {}),
-  });
+  const server = await servePages(options);
   const launched = await launchWithExtension({
     extensionDir: EXTENSION_DIR,
     executablePath: chrome.path,
@@ -68,18 +75,21 @@ export async function startHarness(
   };
 }
 
+/** Runs in the page: the painted highlights, as the page itself sees them (name → painted strings). */
+export function readPainted(): Record<string, string[]> {
+  // Plain loops: some test pages break Array.prototype.map on purpose.
+  const out: Record<string, string[]> = {};
+  for (const [name, highlight] of CSS.highlights) {
+    const texts: string[] = [];
+    for (const r of highlight) texts.push((r as Range).toString());
+    out[name] = texts;
+  }
+  return out;
+}
+
 /** The painted highlights, as the page itself sees them: name → painted strings. */
 export async function paintedText(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    // Plain loops: some test pages break Array.prototype.map on purpose.
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      const texts: string[] = [];
-      for (const r of highlight) texts.push((r as Range).toString());
-      out[name] = texts;
-    }
-    return out;
-  });
+  return page.evaluate(readPainted);
 }
 
 /** Waits until Backstory has painted something on the page. */
@@ -87,31 +97,68 @@ export async function waitForPaint(page: Page): Promise<void> {
   await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
 }
 
-/** The viewport centre of the `nth` painted occurrence of `text`. */
-export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([t, n]) => {
-      const ranges: Range[] = [];
-      for (const [, h] of CSS.highlights) for (const r of h) if ((r as Range).toString() === t) ranges.push(r as Range);
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const range = ranges[n as number];
-      if (!range) return null;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, nth] as const,
-  );
-  if (point) return point;
-  // A name from the reader's own packs is underlined inside the closed shadow root.
-  const mark = await inCard<{ x: number; y: number } | null>(
-    page,
-    `function () {
+/** Runs in the page: scrolls the `n`th painted occurrence of `t` to the middle and returns its viewport centre. */
+export function paintedPoint([t, n]: readonly [string, number]): { x: number; y: number } | null {
+  const ranges: Range[] = [];
+  for (const [, h] of CSS.highlights) for (const r of h) if ((r as Range).toString() === t) ranges.push(r as Range);
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const range = ranges[n];
+  if (!range) return null;
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+}
+
+/**
+ * Functions (as source) that read the card: each runs with `this` bound to
+ * the card's closed shadow root (see inCard; the Firefox harness runs the
+ * same ones over WebDriver BiDi).
+ */
+export const IN_CARD = {
+  /** The viewport centre of the `nth` name of `text` underlined among the private marks. */
+  markPoint: (text: string, nth: number) => `function () {
       const box = [...this.querySelectorAll('.mark.name')].filter((m) => m.dataset.text === ${JSON.stringify(text)})[${nth}];
       const r = box?.getBoundingClientRect();
       return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
     }`,
-  );
+  /** The texts the private marks of `kind` are drawn on. */
+  marks: (kind: string) => `function () {
+      return [...this.querySelectorAll('.mark-${kind}[data-text]')].map((m) => m.dataset.text);
+    }`,
+  /** The text of the open card, or null. */
+  text: `function () {
+      if (this.querySelector('.mount')?.style.display === 'none') return null;
+      const card = this.querySelector('.card');
+      return card ? card.innerText : null;
+    }`,
+  /** The viewport rectangle of an element of the open card (scrolled into the card's view). */
+  rect: (selector: string) => `function () {
+      if (this.querySelector('.mount')?.style.display === 'none') return null;
+      const el = this.querySelector(${JSON.stringify(selector)});
+      if (!el) return null;
+      // The card scrolls when it is taller than the room beside the name:
+      // scroll it (not the page, which would move the name) to show the element.
+      const card = this.querySelector('.card');
+      if (card && card !== el) {
+        const c = card.getBoundingClientRect();
+        const e = el.getBoundingClientRect();
+        if (e.bottom > c.bottom || e.top < c.top) card.scrollTop += e.top - c.top - c.height / 2;
+      }
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }`,
+  /** Whether focus is inside the card. */
+  hasFocus: 'function () { return this.activeElement !== null; }',
+  /** Whether the focused element of the card is the note editor's frame. */
+  editorFrameFocused: "function () { return this.activeElement?.tagName === 'IFRAME'; }",
+};
+
+/** The viewport centre of the `nth` painted occurrence of `text`. */
+export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(paintedPoint, [text, nth] as const);
+  if (point) return point;
+  // A name from the reader's own packs is underlined inside the closed shadow root.
+  const mark = await inCard<{ x: number; y: number } | null>(page, IN_CARD.markPoint(text, nth));
   if (!mark) throw new Error(`“${text}” (#${nth}) is not painted`);
   return mark;
 }
@@ -145,24 +192,12 @@ export async function inCard<T>(page: Page, fn: string): Promise<T | null> {
 
 /** The texts the reader's private marks of `kind` (`note`, `has-notes`) are drawn on, inside the closed shadow root. */
 export function privateMarks(page: Page, kind: string): Promise<string[]> {
-  return inCard<string[]>(
-    page,
-    `function () {
-      return [...this.querySelectorAll('.mark-${kind}[data-text]')].map((m) => m.dataset.text);
-    }`,
-  ).then((t) => t ?? []);
+  return inCard<string[]>(page, IN_CARD.marks(kind)).then((t) => t ?? []);
 }
 
 /** The text of the open card, or null when no card is showing. */
 export function cardText(page: Page): Promise<string | null> {
-  return inCard<string>(
-    page,
-    `function () {
-      if (this.querySelector('.mount')?.style.display === 'none') return null;
-      const card = this.querySelector('.card');
-      return card ? card.innerText : null;
-    }`,
-  );
+  return inCard<string>(page, IN_CARD.text);
 }
 
 /** The viewport rectangle of an element of the open card. */
@@ -170,29 +205,12 @@ export function cardRect(
   page: Page,
   selector: string,
 ): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return inCard(
-    page,
-    `function () {
-      if (this.querySelector('.mount')?.style.display === 'none') return null;
-      const el = this.querySelector(${JSON.stringify(selector)});
-      if (!el) return null;
-      // The card scrolls when it is taller than the room beside the name:
-      // scroll it (not the page, which would move the name) to show the element.
-      const card = this.querySelector('.card');
-      if (card && card !== el) {
-        const c = card.getBoundingClientRect();
-        const e = el.getBoundingClientRect();
-        if (e.bottom > c.bottom || e.top < c.top) card.scrollTop += e.top - c.top - c.height / 2;
-      }
-      const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }`,
-  );
+  return inCard(page, IN_CARD.rect(selector));
 }
 
 /** Whether focus is inside the card. */
 export function cardHasFocus(page: Page): Promise<boolean | null> {
-  return inCard<boolean>(page, 'function () { return this.activeElement !== null; }');
+  return inCard<boolean>(page, IN_CARD.hasFocus);
 }
 
 interface CdpNode {
@@ -271,23 +289,28 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
+/** Runs in the page: where a drag over `text` (in the first text of `selector`) starts and ends. */
+export function dragEnds([selector, text]: readonly [string, string]): {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+} {
+  const node = document.querySelector(selector)?.firstChild as Text;
+  const at = node.data.indexOf(text);
+  const r = document.createRange();
+  r.setStart(node, at);
+  r.setEnd(node, at + 1);
+  const a = r.getBoundingClientRect();
+  r.setStart(node, at + text.length - 1);
+  r.setEnd(node, at + text.length);
+  const b = r.getBoundingClientRect();
+  return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
+}
+
 /** Selects `passage` with the mouse, as a reader drags over it; `block` is the element whose first text holds it. */
 export async function selectWithMouse(page: Page, block: string, passage: string): Promise<void> {
-  const ends = await page.evaluate(
-    ([selector, text]) => {
-      const node = document.querySelector(selector as string)?.firstChild as Text;
-      const at = node.data.indexOf(text as string);
-      const r = document.createRange();
-      r.setStart(node, at);
-      r.setEnd(node, at + 1);
-      const a = r.getBoundingClientRect();
-      r.setStart(node, at + (text as string).length - 1);
-      r.setEnd(node, at + (text as string).length);
-      const b = r.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
-    },
-    [block, passage] as const,
-  );
+  const ends = await page.evaluate(dragEnds, [block, passage] as const);
   await page.mouse.move(ends.x1, ends.y1);
   await page.mouse.down();
   await page.mouse.move(ends.x2, ends.y2, { steps: 8 });
@@ -304,10 +327,7 @@ export async function editorFocused(page: Page): Promise<boolean> {
   const frame = await noteEditor(page);
   if (!frame) return false;
   const inFrame = await frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName === 'TEXTAREA');
-  return (
-    inFrame &&
-    (await inCard<boolean>(page, "function () { return this.activeElement?.tagName === 'IFRAME'; }")) === true
-  );
+  return inFrame && (await inCard<boolean>(page, IN_CARD.editorFrameFocused)) === true;
 }
 
 /** Clicks, with the mouse, a control of the note editor in the card. */
