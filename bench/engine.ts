@@ -6,9 +6,12 @@
 // - index build time, memory, and the load time of its compiled form.
 import { createRequire } from 'node:module';
 import { loadBundledPacks } from '../build/packs';
+import { aliasInputs } from '../lib/factstore/derived';
+import { createFactStore } from '../lib/factstore/load-compiled';
 import { emptyData, mergePacks } from '../lib/factstore/merge';
-import { aliasInputs, createFactStore, findAll, scanText } from '../lib/factstore/store';
-import { type AliasIndex, type AliasInput, buildAliasIndex } from '../lib/match/alias-index';
+import { findAll, scanText } from '../lib/factstore/scan';
+import type { AliasIndex } from '../lib/match/alias-index';
+import { type AliasInput, buildAliasIndex } from '../lib/match/build-alias-index';
 import { findCandidates } from '../lib/match/find-candidates';
 import { packIndex, unpackIndex } from '../lib/match/serialize-index';
 import { loadCorpus } from './corpus';

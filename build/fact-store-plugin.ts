@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Wxt } from 'wxt';
-import { compileStore, packStoreFile } from '../lib/factstore/store';
+import { compileStore } from '../lib/factstore/compile';
+import { packStoreFile } from '../lib/factstore/store-file';
 import { loadBundledPacks } from './packs';
 
 /** Where the compiled store lies inside the built extension (see `packStoreFile`). */

@@ -9,8 +9,10 @@ import { loadBundledPacks } from '../build/packs';
 import { articleDate } from '../lib/dom/article-date';
 import { findArticleRoot } from '../lib/dom/article-root';
 import { collectText } from '../lib/dom/collect-text';
+import { createFactStore } from '../lib/factstore/load-compiled';
+import { scanText } from '../lib/factstore/scan';
 import type { Pack } from '../lib/factstore/schema';
-import { createFactStore, extendStore, type FactStore, scanText } from '../lib/factstore/store';
+import { extendStore, type FactStore } from '../lib/factstore/store';
 import { parsePackText } from '../lib/factstore/validate';
 
 const USAGE = 'usage: npm run annotate -- FILE... [--pack PACK.json]... [--json]';

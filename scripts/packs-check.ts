@@ -1,7 +1,7 @@
 // `npm run packs:check -- PACK.json...`: validates packs and prints their
 // errors (each with the path of the bad field), or their counts when valid.
 import { readFileSync } from 'node:fs';
-import { aliasInputs } from '../lib/factstore/store';
+import { aliasInputs } from '../lib/factstore/derived';
 import { parsePackText } from '../lib/factstore/validate';
 
 const files = process.argv.slice(2);

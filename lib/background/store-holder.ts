@@ -1,5 +1,8 @@
+import { scanText } from '../factstore/scan';
 import type { Pack } from '../factstore/schema';
-import { extendStore, type FactStore, loadStoreFile, type Shard, scanText } from '../factstore/store';
+import type { Shard } from '../factstore/shards';
+import { extendStore, type FactStore } from '../factstore/store';
+import { loadStoreFile } from '../factstore/store-file';
 
 /** Reads one of the extension's own files, or throws a clear error. */
 export type FileReader = (path: string) => Promise<Response>;

@@ -1,9 +1,10 @@
 /** @vitest-environment happy-dom */
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EntityCard, heldOn } from '../../components/EntityCard';
+import { EntityCard } from '../../components/EntityCard';
+import { heldOn } from '../../components/TimeSection';
 import { entityCard } from '../../lib/factstore/card';
-import { createFactStore } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
 import type { EntityCard as Card } from '../../lib/messages';
 import { entity, pack } from '../fixtures/store';
 

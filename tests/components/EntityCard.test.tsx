@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntityCard } from '../../components/EntityCard';
 import { entityCard } from '../../lib/factstore/card';
-import { createFactStore } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
 import type { EntityCard as Card } from '../../lib/messages';
 import { entity, pack, seedStore } from '../fixtures/store';
 

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileStore,
-  createFactStore,
-  extendStore,
-  loadCompiledStore,
-  type Shard,
-  scanText,
-} from '../../lib/factstore/store';
+import { compileStore } from '../../lib/factstore/compile';
+import { createFactStore, loadCompiledStore } from '../../lib/factstore/load-compiled';
+import { scanText } from '../../lib/factstore/scan';
+import type { Shard } from '../../lib/factstore/shards';
+import { extendStore } from '../../lib/factstore/store';
 import { entity, pack, seedPack } from '../fixtures/store';
 
 /** Compiles packs and loads them back after a round trip through the artifact's files (JSON, bytes, text). */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFactStore, scanText } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
+import { scanText } from '../../lib/factstore/scan';
 import { validatePack } from '../../lib/factstore/validate';
 import { ROOT } from '../fixtures/store';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../lib/factstore/store';
+import { scanText } from '../../lib/factstore/scan';
 import { listSeeds } from '../../scripts/seed-pages.mjs';
 import expected from '../fixtures/seed-mentions.json';
 import { fullStore, SEEDS_DIR } from '../fixtures/store';

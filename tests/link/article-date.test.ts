@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFactStore, scanText } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
+import { scanText } from '../../lib/factstore/scan';
 import { entity, pack, seedStore } from '../fixtures/store';
 
 describe('linking for the article’s date', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memberForms } from '../../build/knowledge/bodies';
-import { createFactStore, scanText } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
+import { scanText } from '../../lib/factstore/scan';
 import { entity, pack } from '../fixtures/store';
 
 const party = (id: string, country: string, name: string, forms: string[]) =>

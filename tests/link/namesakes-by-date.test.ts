@@ -2,7 +2,7 @@
 // the one in office when the article was written, with the reason saying so;
 // with no date, the choice is left to the other evidence, or not made.
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../lib/factstore/store';
+import { scanText } from '../../lib/factstore/scan';
 import { fullStore } from '../fixtures/store';
 
 // The full store, built once before the tests (seconds on a busy machine).

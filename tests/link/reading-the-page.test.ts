@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFactStore, scanText } from '../../lib/factstore/store';
+import { createFactStore } from '../../lib/factstore/load-compiled';
+import { scanText } from '../../lib/factstore/scan';
 import { entity, pack } from '../fixtures/store';
 
 const role = (value: string) => [{ label: 'Role', value, from: '2009', source: 'src' }];

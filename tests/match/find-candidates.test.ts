@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AliasInput, buildAliasIndex, isCaseSensitive } from '../../lib/match/alias-index';
+import { type AliasInput, buildAliasIndex, isCaseSensitive } from '../../lib/match/build-alias-index';
 import { findCandidates } from '../../lib/match/find-candidates';
 
 const alias = (entityId: string, text: string, kind: AliasInput['kind'] = 'name'): AliasInput => ({

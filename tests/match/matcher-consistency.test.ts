@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { type AliasInput, buildAliasIndex } from '../../lib/match/alias-index';
+import { type AliasInput, buildAliasIndex } from '../../lib/match/build-alias-index';
 import { findCandidates, matchAt } from '../../lib/match/find-candidates';
 import { isWordChar, normalizeText } from '../../lib/text/normalize';
 

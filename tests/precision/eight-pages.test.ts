@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { articleDate } from '../../lib/dom/article-date';
 import { findArticleRoot } from '../../lib/dom/article-root';
 import { collectText } from '../../lib/dom/collect-text';
-import { type FactStore, findAll, scanText } from '../../lib/factstore/store';
+import { findAll, scanText } from '../../lib/factstore/scan';
+import type { FactStore } from '../../lib/factstore/store';
 import { fullStore, ROOT } from '../fixtures/store';
 
 const CORPUS = join(ROOT, '../shared/corpus/readability');

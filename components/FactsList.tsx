@@ -1,0 +1,37 @@
+import { formatWhen } from '../lib/format-date';
+import type { CardFact } from '../lib/messages';
+import { SourceLine } from './SourceLine';
+
+/** How many facts a card shows before "more facts". */
+export const FACTS_SHOWN = 4;
+
+export interface FactsListProps {
+  facts: CardFact[];
+  /** Every fact shown, or the first {@link FACTS_SHOWN} and a "more facts" button. */
+  all: boolean;
+  onShowAll: () => void;
+  /** The button's tabIndex (see EntityCardProps.focusable). */
+  tab: number;
+}
+
+/** A card's facts, each with its date, label and source; the first few, the rest on request. */
+export function FactsList({ facts, all, onShowAll, tab }: FactsListProps) {
+  const shown = all ? facts : facts.slice(0, FACTS_SHOWN);
+  return (
+    <section class="facts" aria-label="Facts">
+      <ul>
+        {shown.map((f) => (
+          <li key={`${f.label}-${f.value}`}>
+            {formatWhen(f) && <span class="when">{formatWhen(f)}</span>} <span class="label">{f.label}:</span>{' '}
+            <span dir="auto">{f.value}</span> <SourceLine source={f.source} />
+          </li>
+        ))}
+      </ul>
+      {facts.length > shown.length && (
+        <button type="button" class="more" tabIndex={tab} onClick={onShowAll}>
+          {`${facts.length - shown.length} more ${facts.length - shown.length === 1 ? 'fact' : 'facts'}`}
+        </button>
+      )}
+    </section>
+  );
+}

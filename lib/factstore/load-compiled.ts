@@ -1,0 +1,84 @@
+import { unpackIndex } from '../match/serialize-index';
+import { adoptFilters } from '../match/word-filters';
+import { type CompiledMeta, compileStore } from './compile';
+import { TYPES } from './derived';
+import { unpackTable } from './entity-table';
+import type { EntityType, Pack } from './schema';
+import { cachedShards, SHARD_SIZE, type Shard, type ShardLoader } from './shards';
+import { assemble, type BundledStore, type FactStore } from './store';
+
+/**
+ * Loads the compiled artifact: views over the index and table bytes, the ids
+ * cut from one string; no JSON of entities is parsed until a card is asked for.
+ */
+export function loadCompiledStore(
+  meta: CompiledMeta,
+  indexBytes: ArrayBuffer | Uint8Array,
+  tableBytes: ArrayBuffer | Uint8Array,
+  strings: string,
+  loadShard: ShardLoader,
+  filters?: ArrayBuffer | Uint8Array,
+): FactStore {
+  if (meta.format !== 5) throw new Error(`Unknown fact store format ${String(meta.format)}`);
+  const n = meta.entities;
+  const spans = meta.spans;
+  const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
+  const { idStart, nameStart } = table;
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = strings.slice(idStart[i] as number, idStart[i + 1] as number);
+  const namesAt = idStart[n] as number;
+  const index = unpackIndex({ ...meta.index, entityIds: ids }, indexBytes);
+  if (filters) adoptFilters(index, meta.filterShift, filters instanceof Uint8Array ? filters : new Uint8Array(filters));
+  // Ids are sorted (see compileStore): an entity's number is found by binary search, no map of 100,000 keys.
+  const numberOf = (id: string): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = ids[mid] as string;
+      if (m === id) return mid;
+      if (m < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const shard = cachedShards(loadShard);
+  const bundled: BundledStore = {
+    ids,
+    info(id) {
+      const i = numberOf(id);
+      if (i < 0) return undefined;
+      const c = table.country[i] as number;
+      return {
+        id,
+        name: strings.slice(namesAt + (nameStart[i] as number), namesAt + (nameStart[i + 1] as number)),
+        type: TYPES[table.type[i] as number] as EntityType,
+        ...(c > 0 ? { country: ids[c - 1] as string } : {}),
+        rank: table.rank[i] as number,
+        weight: table.weight[i] as number,
+        begins: table.begins[i] as number,
+        ...(Object.hasOwn(spans, id) ? { span: spans[id] as [number, number] } : {}),
+      };
+    },
+    packOf: (id) => {
+      const i = numberOf(id);
+      return i < 0 ? undefined : meta.packs[table.pack[i] as number]?.id;
+    },
+    async record(id) {
+      const i = numberOf(id);
+      if (i < 0) return undefined;
+      const s = await shard(Math.floor(i / SHARD_SIZE));
+      const entity = s.entities[i % SHARD_SIZE];
+      if (!entity || entity.id !== id) throw new Error(`card shard ${Math.floor(i / SHARD_SIZE)} does not hold ${id}`);
+      return { entity, sources: s.sources };
+    },
+    entityPack: table.pack,
+  };
+  return assemble(bundled, index, meta, undefined, new Set());
+}
+
+/** Builds a store from packs in memory: compiled, then loaded (tests and tools). */
+export function createFactStore(packs: readonly Pack[]): FactStore {
+  const c = compileStore(packs);
+  return loadCompiledStore(c.meta, c.index, c.table, c.strings, async (n) => c.shards[n] as Shard, c.filters);
+}

@@ -1,0 +1,49 @@
+import type { CompiledMeta, CompiledStore } from './compile';
+import { loadCompiledStore } from './load-compiled';
+import type { ShardLoader } from './shards';
+import type { FactStore } from './store';
+
+const MAGIC = 0x3353_4b42; // "BKS3", little-endian
+
+/**
+ * The compiled store as one file (`store/store.bin`), read with one fetch:
+ * a header (magic, section count, then each section's offset and length)
+ * and the sections, each 8-byte aligned: meta (JSON), index, table, strings
+ * (UTF-8), filters.
+ */
+export function packStoreFile(c: CompiledStore): Uint8Array {
+  const encoder = new TextEncoder();
+  const sections = [encoder.encode(JSON.stringify(c.meta)), c.index, c.table, encoder.encode(c.strings), c.filters];
+  const header = 8 + sections.length * 8;
+  // Aligned sections let the loader take typed-array views over the file instead of copying.
+  const align = (n: number) => (n + 7) & ~7;
+  let size = align(header);
+  const offsets = sections.map((s) => {
+    const o = size;
+    size = align(size + s.byteLength);
+    return o;
+  });
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, sections.length, true);
+  sections.forEach((s, k) => {
+    view.setUint32(8 + k * 8, offsets[k] as number, true);
+    view.setUint32(12 + k * 8, s.byteLength, true);
+    out.set(s, offsets[k] as number);
+  });
+  return out;
+}
+
+/** Loads the store from its one file (see {@link packStoreFile}). */
+export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactStore {
+  const view = new DataView(file);
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('store.bin: not a Backstory store file');
+  const count = view.getUint32(4, true);
+  const section = (k: number) =>
+    new Uint8Array(file, view.getUint32(8 + k * 8, true), view.getUint32(12 + k * 8, true));
+  if (count !== 5) throw new Error(`store.bin: expected 5 sections, found ${count}`);
+  const decoder = new TextDecoder();
+  const meta = JSON.parse(decoder.decode(section(0))) as CompiledMeta;
+  return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), loadShard, section(4));
+}

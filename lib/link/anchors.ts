@@ -1,0 +1,70 @@
+import type { AliasEntry } from '../match/alias-index';
+import type { Candidate } from '../match/find-candidates';
+import type { LinkContext } from './link-mentions';
+import { chooseNamesake } from './namesakes';
+import { type ArticleTime, entityIds } from './reading';
+
+/** What a first pass over the whole text settles before any candidate is linked. */
+export interface Anchors {
+  /**
+   * Entities named unambiguously by a full name, an acronym or a demonym anywhere
+   * in the text (or decided among namesakes) → first offset: they anchor short
+   * forms and ambiguous aliases.
+   */
+  anchored: Map<string, number>;
+  /**
+   * The countries the text is about, and how often: those it names, and those of
+   * the people, bodies and places it names.
+   */
+  countries: Map<string, number>;
+  /** Where a namesake was chosen → why. */
+  decided: Map<number, string>;
+}
+
+const strongOnly = (aliases: readonly AliasEntry[]) =>
+  aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
+
+/**
+ * Reads the whole text once for what anchors the rest: names that say who
+ * and what it is about, then namesakes that context decides. Linking a short
+ * form before its full name ("Abbott … Tony Abbott") needs the full name known
+ * first, hence a pass of its own.
+ */
+export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, when?: ArticleTime): Anchors {
+  const anchored = new Map<string, number>();
+  // (An acronym alone does not say what the text is about: "AFP" is also a Hungarian party.)
+  const countries = new Map<string, number>();
+  const count = (id: string) => {
+    const country = ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
+    if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
+  };
+  // A country's own acronym ("U.S.", "UK") does say what the text is about.
+  // (A place of no prominence does not: "Hamilton" alone does not make a text about Bermuda.)
+  const counts = (id: string, strong: readonly AliasEntry[]) =>
+    !(ctx.type(id) === 'place' && ctx.rank?.(id) === 0) &&
+    (strong.some((a) => a.kind !== 'acronym') || (ctx.type(id) === 'place' && ctx.countryOf(id) === undefined));
+  for (const c of candidates) {
+    const ids = entityIds(c.aliases);
+    const strong = strongOnly(c.aliases);
+    if (ids.length === 1 && strong.length > 0) {
+      const id = ids[0] as string;
+      if (!anchored.has(id)) anchored.set(id, c.start);
+      if (counts(id, strong)) count(id);
+    }
+  }
+  // Full names and demonyms shared by namesakes ("Tony Abbott", "américaine"): the one the
+  // context decides anchors the surname later ("Abbott") as a unique full name would.
+  const decided = new Map<number, string>();
+  for (const c of candidates) {
+    const strong = strongOnly(c.aliases);
+    const ids = entityIds(strong);
+    if (ids.length < 2 || strong.length !== c.aliases.length || ids.some((id) => anchored.has(id))) continue;
+    const chosen = chooseNamesake(ids, ctx, countries, when);
+    if (chosen && !anchored.has(chosen.id)) {
+      anchored.set(chosen.id, c.start);
+      decided.set(c.start, chosen.why);
+      if (counts(chosen.id, strong)) count(chosen.id);
+    }
+  }
+  return { anchored, countries, decided };
+}

@@ -1,0 +1,135 @@
+import type { Candidate } from '../match/find-candidates';
+
+// What the capital letters around a span say: whether it is written as a name,
+// part of a longer name the store does not know, or in a headline where every
+// word has a capital. Strings and offsets only; every linking rule asks these.
+
+/** A capitalised word (two letters at least) right after the span. */
+export const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{Ll}.]*[ \t]+$/u;
+// Capitalised words that do not start a name: "In Baghdad", "The Iranian".
+const FUNCTION_WORDS = new Set(
+  'a an and as at about across after against before between both but by for from in into like near neither nor not of on or over than the to toward towards under via with within without'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a multi-word surface is written as a name: "The bottom line" is not
+ * "The Bottom" (a later word that the name capitalises is lower case here).
+ */
+export function casingFits(surface: string, name: string | undefined): boolean {
+  if (!name || !/\s/.test(surface)) return true;
+  // Particles ("de la Raudière" for "de La Raudière") are written either way.
+  const capitalised = new Set(
+    name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w) && w.length > 3)
+      .map((w) => w.toLowerCase()),
+  );
+  return !surface
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^\p{Ll}/u.test(w) && capitalised.has(w.toLowerCase()));
+}
+
+/**
+ * Whether a capitalised word that is no title and no function word comes right
+ * before the span, even at the start of a sentence: "Philippe Martinez" is
+ * not the Martinez of the store. (Stricter than {@link partOfLongerName}, for
+ * surnames linked without a full name.)
+ */
+export function givenNameBefore(text: string, start: number): boolean {
+  const before = nameWordBefore(text, start);
+  return before !== undefined && !SENTENCE_WORDS.has(before.word.toLowerCase());
+}
+
+// Words that start sentences before a name: "Yesterday Trump said", "When Obama…".
+const SENTENCE_WORDS = new Set(
+  'yesterday today tomorrow now then meanwhile however still later earlier also so when while once although though because if since here there this that these those what why how where who whom whose which last next every each said says asked told'.split(
+    ' ',
+  ),
+);
+
+/** Whether the line around a span is written in title case (most of its words capitalised). */
+export function inTitleCase(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', start) + 1, start - 120);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to > end + 120) to = Math.min(text.length, end + 120);
+  const words = text.slice(from, to).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length < 3) return false;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8;
+}
+
+// Titles, which come before a name without being part of it: "Sen. Warner", "Iraqi Prime Minister".
+const TITLES = new Set(
+  'president minister premier chancellor senator sen rep representative congressman congresswoman governor gov mayor secretary treasurer speaker leader chairman chairwoman chair king queen prince princess emperor pope ayatollah sheikh emir sultan general gen admiral adm colonel col judge justice ambassador commissioner mr mrs ms dr prof sir dame lord lady attorney-general counsel spokesman spokeswoman deputy vice'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the span sits inside a longer capitalised name: "Lenny Bruce",
+ * "New Jersey" (before), "Bruce Springsteen" (after, checked when `after`).
+ * A capital that starts a sentence, or a function word ("In Baghdad"), does not count.
+ */
+export function partOfLongerName(text: string, start: number, end: number, after: boolean): boolean {
+  // In a headline in title case ("Trump Supporters Boo…") every word has a capital: asked
+  // only when the neighbours say "longer name", as it reads the whole line.
+  if (after && CAPITALISED_WORD_AFTER.test(text.slice(end, end + 3))) return !inTitleCase(text, start, end);
+  const before = nameWordBefore(text, start);
+  // "… Iraq. Bruce said": a capital that starts a sentence does not start a name.
+  if (!before || before.startsSentence) return false;
+  return !inTitleCase(text, start, end);
+}
+
+// What follows a demonym in a description rather than a name: "the Iranian Embassy",
+// "Israeli Defense Forces", "Chinese state media", "Russian Federal Space Agency".
+const DESCRIBED =
+  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
+
+/**
+ * Whether a demonym starts a longer name the store does not know: "Palestinian
+ * Authority", "Chinese New Year", "French Open" (not "the Iranian Embassy",
+ * "Iraqi Prime Minister", "Israeli Defense Forces", a demonym before a name
+ * the store knows, or a headline in title case).
+ */
+export function startsUnknownName(text: string, c: Candidate, next: Candidate | undefined): boolean {
+  const after = /^[ \t]+(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(c.end, c.end + 40));
+  if (!after) return false;
+  const word = after[1] as string;
+  if (next && next.start === c.end + (after[0].length - word.length)) return false;
+  if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(word)) return false;
+  // The capitalised words that follow, up to three: a title or a description among them
+  // ("Prime Minister", "Foreign Ministry") makes them no name.
+  for (const w of text
+    .slice(c.end, c.end + 60)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 3)) {
+    if (!/^\p{Lu}/u.test(w)) break;
+    const bare = w.replace(/[.,;:’'s]+$/u, '');
+    if (TITLES.has(bare.toLowerCase()) || DESCRIBED.test(bare)) return false;
+  }
+  return !inTitleCase(text, c.start, c.end);
+}
+
+/**
+ * The capitalised word right before `start` that could be part of a name:
+ * not a function word ("In Baghdad"), not a title ("President Obama", "Sen.
+ * Warner"), not the end of a sentence ("Iraq. Bruce"); and whether it starts
+ * a sentence itself.
+ */
+function nameWordBefore(text: string, start: number): { word: string; startsSentence: boolean } | undefined {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const m = CAPITALISED_WORD_BEFORE.exec(before);
+  if (!m) return undefined;
+  const word = m[0].trim();
+  const lower = word.toLowerCase();
+  if (word.endsWith('.') || FUNCTION_WORDS.has(lower) || TITLES.has(lower)) return undefined;
+  // A hashtag ("#Hamilton Chicago show") is a word of its own, not the start of a name.
+  if (before[m.index - 1] === '#') return undefined;
+  const preceding = before.slice(0, m.index).trimEnd();
+  return { word, startsSentence: preceding === '' || /[.!?:"”“]$/.test(preceding) };
+}

@@ -1,0 +1,137 @@
+import type { AliasEntry } from '../match/alias-index';
+import type { Candidate } from '../match/find-candidates';
+import { linkGeneric } from './agreement-phrases';
+import { casingFits, partOfLongerName, startsUnknownName } from './capitals';
+import type { Mention } from './link-mentions';
+import { resolveMetonym } from './metonym';
+import { chooseNamesake } from './namesakes';
+import { entityIds, mentionOf, type Reading } from './reading';
+import { linkSharedShortForm, linkShortForm } from './short-forms';
+
+/**
+ * Whether candidate `c` is half of a hyphenated compound whose other half is no
+ * name: "Soyuz-FG", "Progress MS-04", "Urban-Brookings", "African-American"
+ * (but "Iraq-Iran" names both).
+ */
+function inCompound(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined): boolean {
+  // ("anti-Trump", "pro-Russian", "ex-Labour": a prefix, not another name.)
+  const joinedBefore =
+    /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
+    !/(^|[^\p{L}])(anti|pro|ex|post|pre|non|neo|pan|mid|then|former)[-‐]$/iu.test(
+      text.slice(Math.max(0, c.start - 8), c.start),
+    );
+  const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
+  const isName = (o: Candidate | undefined) =>
+    o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
+  return (
+    (joinedBefore && !(prev?.end === c.start - 1 && isName(prev))) ||
+    (joinedAfter && !(next?.start === c.end + 1 && isName(next)))
+  );
+}
+
+/**
+ * Links candidate `i`, or leaves it alone: sends generic phrases, metonyms
+ * and short forms to their own rules, keeps the aliases the text's casing
+ * and countries allow, then decides between one entity and its namesakes.
+ */
+export function linkOne(r: Reading, i: number): Mention | undefined {
+  const { text, all, ctx, anchored, countries } = r;
+  const c = all[i] as Candidate;
+  const next = all[i + 1];
+  if (inCompound(text, c, all[i - 1], next)) return undefined;
+  // A short word in capitals ("FAI", an acronym) is not a name written "Fai".
+  const shouting = c.text.length <= 4 && /^\p{Lu}+$/u.test(c.text);
+  const generic = c.aliases.filter((a) => a.kind === 'generic');
+  // "MoU" is the memorandum, not the surname of someone the text never named.
+  const earlier = (a: AliasEntry) => (anchored.get(a.entityId) ?? Number.POSITIVE_INFINITY) < c.start;
+  if (generic.length > 0 && c.aliases.every((a) => a.kind === 'generic' || (a.kind === 'short' && !earlier(a))))
+    return linkGeneric(r, i);
+
+  const specific = c.aliases.filter((a) => a.kind !== 'generic');
+  if (specific.some((a) => a.kind === 'metonym')) {
+    const resolved = resolveMetonym(text, i, all, ctx);
+    if (resolved) return mentionOf(c, resolved.entityId, resolved.reason);
+  }
+  let named = specific.filter(
+    (a) =>
+      a.kind !== 'metonym' &&
+      casingFits(c.text, ctx.name(a.entityId)) &&
+      !(shouting && (a.kind === 'short' || a.kind === 'name') && a.cased === undefined),
+  );
+  // The acronym of a national body (a party, a ministry) only where the text is about its
+  // country: "AFP" is the news agency, not a Hungarian party of that name.
+  named = named.filter((a) => {
+    if (a.kind !== 'acronym') return true;
+    const country = ctx.countryOf(a.entityId);
+    return country === undefined || ctx.type(a.entityId) === 'person' || countries.has(country);
+  });
+  if (named.length === 0 && !specific.some((a) => a.kind === 'metonym')) return undefined;
+  // A full name, acronym or demonym beats other people's surnames ("Paris" the city, not
+  // Valentina Paris), unless the text named that person before.
+  if (named.some((a) => a.kind !== 'short')) named = named.filter((a) => a.kind !== 'short' || earlier(a));
+  const ids = entityIds(named);
+  if (ids.length === 1) {
+    const id = ids[0] as string;
+    const alias = named[0] as AliasEntry;
+    const name = ctx.name(id) ?? id;
+    switch (alias.kind) {
+      case 'short':
+        return linkShortForm(r, i, id);
+      case 'demonym':
+        if (startsUnknownName(text, c, next)) return undefined;
+        return mentionOf(c, id, `“${c.text}” is the demonym of ${name}`);
+      default:
+        // A one-word name after another capitalised word is part of a longer
+        // name the store does not know: "New Jersey" is not Jersey.
+        // A person known by one name ("Philippe", the King of the Belgians) is not the
+        // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
+        // A place of no prominence (a territory's small capital: "Hamilton", Bermuda) only in a
+        // text about its country.
+        if (ctx.type(id) === 'place' && (ctx.rank?.(id) ?? 1) === 0) {
+          const country = ctx.countryOf(id);
+          if (country && !countries.has(country)) return undefined;
+        }
+        return mentionOf(c, id, `“${c.text}” is a name of ${name}`);
+    }
+  }
+  return linkAmong(r, i, named, ids);
+}
+
+/** Several entities share the alias (`named`, of entities `ids`): choose one, or none. */
+function linkAmong(r: Reading, i: number, named: readonly AliasEntry[], ids: readonly string[]): Mention | undefined {
+  const { text, all, ctx, anchored, countries } = r;
+  const c = all[i] as Candidate;
+  // The one the text names elsewhere.
+  const elsewhere = ids.filter((id) => anchored.has(id));
+  if (elsewhere.length === 1) {
+    const id = elsewhere[0] as string;
+    if ((anchored.get(id) as number) < c.start)
+      return mentionOf(c, id, `“${c.text}” after “${ctx.name(id) ?? id}” earlier in the text`);
+    const why = anchored.get(id) === c.start ? r.decided.get(c.start) : undefined;
+    if (why) return mentionOf(c, id, `“${c.text}” could be several entries; ${ctx.name(id) ?? id}: ${why}`);
+    return mentionOf(c, id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
+  }
+  if (named.some((a) => a.kind === 'demonym')) {
+    // "Français", "américaine": the demonym of a country and of its territories; the country.
+    if (startsUnknownName(text, c, all[i + 1])) return undefined;
+    const chosen = chooseNamesake(ids, ctx, countries, r.when);
+    return chosen
+      ? mentionOf(c, chosen.id, `“${c.text}” is the demonym of ${ctx.name(chosen.id) ?? chosen.id}`)
+      : undefined;
+  }
+  // A surname shared by several people: one earlier full name decided above; otherwise
+  // only the one head of state or government of that name ("Trump", "Obama").
+  if (named.every((a) => a.kind === 'short')) return linkSharedShortForm(r, i, ids);
+  // Namesakes by their full name: the one of a country the text is about, then the most
+  // prominent; left alone when that does not decide.
+  if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
+  const chosen = chooseNamesake(ids, ctx, countries, r.when);
+  if (chosen)
+    return mentionOf(
+      c,
+      chosen.id,
+      `“${c.text}” could be several entries; ${ctx.name(chosen.id) ?? chosen.id}: ${chosen.why}`,
+    );
+  return undefined;
+}

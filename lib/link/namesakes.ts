@@ -1,0 +1,51 @@
+import type { LinkContext } from './link-mentions';
+import type { ArticleTime } from './reading';
+
+/**
+ * Among namesakes, the one of a country the text is about, then the one in
+ * office at the article's date (when the page gives one and only one of them
+ * was), then the most prominent (rank), then the one of the country with the
+ * most entries; none when that does not decide. `why` says, for the reader,
+ * what decided.
+ */
+export function chooseNamesake(
+  ids: readonly string[],
+  ctx: LinkContext,
+  countries: ReadonlyMap<string, number>,
+  when?: ArticleTime,
+): { id: string; why: string } | undefined {
+  const inOffice = (id: string) => {
+    const span = when ? ctx.span?.(id) : undefined;
+    return when !== undefined && span !== undefined && span[0] <= when.last && (span[1] === 0 || span[1] >= when.day);
+  };
+  const then = when ? ids.filter(inOffice) : [];
+  const scored = ids
+    .map((id) => {
+      const country = ctx.countryOf(id);
+      const times = country === undefined ? 0 : (countries.get(country) ?? 0);
+      const here = times > 0;
+      // The country the text names most wins ("Senate" in a text about the US that also names Argentina).
+      return {
+        id,
+        here,
+        score:
+          // (Below the country the text is about: "the Obama administration" in 2018 is still Barack Obama's.)
+          (then.length === 1 && then[0] === id ? 5 : 0) +
+          (here ? 10 + Math.min(5, times) : 0) +
+          (ctx.rank?.(id) ?? 0) +
+          (ctx.weight?.(id) ?? 0) / 1000,
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [top, second] = scored;
+  if (!top || (second && top.score === second.score)) return undefined;
+  const country = ctx.countryOf(top.id);
+  // What decided: the date, where the country did not (both namesakes of the country).
+  const byDate = then.length === 1 && then[0] === top.id && (!second || second.here === top.here);
+  const why = byDate
+    ? `in office when the article was written (${when?.date})`
+    : top.here
+      ? `the text is about ${ctx.name(country ?? '') ?? country}`
+      : 'the most prominent of that name';
+  return { id: top.id, why };
+}

@@ -1,0 +1,41 @@
+import type { AliasEntry } from '../match/alias-index';
+import type { Candidate } from '../match/find-candidates';
+import type { LinkContext, Mention } from './link-mentions';
+
+/** The article's date: its first and last day (a month, "2015-03", spans one), and as written. */
+export interface ArticleTime {
+  day: number;
+  last: number;
+  date: string;
+}
+
+/**
+ * What the linker knows of the whole text before it links any one candidate:
+ * built once per scan by `linkMentions`, read by each rule.
+ */
+export interface Reading {
+  text: string;
+  /** Every candidate, sorted and non-overlapping. */
+  all: readonly Candidate[];
+  ctx: LinkContext;
+  /** Entities named unambiguously (or decided among namesakes) somewhere in the text → first offset. */
+  anchored: ReadonlyMap<string, number>;
+  /** The countries the text is about → how often it names them or what is theirs. */
+  countries: ReadonlyMap<string, number>;
+  /** The article's date, when the page gives one. */
+  when: ArticleTime | undefined;
+  /** Full names shared by namesakes, decided before linking: where, and why. */
+  decided: ReadonlyMap<number, string>;
+  /** The agreement the last generic phrase was linked to, and where: the one mutable part, updated as linking goes. */
+  lastAgreement: { id: string; end: number } | undefined;
+}
+
+/** The distinct entities of some aliases, in order of first appearance. */
+export function entityIds(aliases: readonly AliasEntry[]): string[] {
+  return [...new Set(aliases.map((a) => a.entityId))];
+}
+
+/** Candidate `c` linked to `entityId`, for `reason`. */
+export function mentionOf(c: Candidate, entityId: string, reason: string): Mention {
+  return { entityId, start: c.start, end: c.end, text: c.text, reason };
+}

@@ -1,0 +1,95 @@
+import type { Candidate } from '../match/find-candidates';
+import { CAPITALISED_WORD_AFTER, givenNameBefore, inTitleCase, partOfLongerName } from './capitals';
+import type { Mention } from './link-mentions';
+import { chooseNamesake } from './namesakes';
+import { mentionOf, type Reading } from './reading';
+
+// Short forms: a surname alone ("Abbott", "Obama"), a body's short name
+// ("Congress", "the Fed"). Among a hundred thousand entities most short forms
+// are someone else's too, so each is linked only on evidence in the text.
+
+/** A head of state's or government's title right before a name: "President Obama". */
+const HEAD_TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
+
+/**
+ * Whether the short form is part of a longer name: "Bruce" in "Bruce
+ * Springsteen" or "Lenny Bruce". `id`, when given, is the entity it would name.
+ */
+function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
+  const { text, all, ctx } = r;
+  const c = all[i] as Candidate;
+  const prev = all[i - 1];
+  // A body's short form after a place the store knows is not part of a longer unknown
+  // name: "a Virginia Democrat", "an Oklahoma Republican".
+  const afterPlace =
+    prev !== undefined &&
+    /^[ \t]+$/.test(text.slice(prev.end, c.start)) &&
+    prev.aliases.some((a) => a.kind !== 'generic' && ctx.type(a.entityId) === 'place');
+  return afterPlace && id !== undefined && ctx.type(id) !== 'person'
+    ? CAPITALISED_WORD_AFTER.test(text.slice(c.end, c.end + 3)) && !inTitleCase(text, c.start, c.end)
+    : partOfLongerName(text, c.start, c.end, true);
+}
+
+/** A short form of one entity only: after its full name, or alone for a head of state or a body of the text's country. */
+export function linkShortForm(r: Reading, i: number, id: string): Mention | undefined {
+  const { text, ctx, anchored, countries } = r;
+  const c = r.all[i] as Candidate;
+  const name = ctx.name(id) ?? id;
+  if (inLongerName(r, i, id)) return undefined;
+  const first = anchored.get(id);
+  if (first !== undefined && first < c.start)
+    return mentionOf(c, id, `“${c.text}” after “${name}” earlier in the text`);
+  // A surname alone, with no full name before it, only for a head of state or
+  // government: among a hundred thousand people, most surnames are also someone else's.
+  if ((ctx.rank?.(id) ?? 3) >= 3 && !givenNameBefore(text, c.start))
+    return mentionOf(c, id, `the only “${c.text}” in the fact store`);
+  // An institution's short form ("Congress", "the Fed") where the text is about its country.
+  const country = ctx.countryOf(id);
+  // (Written with a capital: "la droite" is the right, not a party called "Droite".)
+  if (ctx.type(id) !== 'person' && country && countries.has(country) && /^\p{Lu}/u.test(c.text))
+    return mentionOf(c, id, `“${c.text}”: ${name}, in a text about ${ctx.name(country) ?? country}`);
+  return undefined;
+}
+
+/**
+ * A short form shared by several entities, none named earlier: the one head of
+ * state or government of that name ("Trump"), else the head or body of the
+ * country the text is about; otherwise left alone.
+ */
+export function linkSharedShortForm(r: Reading, i: number, ids: readonly string[]): Mention | undefined {
+  const { text, ctx, countries } = r;
+  const c = r.all[i] as Candidate;
+  if (inLongerName(r, i, ids.every((id) => ctx.type(id) !== 'person') ? ids[0] : undefined)) return undefined;
+  const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
+  if (heads.length === 1 && !givenNameBefore(text, c.start)) {
+    const id = heads[0] as string;
+    return mentionOf(c, id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
+  }
+  // Several heads of that name ("Obama": the US president, an Equatorial Guinean prime
+  // minister): the one of the country the text is about, if it names one of theirs; after
+  // a head's title ("President Obama"), else the most prominent of them.
+  if (heads.length > 1 && !givenNameBefore(text, c.start)) {
+    const chosen = chooseNamesake(heads, ctx, countries, r.when);
+    const country = chosen ? ctx.countryOf(chosen.id) : undefined;
+    if (
+      chosen &&
+      ((country && countries.has(country)) || HEAD_TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start)))
+    )
+      return mentionOf(c, chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, ${chosen.why}`);
+  }
+  const local = ids.filter((id) => {
+    const country = ctx.countryOf(id);
+    return ctx.type(id) !== 'person' && country !== undefined && countries.has(country);
+  });
+  const chosen = heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries, r.when) : undefined;
+  if (chosen) {
+    const country = ctx.countryOf(chosen.id) ?? '';
+    return mentionOf(
+      c,
+      chosen.id,
+      `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, in a text about ${ctx.name(country) ?? country}`,
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { compileStore } from '../../lib/factstore/compile';
+import { scanText } from '../../lib/factstore/scan';
+import type { Shard } from '../../lib/factstore/shards';
+import { loadStoreFile, packStoreFile } from '../../lib/factstore/store-file';
+import { seedPack } from '../fixtures/store';
+
+const TEXT = 'Ali Larijani and Qasim al-Araji signed the MoU in Baghdad; the UN Charter was cited.';
+
+/** The file's bytes in a buffer of their own, as a fetch gives them. */
+const asFetched = (bytes: Uint8Array) => bytes.slice().buffer;
+
+describe('the store file', () => {
+  it('loads back a store that finds what the compiled one finds, with each section aligned', async () => {
+    const c = compileStore([seedPack()]);
+    const file = packStoreFile(c);
+    const view = new DataView(file.buffer);
+    for (let k = 0; k < 5; k++) expect(view.getUint32(8 + k * 8, true) % 8).toBe(0);
+    const store = loadStoreFile(asFetched(file), async (n) => c.shards[n] as Shard);
+    const mentions = scanText(store, TEXT).map((m) => m.entityId);
+    expect(mentions).toEqual(expect.arrayContaining(['ali-larijani', 'qasim-al-araji', 'mou-2025']));
+    expect((await store.record('mou-2025'))?.entity.id).toBe('mou-2025');
+  });
+
+  it('refuses a file that is not a store file', () => {
+    const file = packStoreFile(compileStore([seedPack()]));
+    file[0] = 0;
+    expect(() => loadStoreFile(asFetched(file), async () => ({ entities: [], sources: {} }))).toThrow(
+      'not a Backstory store file',
+    );
+  });
+});
