@@ -10,7 +10,6 @@
 // `permissions.getAll()` at every start and on every change, and keeps one
 // registration whose list of sites is always exactly the granted ones
 // (tests/sites/granted-sites.test.ts).
-import { NEWS_SITE_MATCHES } from './sites';
 
 /** The id of the content script registered for sites the reader turned Backstory on for. */
 export const GRANTED_SCRIPT_ID = 'backstory-granted-sites';
@@ -35,11 +34,13 @@ export function sitePattern(url: string): string | undefined {
 }
 
 /**
- * The sites the reader has granted beyond the defaults: the origins from
- * `permissions.getAll()` that are single sites (never a wildcard over every
- * site) and not already in the manifest's list.
+ * The sites the reader has granted beyond the defaults (the manifest's own
+ * host permissions, read from the manifest at run time so that the outlet
+ * list is not bundled twice): the origins from `permissions.getAll()` that
+ * are single sites (never a wildcard over every site) and not already in the
+ * manifest's list.
  */
-export function grantedSites(origins: readonly string[], defaults: readonly string[] = NEWS_SITE_MATCHES): string[] {
+export function grantedSites(origins: readonly string[], defaults: readonly string[]): string[] {
   const known = new Set(defaults);
   return origins.filter((o) => !known.has(o) && /^https?:\/\/[^*/]+\/\*$/.test(o)).sort((a, b) => a.localeCompare(b));
 }

@@ -8,8 +8,8 @@ import { PageSession } from '../../lib/dom/page-session';
 import { watchPage } from '../../lib/dom/page-watch';
 import { PrivateMarks, PrivateNames } from '../../lib/dom/private-marks';
 import { call } from '../../lib/messages';
+import { NEWS_SITES_PLACEHOLDER } from '../../lib/news-sites-placeholder';
 import { siteOf } from '../../lib/site-settings';
-import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CardController } from './card';
 import { PageNotes } from './notes';
 import { followNavigation, listenToExtension, listenToReader } from './reader';
@@ -17,7 +17,8 @@ import { backgroundChannels, canonicalUrl, pageScan, publishedDate } from './sca
 import { ignoreForgedStarts } from './start-guard';
 
 export default defineContentScript({
-  matches: [...NEWS_SITE_MATCHES],
+  // The manifest's list of news sites is put in its place at build (wxt.config.ts).
+  matches: [NEWS_SITES_PLACEHOLDER],
   runAt: 'document_idle',
   // WXT announces a new copy of the script to the page with a postMessage that
   // names the extension's id; the page has no business knowing it.

@@ -42,13 +42,10 @@ describe('sites the reader turns Backstory on for', () => {
 
   it('counts only single sites beyond the defaults as granted', () => {
     expect(
-      grantedSites([
-        ...NEWS_SITE_MATCHES,
-        'https://www.example.org/*',
-        'https://*/*',
-        '<all_urls>',
-        'http://a.example/*',
-      ]),
+      grantedSites(
+        [...NEWS_SITE_MATCHES, 'https://www.example.org/*', 'https://*/*', '<all_urls>', 'http://a.example/*'],
+        NEWS_SITE_MATCHES,
+      ),
     ).toEqual(['http://a.example/*', 'https://www.example.org/*']);
   });
 
