@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { addCompiledStore } from './build/fact-store-plugin';
 import { noRawHtml } from './build/no-raw-html';
+import { addPrivacyPage } from './build/privacy-page';
+import { NEWS_SITES_PLACEHOLDER } from './lib/news-sites-placeholder';
 import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
 
 /**
@@ -12,6 +14,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // The icon's one source (assets/icon.svg) drawn at each size the manifests name, at build.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
+  // `npm run zip`: the Chrome zip, the Firefox zip and the sources zip AMO asks for. The
+  // sources leave out what is not ours to ship or not needed to build: WXT already leaves
+  // out node_modules, dotfiles (.packs, .output, .git) and tests' spec files.
+  zip: { excludeSources: ['scratch/**', 'demo-output/**', 'test-output/**'] },
   // MV3 everywhere: Firefox 140+ supports it, and one manifest shape is simpler to keep least-privileged.
   manifestVersion: 3,
   manifest: ({ mode, browser }) => ({
@@ -59,11 +65,17 @@ export default defineConfig({
     },
   }),
   hooks: {
-    'build:publicAssets': addCompiledStore,
+    'build:publicAssets': (wxt, files) => {
+      addCompiledStore(wxt, files);
+      addPrivacyPage(wxt, files);
+    },
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...(script.matches ?? []), ...TEST_SITE_MATCHES];
+        // The news sites (see lib/news-sites-placeholder.ts), and in the e2e build localhost too.
+        script.matches = (script.matches ?? []).flatMap((m) =>
+          m === NEWS_SITES_PLACEHOLDER ? NEWS_SITE_MATCHES : [m],
+        );
+        if (wxt.config.mode === 'e2e') script.matches.push(...TEST_SITE_MATCHES);
       }
     },
   },

@@ -93,6 +93,8 @@ function Options() {
       </h1>
       <p>
         <a href={browser.runtime.getURL('/notes.html')}>Your notes →</a>
+        {' · '}
+        <a href="/privacy.html">What Backstory keeps, and how to delete it</a>
       </p>
       <p class="hint" data-testid="persistence">
         {persisted === undefined
