@@ -9,7 +9,9 @@ export const DISABLED_PACKS_KEY = 'disabledPacks';
  * The reader's settings as the background keeps them: in the extension's own
  * database, which no content script reaches on any browser (an earlier
  * version's are moved there from `storage.local` first), and in memory while
- * the worker runs, since every scan asks whether its site is on.
+ * the worker runs, since every scan asks whether its site is on. Not
+ * `@wxt-dev/storage` (issue #15 named it): it keeps values in
+ * `browser.storage`, whose `local` area content scripts can read and write.
  */
 export class BackgroundSettings {
   private readonly area: StorageArea;

@@ -1,5 +1,14 @@
 import { OWN_UI_ATTRIBUTE } from './unread-regions';
 
+// Written here rather than with WXT's `createShadowRootUi` (read in
+// wxt 0.20.27, utils/content-script-ui/shadow-root.mjs, for issue #15): that
+// helper styles its shadow root with a `<style>` element, which falls under
+// the page's CSP `style-src` (the trust suite serves a page with
+// `style-src 'none'`), while a constructed stylesheet adopted here does not
+// (CSP governs style elements and attributes, not the CSSOM); it also wraps the UI in its own `<html><body>` and is
+// created asynchronously, where this host must exist, closed, before the
+// first underline is painted (the private marks live in it).
+
 /**
  * The one element Backstory adds to a page: a host with a closed shadow root
  * that holds the card, and the layer of the reader's private marks (see
