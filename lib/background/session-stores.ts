@@ -1,5 +1,5 @@
 import type { NoteTarget } from '../messages';
-import type { BackgroundHooks, TabScan, TabStore } from './handlers';
+import type { NoteEditors, TabScan, TabStore } from './handlers';
 
 /** The part of `storage.session` these need. */
 export interface SessionArea {
@@ -37,7 +37,7 @@ export function sessionTabStore(session: SessionArea): TabStore {
 }
 
 /** What each tab's open note editor is about, in `storage.session` (the reader may type longer than the worker lives). */
-export function sessionEditors(session: SessionArea): NonNullable<BackgroundHooks['editors']> {
+export function sessionEditors(session: SessionArea): NoteEditors {
   const key = (tabId: number) => `editor:${tabId}`;
   return {
     get: async (tabId) => (await session.get(key(tabId)))[key(tabId)] as NoteTarget | undefined,

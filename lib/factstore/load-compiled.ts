@@ -60,10 +60,6 @@ export function loadCompiledStore(
         ...(Object.hasOwn(spans, id) ? { span: spans[id] as [number, number] } : {}),
       };
     },
-    packOf: (id) => {
-      const i = numberOf(id);
-      return i < 0 ? undefined : meta.packs[table.pack[i] as number]?.id;
-    },
     async record(id) {
       const i = numberOf(id);
       if (i < 0) return undefined;

@@ -86,7 +86,6 @@ export interface ReaderLayer {
 export interface BundledStore {
   ids: readonly string[];
   info(id: string): EntityInfo | undefined;
-  packOf(id: string): string | undefined;
   record(id: string): Promise<EntityRecord | undefined>;
   /** Per entity (in table order): the index of its pack in the meta's packs. */
   entityPack: Uint8Array;
