@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Wxt } from 'wxt';
@@ -7,6 +8,9 @@ import { loadBundledPacks } from './packs';
 
 /** Where the compiled store lies inside the built extension (see `packStoreFile`). */
 export const STORE_FILE = 'store/store.bin';
+
+/** The store file's SHA-256, in hex: which build's store a cached copy is. */
+export const STORE_ID_FILE = 'store/store.id';
 
 /** Card shard `n` inside the built extension. */
 export const shardFile = (n: number) => `store/cards/${n}.json`;
@@ -28,6 +32,9 @@ export function addCompiledStore(wxt: Wxt, files: { relativeDest: string; absolu
     writeFileSync(file, content);
     files.push({ relativeDest: dest, absoluteSrc: file });
   };
-  add(STORE_FILE, packStoreFile(compiled));
+  const file = packStoreFile(compiled);
+  add(STORE_FILE, file);
+  // The file's hash: the background keeps a copy of the store in IndexedDB under it (store-cache.ts).
+  add(STORE_ID_FILE, `${createHash('sha256').update(file).digest('hex')}\n`);
   for (const [n, shard] of compiled.shards.entries()) add(shardFile(n), JSON.stringify(shard));
 }

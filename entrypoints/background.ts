@@ -5,6 +5,7 @@ import { createHandlers } from '../lib/background/handlers';
 import { type BrowserSender, senderOf } from '../lib/background/senders';
 import { type SessionArea, sessionEditors, sessionTabStore } from '../lib/background/session-stores';
 import { BackgroundSettings } from '../lib/background/settings';
+import { indexedDbStoreCache } from '../lib/background/store-cache';
 import { StoreHolder } from '../lib/background/store-holder';
 import { openStories, type StoriesApi, type TabsApi, tell, tellSiteTabs } from '../lib/background/tabs';
 import { BackstoryDB } from '../lib/db';
@@ -22,18 +23,21 @@ async function fileOk(path: string): Promise<Response> {
 }
 
 export default defineBackground(() => {
-  // storage.local holds no settings any more (see BackgroundSettings); where the browser can,
-  // it is closed to content scripts all the same.
+  // No settings live in storage.local (see BackgroundSettings); closed to content scripts all the same.
   const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
   void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const db = new BackstoryDB();
   const settings = new BackgroundSettings(db, browser.storage.local);
   const session = browser.storage.session as unknown as SessionArea;
   const tabsApi = browser.tabs as unknown as TabsApi;
-  const holder = new StoreHolder(fileOk, async () => {
-    const [packs, off] = await Promise.all([loadReaderPacks(db), settings.disabledPacks()]);
-    return { packs, off };
-  });
+  const holder = new StoreHolder(
+    fileOk,
+    async () => {
+      const [packs, off] = await Promise.all([loadReaderPacks(db), settings.disabledPacks()]);
+      return { packs, off };
+    },
+    indexedDbStoreCache(),
+  );
   settings.pruneHistory();
   const tabs = sessionTabStore(session);
   const editors = sessionEditors(session);

@@ -3,6 +3,7 @@ import type { Pack } from '../factstore/schema';
 import type { Shard } from '../factstore/shards';
 import { extendStore, type FactStore } from '../factstore/store';
 import { loadStoreFile } from '../factstore/store-file';
+import { NO_STORE_CACHE, type StoreCache } from './store-cache';
 
 /** Reads one of the extension's own files, or throws a clear error. */
 export type FileReader = (path: string) => Promise<Response>;
@@ -25,6 +26,7 @@ export class StoreHolder {
   constructor(
     private readonly file: FileReader,
     private readonly readerPacks: () => Promise<{ packs: Pack[]; off: Set<string> }>,
+    private readonly cache: StoreCache = NO_STORE_CACHE,
   ) {
     this.ready = this.start();
   }
@@ -49,9 +51,7 @@ export class StoreHolder {
   private async start(): Promise<void> {
     const stages = this.stages;
     stages.begin = performance.now();
-    const bytes = await (await this.file('/store/store.bin')).arrayBuffer();
-    stages.fetched = performance.now();
-    this.base = loadStoreFile(bytes, async (n) => (await this.file(`/store/cards/${n}.json`)).json() as Promise<Shard>);
+    this.base = await this.bundled();
     stages.loaded = performance.now();
     this.current = this.base;
     warmUp(this.base);
@@ -63,6 +63,36 @@ export class StoreHolder {
       console.error('Backstory: could not load your fact packs', error);
     }
     this.readyMs = performance.now();
+  }
+
+  /**
+   * The bundled store: from the cached copy when it is this build's (see
+   * StoreCache), else from the extension's file, which is then cached for the
+   * next start. A copy that cannot be loaded is dropped and the file read.
+   */
+  private async bundled(): Promise<FactStore> {
+    const stages = this.stages;
+    const shard = async (n: number) => (await this.file(`/store/cards/${n}.json`)).json() as Promise<Shard>;
+    const id = (await (await this.file('/store/store.id')).text()).trim();
+    const cached = await this.cache.get(id).catch(() => undefined);
+    if (cached) {
+      try {
+        const bytes = await cached.arrayBuffer();
+        stages.fetched = performance.now();
+        stages.fromCache = 1;
+        return loadStoreFile(bytes, shard);
+      } catch (error) {
+        console.warn('Backstory: the cached store could not be read; reading the bundled file', error);
+        await this.cache.clear().catch(() => undefined);
+      }
+    }
+    const bytes = await (await this.file('/store/store.bin')).arrayBuffer();
+    stages.fetched = performance.now();
+    stages.fromCache = 0;
+    const store = loadStoreFile(bytes, shard);
+    // Kept for the next start; the reader does not wait for it.
+    void this.cache.put(id, new Blob([bytes])).catch(() => undefined);
+    return store;
   }
 
   private async load(): Promise<number> {
