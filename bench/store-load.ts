@@ -44,7 +44,7 @@ console.log(
   `\nBundled packs: ${packs.length}; ${store.size.toLocaleString('en')} entities, ${aliasCount(store.index).toLocaleString('en')} names and aliases`,
 );
 console.log(
-  `Artifact: store.bin ${mb(file.byteLength)} (meta ${mb(metaJson.length)}, index ${mb(compiled.index.byteLength)}, table ${mb(compiled.table.byteLength)}, strings ${mb(Buffer.byteLength(compiled.strings))}, filters ${mb(compiled.filters.byteLength)}); ${compiled.shards.length} card shards, ${mb(shardBytes.reduce((a, b) => a + b, 0))} (median ${(summarize(shardBytes).median / 1e3).toFixed(0)} kB); compiled at build time in ${(compileMs / 1000).toFixed(1)} s`,
+  `Artifact: store.bin ${mb(file.byteLength)} (meta ${mb(metaJson.length)}, index ${mb(compiled.index.byteLength)}, table ${mb(compiled.table.byteLength)}, ids ${mb(Buffer.byteLength(compiled.ids))}, names ${mb(compiled.names.byteLength)}, filters ${mb(compiled.filters.byteLength)}); ${compiled.shards.length} card shards, ${mb(shardBytes.reduce((a, b) => a + b, 0))} (median ${(summarize(shardBytes).median / 1e3).toFixed(0)} kB); compiled at build time in ${(compileMs / 1000).toFixed(1)} s`,
 );
 
 const loads: number[] = [];

@@ -10,7 +10,7 @@ import type { PackInfo } from './store';
 
 /** The compiled store's description: everything but the bytes, as JSON. */
 export interface CompiledMeta {
-  format: 5;
+  format: 6;
   packs: PackInfo[];
   coverage: CoverageItem[];
   index: IndexLayout;
@@ -31,8 +31,14 @@ export interface CompiledStore {
   index: Uint8Array;
   /** The entity table's arrays (see entity-table.ts). */
   table: Uint8Array;
-  /** Entity ids, then names, back to back (the table holds their offsets). */
-  strings: string;
+  /** Entity ids, back to back (the table holds where each starts, in UTF-16 units). */
+  ids: string;
+  /**
+   * Entity names as UTF-8, back to back (the table holds where each starts, in
+   * bytes): decoded one at a time when asked for, so that a cold start does not
+   * decode 100,000 names it may never show.
+   */
+  names: Uint8Array;
   /** The matcher's word filters (see word-filters.ts). */
   filters: Uint8Array;
   shards: Shard[];
@@ -64,13 +70,17 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const pack = new Uint8Array(n);
   const perCountry = new Map<string, number>();
   for (const e of entities) if (e.country) perCountry.set(e.country, (perCountry.get(e.country) ?? 0) + 1);
+  const encoder = new TextEncoder();
   let idText = '';
-  let nameText = '';
+  const nameBytes: Uint8Array[] = [];
+  let nameLength = 0;
   entities.forEach((e, i) => {
     idStart[i] = idText.length;
-    nameStart[i] = nameText.length;
+    nameStart[i] = nameLength;
     idText += e.id;
-    nameText += e.name;
+    const name = encoder.encode(e.name);
+    nameBytes.push(name);
+    nameLength += name.byteLength;
     const c = e.country === undefined ? undefined : number.get(e.country);
     country[i] = c === undefined ? 0 : c + 1;
     type[i] = TYPES.indexOf(e.type);
@@ -80,7 +90,13 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     pack[i] = home.get(e.id) ?? 0;
   });
   idStart[n] = idText.length;
-  nameStart[n] = nameText.length;
+  nameStart[n] = nameLength;
+  const names = new Uint8Array(nameLength);
+  let at = 0;
+  for (const b of nameBytes) {
+    names.set(b, at);
+    at += b.byteLength;
+  }
   const shards: Shard[] = [];
   for (let s = 0; s * SHARD_SIZE < n; s++) {
     const part = entities.slice(s * SHARD_SIZE, (s + 1) * SHARD_SIZE).map((e) => ({ ...e, aliases: [] }));
@@ -95,7 +111,7 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
   const filters = packFilters(prepare(index));
   return {
     meta: {
-      format: 5,
+      format: 6,
       packs: packs.map((p) => packInfo(p)),
       coverage: data.coverage,
       index: { ...layout, entityIds: [] },
@@ -117,7 +133,8 @@ export function compileStore(packs: readonly Pack[]): CompiledStore {
     },
     index: bytes,
     table: packTable({ idStart, nameStart, country, begins, type, rank, weight, pack }),
-    strings: idText + nameText,
+    ids: idText,
+    names,
     filters: filters.bytes,
     shards,
   };

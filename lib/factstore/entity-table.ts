@@ -4,9 +4,9 @@
  * is taking views over bytes, not parsing JSON.
  */
 export interface EntityTable {
-  /** `strings.slice(idStart[i], idStart[i + 1])` is entity `i`'s id (names follow the ids). */
+  /** `ids.slice(idStart[i], idStart[i + 1])` is entity `i`'s id (in UTF-16 units of the ids' text). */
   idStart: Uint32Array;
-  /** Entity `i`'s name, as offsets after the ids. */
+  /** Entity `i`'s name: where it starts in the names' UTF-8 bytes. */
   nameStart: Uint32Array;
   /** 0, or 1 + the number of the entity's country. */
   country: Uint32Array;

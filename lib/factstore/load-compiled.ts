@@ -9,24 +9,30 @@ import { assemble, type BundledStore, type FactStore } from './store';
 
 /**
  * Loads the compiled artifact: views over the index and table bytes, the ids
- * cut from one string; no JSON of entities is parsed until a card is asked for.
+ * cut from one string, the names left as UTF-8 until one is asked for; no JSON
+ * of entities is parsed until a card is asked for.
  */
 export function loadCompiledStore(
   meta: CompiledMeta,
   indexBytes: ArrayBuffer | Uint8Array,
   tableBytes: ArrayBuffer | Uint8Array,
-  strings: string,
+  idText: string,
+  names: Uint8Array,
   loadShard: ShardLoader,
   filters?: ArrayBuffer | Uint8Array,
 ): FactStore {
-  if (meta.format !== 5) throw new Error(`Unknown fact store format ${String(meta.format)}`);
+  if (meta.format !== 6) throw new Error(`Unknown fact store format ${String(meta.format)}`);
   const n = meta.entities;
   const spans = meta.spans;
   const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
   const { idStart, nameStart } = table;
   const ids: string[] = new Array(n);
-  for (let i = 0; i < n; i++) ids[i] = strings.slice(idStart[i] as number, idStart[i + 1] as number);
-  const namesAt = idStart[n] as number;
+  for (let i = 0; i < n; i++) ids[i] = idText.slice(idStart[i] as number, idStart[i + 1] as number);
+  const decoder = new TextDecoder();
+  // Each name decoded once, when first asked for.
+  const decoded: (string | undefined)[] = new Array(n);
+  const nameOf = (i: number): string =>
+    (decoded[i] ??= decoder.decode(names.subarray(nameStart[i] as number, nameStart[i + 1] as number)));
   const index = unpackIndex({ ...meta.index, entityIds: ids }, indexBytes);
   if (filters) adoptFilters(index, meta.filterShift, filters instanceof Uint8Array ? filters : new Uint8Array(filters));
   // Ids are sorted (see compileStore): an entity's number is found by binary search, no map of 100,000 keys.
@@ -51,7 +57,7 @@ export function loadCompiledStore(
       const c = table.country[i] as number;
       return {
         id,
-        name: strings.slice(namesAt + (nameStart[i] as number), namesAt + (nameStart[i + 1] as number)),
+        name: nameOf(i),
         type: TYPES[table.type[i] as number] as EntityType,
         ...(c > 0 ? { country: ids[c - 1] as string } : {}),
         rank: table.rank[i] as number,
@@ -76,5 +82,5 @@ export function loadCompiledStore(
 /** Builds a store from packs in memory: compiled, then loaded (tests and tools). */
 export function createFactStore(packs: readonly Pack[]): FactStore {
   const c = compileStore(packs);
-  return loadCompiledStore(c.meta, c.index, c.table, c.strings, async (n) => c.shards[n] as Shard, c.filters);
+  return loadCompiledStore(c.meta, c.index, c.table, c.ids, c.names, async (n) => c.shards[n] as Shard, c.filters);
 }

@@ -3,17 +3,24 @@ import { loadCompiledStore } from './load-compiled';
 import type { ShardLoader } from './shards';
 import type { FactStore } from './store';
 
-const MAGIC = 0x3353_4b42; // "BKS3", little-endian
+const MAGIC = 0x3453_4b42; // "BKS4", little-endian
 
 /**
  * The compiled store as one file (`store/store.bin`), read with one fetch:
  * a header (magic, section count, then each section's offset and length)
- * and the sections, each 8-byte aligned: meta (JSON), index, table, strings
- * (UTF-8), filters.
+ * and the sections, each 8-byte aligned: meta (JSON), index, table, ids
+ * (UTF-8), names (UTF-8, decoded one at a time), filters.
  */
 export function packStoreFile(c: CompiledStore): Uint8Array {
   const encoder = new TextEncoder();
-  const sections = [encoder.encode(JSON.stringify(c.meta)), c.index, c.table, encoder.encode(c.strings), c.filters];
+  const sections = [
+    encoder.encode(JSON.stringify(c.meta)),
+    c.index,
+    c.table,
+    encoder.encode(c.ids),
+    c.names,
+    c.filters,
+  ];
   const header = 8 + sections.length * 8;
   // Aligned sections let the loader take typed-array views over the file instead of copying.
   const align = (n: number) => (n + 7) & ~7;
@@ -42,8 +49,8 @@ export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactSt
   const count = view.getUint32(4, true);
   const section = (k: number) =>
     new Uint8Array(file, view.getUint32(8 + k * 8, true), view.getUint32(12 + k * 8, true));
-  if (count !== 5) throw new Error(`store.bin: expected 5 sections, found ${count}`);
+  if (count !== 6) throw new Error(`store.bin: expected 6 sections, found ${count}`);
   const decoder = new TextDecoder();
   const meta = JSON.parse(decoder.decode(section(0))) as CompiledMeta;
-  return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), loadShard, section(4));
+  return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), section(4), loadShard, section(5));
 }

@@ -14,7 +14,8 @@ function roundTrip(packs: Parameters<typeof compileStore>[0], reads: number[] = 
     JSON.parse(JSON.stringify(c.meta)),
     Buffer.from(c.index),
     Buffer.from(c.table),
-    c.strings,
+    c.ids,
+    Buffer.from(c.names),
     async (n) => {
       reads.push(n);
       return JSON.parse(shards[n] as string) as Shard;
