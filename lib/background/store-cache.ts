@@ -10,8 +10,8 @@ import { createStore, del, get, set } from 'idb-keyval';
  * extension never reads an older store.
  */
 export interface StoreCache {
-  /** The cached file, if it is the one with this hash. */
-  get(id: string): Promise<Blob | undefined>;
+  /** The cached file and the hash it was kept under, if any. */
+  get(): Promise<{ id: string; file: Blob } | undefined>;
   /** Keeps this file as the one with this hash, replacing any other. */
   put(id: string, file: Blob): Promise<void>;
   /** Forgets the copy (it could not be read). */
@@ -29,9 +29,9 @@ const KEY = 'store.bin';
 export function indexedDbStoreCache(): StoreCache {
   const store = createStore('backstory-store-cache', 'files');
   return {
-    async get(id) {
+    async get() {
       const entry = (await get(KEY, store)) as Entry | undefined;
-      return entry?.id === id ? entry.file : undefined;
+      return entry && typeof entry.id === 'string' && entry.file instanceof Blob ? entry : undefined;
     },
     async put(id, file) {
       await set(KEY, { id, file } satisfies Entry, store);

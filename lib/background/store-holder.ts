@@ -73,8 +73,12 @@ export class StoreHolder {
   private async bundled(): Promise<FactStore> {
     const stages = this.stages;
     const shard = async (n: number) => (await this.file(`/store/cards/${n}.json`)).json() as Promise<Shard>;
-    const id = (await (await this.file('/store/store.id')).text()).trim();
-    const cached = await this.cache.get(id).catch(() => undefined);
+    // The build's id and the cached copy are read side by side: each costs an IPC round trip.
+    const [id, copy] = await Promise.all([
+      this.file('/store/store.id').then(async (r) => (await r.text()).trim()),
+      this.cache.get().catch(() => undefined),
+    ]);
+    const cached = copy?.id === id ? copy.file : undefined;
     if (cached) {
       try {
         const bytes = await cached.arrayBuffer();
