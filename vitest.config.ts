@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // `#i18n` is the module @wxt-dev/i18n generates (`wxt prepare`); in the unit tests it reads
+  // the English messages through tests/fixtures/i18n.ts.
+  resolve: { alias: { '#i18n': fileURLToPath(new URL('./.wxt/i18n/index.ts', import.meta.url)) } },
   test: {
     projects: [
       {
@@ -11,6 +15,7 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
           environment: 'node',
+          setupFiles: ['tests/fixtures/setup-i18n.ts'],
         },
       },
       {

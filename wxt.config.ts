@@ -11,7 +11,8 @@ import { NEWS_SITE_MATCHES, TEST_SITE_MATCHES } from './lib/sites';
  * build (`wxt build`) never does.
  */
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // @wxt-dev/i18n: the interface's messages, locales/*.yml, built into _locales and read with `i18n.t` from '#i18n'.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   // The icon's one source (assets/icon.svg) drawn at each size the manifests name, at build.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
   // `npm run zip`: the Chrome zip, the Firefox zip and the sources zip AMO asks for. The
@@ -21,8 +22,10 @@ export default defineConfig({
   // MV3 everywhere: Firefox 140+ supports it, and one manifest shape is simpler to keep least-privileged.
   manifestVersion: 3,
   manifest: ({ mode, browser }) => ({
-    name: 'Backstory',
-    description: 'Background on the names and agreements in the news you read, from a fact store inside your browser.',
+    // The name, description and keyboard commands in the browser's language (locales/*.yml).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // unlimitedStorage: the reader's notes and history are never evicted when the disk fills.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab'],
     // Any other site only once the reader turns Backstory on for it (one site at a time, from the popup).
@@ -46,11 +49,11 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Open the card of the next underlined name',
+        description: '__MSG_command_nextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open the card of the previous underlined name',
+        description: '__MSG_command_previousMention__',
       },
     },
     browser_specific_settings: {

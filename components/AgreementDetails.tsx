@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { formatDate } from '../lib/format-date';
 import type { EntityCard as Card, EntityRef } from '../lib/messages';
 
@@ -9,11 +10,11 @@ function Refs({ refs }: { refs: EntityRef[] }) {
 export function AgreementDetails({ agreement: a }: { agreement: NonNullable<Card['agreement']> }) {
   return (
     <dl class="agreement">
-      <dt>Kind</dt>
+      <dt>{i18n.t('card.kind')}</dt>
       <dd>{a.kind}</dd>
       {a.parties.length > 0 && (
         <>
-          <dt>Parties</dt>
+          <dt>{i18n.t('card.parties')}</dt>
           <dd>
             <Refs refs={a.parties} />
           </dd>
@@ -21,18 +22,18 @@ export function AgreementDetails({ agreement: a }: { agreement: NonNullable<Card
       )}
       {a.signatories.length > 0 && (
         <>
-          <dt>Signed by</dt>
+          <dt>{i18n.t('card.signedBy')}</dt>
           <dd>
             <Refs refs={a.signatories} />
           </dd>
         </>
       )}
-      <dt>Signed</dt>
+      <dt>{i18n.t('card.signed')}</dt>
       <dd>
         {formatDate(a.signed.date)}
         {a.signed.place && `, ${a.signed.place.name}`}
       </dd>
-      <dt>Status</dt>
+      <dt>{i18n.t('card.status')}</dt>
       <dd>{a.status}</dd>
     </dl>
   );

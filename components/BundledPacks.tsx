@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { formatDate } from '../lib/format-date';
+import { formatNumber } from '../lib/i18n/locale';
 import type { PackSummary } from '../lib/messages';
 import { webUrl } from '../lib/safe-url';
 
@@ -10,14 +12,23 @@ export interface BundledPacksProps {
   busy?: string | undefined;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  people: 'People',
-  organizations: 'Organisations',
-  places: 'Places',
-  agreements: 'Agreements',
-  companies: 'Companies',
-  mixed: 'Other',
-};
+/** A pack's kind as the reader reads it ("Other" for a kind the interface does not know). */
+function kindLabel(kind: string | undefined): string {
+  switch (kind) {
+    case 'people':
+      return i18n.t('group.people');
+    case 'organizations':
+      return i18n.t('group.organizations');
+    case 'places':
+      return i18n.t('group.places');
+    case 'agreements':
+      return i18n.t('group.agreements');
+    case 'companies':
+      return i18n.t('group.companies');
+    default:
+      return i18n.t('group.other');
+  }
+}
 
 /**
  * The packs bundled with Backstory, by kind and region: how many entries,
@@ -27,7 +38,7 @@ const KIND_LABELS: Record<string, string> = {
 export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
   const groups = new Map<string, PackSummary[]>();
   for (const p of packs) {
-    const kind = KIND_LABELS[p.about?.kind ?? 'mixed'] ?? 'Other';
+    const kind = kindLabel(p.about?.kind);
     groups.set(kind, [...(groups.get(kind) ?? []), p]);
   }
   return (
@@ -48,7 +59,11 @@ export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
                   <strong>{p.name}</strong>
                 </label>{' '}
                 <span class="meta">
-                  {`${p.about ? `${p.about.region} · ` : ''}${p.entities.toLocaleString()} entries · ${p.license}`}
+                  {[
+                    ...(p.about ? [p.about.region] : []),
+                    i18n.t('packs.entries', p.entities, { count: formatNumber(p.entities) }),
+                    p.license,
+                  ].join(' · ')}
                 </span>
                 {p.about && p.about.datasets.length > 0 && (
                   <ul class="datasets">
@@ -61,8 +76,8 @@ export function BundledPacks({ packs, onToggle, busy }: BundledPacksProps) {
                         ) : (
                           d.name
                         )}
-                        {` — snapshot ${formatDate(d.snapshot.slice(0, 7))} · ${d.license}. ${d.attribution}`}
-                        {d.stale && <em>{` Not updated since: ${d.stale}.`}</em>}
+                        {` — ${i18n.t('packs.snapshot', { date: formatDate(d.snapshot.slice(0, 7)) })} · ${d.license}. ${d.attribution}`}
+                        {d.stale && <em>{` ${i18n.t('packs.stale', { stale: d.stale })}`}</em>}
                       </li>
                     ))}
                   </ul>

@@ -1,6 +1,11 @@
+import { i18n } from '#i18n';
+import { formatNumber } from '../lib/i18n/locale';
+import type { LinkReason } from '../lib/link/reasons';
+import { reasonText } from './reason-text';
+
 export interface CardFooterProps {
   /** Why this mention was linked to this entity (the linker's reason). */
-  reason?: string | undefined;
+  reason?: LinkReason | undefined;
   /** How many stories in the store mention the entity. */
   relatedStories: number;
   /** Opens the stories (the popup); without it the count is plain text. */
@@ -13,12 +18,12 @@ export interface CardFooterProps {
 
 /** The card's foot: why the mention was linked, the related stories, and the switch for this site. */
 export function CardFooter({ reason, relatedStories, onOpenStories, onDisableSite, tab }: CardFooterProps) {
-  const stories = relatedStories === 1 ? '1 related story' : `${relatedStories} related stories`;
+  const stories = i18n.t('card.relatedStories', relatedStories, { count: formatNumber(relatedStories) });
   return (
     <footer>
       {reason && (
         <p class="reason">
-          <span class="label">Why linked:</span> {reason}
+          <span class="label">{i18n.t('card.whyLinked')}</span> {reasonText(reason)}
         </p>
       )}
       <p class="stories">
@@ -32,7 +37,7 @@ export function CardFooter({ reason, relatedStories, onOpenStories, onDisableSit
       </p>
       {onDisableSite && (
         <button type="button" class="site-off" tabIndex={tab} onClick={onDisableSite}>
-          Turn Backstory off on this site
+          {i18n.t('card.siteOff')}
         </button>
       )}
     </footer>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 import type { EntityNote } from '../lib/messages';
 
 export interface CardNotesProps {
@@ -17,8 +18,8 @@ export interface CardNotesProps {
 /** The reader's own notes on the entity, and the way to add one. */
 export function CardNotes({ notes, onAddNote, noteEditor, noteError, tab }: CardNotesProps) {
   return (
-    <section class="notes" aria-label="Your notes">
-      {notes.length > 0 && <h3>Your notes</h3>}
+    <section class="notes" aria-label={i18n.t('common.yourNotes')}>
+      {notes.length > 0 && <h3>{i18n.t('common.yourNotes')}</h3>}
       {notes.length > 0 && (
         <ul>
           {notes.map((n) => (
@@ -36,7 +37,7 @@ export function CardNotes({ notes, onAddNote, noteEditor, noteError, tab }: Card
       {noteEditor ??
         (onAddNote && (
           <button type="button" class="add-note" tabIndex={tab} onClick={onAddNote}>
-            Add a note
+            {i18n.t('card.addNote')}
           </button>
         ))}
     </section>

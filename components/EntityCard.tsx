@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { LinkReason } from '../lib/link/reasons';
 import type { EntityCard as Card, EntityNote, EntityRef } from '../lib/messages';
 import { AgreementDetails } from './AgreementDetails';
 import { CardFooter } from './CardFooter';
@@ -10,19 +12,19 @@ import { RelatedChips } from './RelatedChips';
 import { RoleLine } from './RoleLine';
 import { atTheTime, TimeSection } from './TimeSection';
 
-const TYPE_LABEL: Record<Card['type'], string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  agreement: 'Agreement',
-  outlet: 'News outlet',
-  event: 'Event',
+const TYPE_LABEL: Record<Card['type'], () => string> = {
+  person: () => i18n.t('card.type.person'),
+  organization: () => i18n.t('card.type.organization'),
+  place: () => i18n.t('card.type.place'),
+  agreement: () => i18n.t('card.type.agreement'),
+  outlet: () => i18n.t('card.type.outlet'),
+  event: () => i18n.t('card.type.event'),
 };
 
 export interface EntityCardProps {
   card: Card;
   /** Why this mention was linked to this entity (the linker's reason). */
-  reason?: string | undefined;
+  reason?: LinkReason | undefined;
   /** Opens another entity's card (a related chip). */
   onOpenEntity?: (ref: EntityRef) => void;
   onClose?: () => void;
@@ -95,9 +97,9 @@ export function EntityCard({
       ref={dialog}
     >
       <header>
-        <span class="type">{TYPE_LABEL[card.type]}</span>
+        <span class="type">{TYPE_LABEL[card.type]()}</span>
         {onClose && (
-          <button type="button" class="close" aria-label="Close" tabIndex={tab} onClick={onClose}>
+          <button type="button" class="close" aria-label={i18n.t('card.close')} tabIndex={tab} onClick={onClose}>
             ×
           </button>
         )}

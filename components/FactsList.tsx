@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { formatWhen } from '../lib/format-date';
+import { formatNumber } from '../lib/i18n/locale';
 import type { CardFact } from '../lib/messages';
 import { SourceLine } from './SourceLine';
 
@@ -17,19 +19,21 @@ export interface FactsListProps {
 /** A card's facts, each with its date, label and source; the first few, the rest on request. */
 export function FactsList({ facts, all, onShowAll, tab }: FactsListProps) {
   const shown = all ? facts : facts.slice(0, FACTS_SHOWN);
+  const more = facts.length - shown.length;
   return (
-    <section class="facts" aria-label="Facts">
+    <section class="facts" aria-label={i18n.t('card.facts')}>
       <ul>
         {shown.map((f) => (
           <li key={`${f.label}-${f.value}`}>
-            {formatWhen(f) && <span class="when">{formatWhen(f)}</span>} <span class="label">{f.label}:</span>{' '}
-            <span dir="auto">{f.value}</span> <SourceLine source={f.source} />
+            {formatWhen(f) && <span class="when">{formatWhen(f)}</span>}{' '}
+            <span class="label">{i18n.t('common.labelled', { label: f.label })}</span> <span dir="auto">{f.value}</span>{' '}
+            <SourceLine source={f.source} />
           </li>
         ))}
       </ul>
-      {facts.length > shown.length && (
+      {more > 0 && (
         <button type="button" class="more" tabIndex={tab} onClick={onShowAll}>
-          {`${facts.length - shown.length} more ${facts.length - shown.length === 1 ? 'fact' : 'facts'}`}
+          {i18n.t('card.moreFacts', more, { count: formatNumber(more) })}
         </button>
       )}
     </section>

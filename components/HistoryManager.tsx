@@ -1,5 +1,8 @@
+import { i18n } from '#i18n';
 import type { Visit } from '../lib/db';
+import { formatDay } from '../lib/format-date';
 import type { HistorySettings } from '../lib/history/visits';
+import { formatNumber } from '../lib/i18n/locale';
 
 export interface HistoryManagerProps {
   visits: Visit[];
@@ -9,22 +12,19 @@ export interface HistoryManagerProps {
   onSettings: (settings: HistorySettings) => void;
 }
 
-const KEEP = [
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: 'a year' },
-  { days: 0, label: 'until I clear it' },
+const KEEP: { days: number; label: () => string }[] = [
+  { days: 30, label: () => i18n.t('history.days', 30, { count: formatNumber(30) }) },
+  { days: 90, label: () => i18n.t('history.days', 90, { count: formatNumber(90) }) },
+  { days: 365, label: () => i18n.t('history.year') },
+  { days: 0, label: () => i18n.t('history.untilCleared') },
 ];
 
 /** "Your reading": what Backstory remembers of the articles read, and the reader's control over it. */
 export function HistoryManager({ visits, settings, onDelete, onClear, onSettings }: HistoryManagerProps) {
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title">Your reading</h2>
-      <p class="hint">
-        To show you related coverage, Backstory remembers the articles you read with it on: address, title, site, date
-        and the names it found. Never the text. It stays in this browser.
-      </p>
+      <h2 id="history-title">{i18n.t('history.title')}</h2>
+      <p class="hint">{i18n.t('history.hint')}</p>
       <p class="controls">
         <label>
           <input
@@ -32,35 +32,39 @@ export function HistoryManager({ visits, settings, onDelete, onClear, onSettings
             checked={settings.paused}
             onChange={(e) => onSettings({ ...settings, paused: e.currentTarget.checked })}
           />{' '}
-          Pause: remember nothing new
+          {i18n.t('history.pause')}
         </label>{' '}
         <label>
-          Keep for{' '}
+          {i18n.t('history.keepFor')}{' '}
           <select
             value={String(settings.keepDays)}
             onChange={(e) => onSettings({ ...settings, keepDays: Number(e.currentTarget.value) })}
           >
             {KEEP.map((k) => (
               <option key={k.days} value={String(k.days)}>
-                {k.label}
+                {k.label()}
               </option>
             ))}
           </select>
         </label>{' '}
         <button type="button" onClick={onClear} disabled={visits.length === 0}>
-          Clear all
+          {i18n.t('history.clear')}
         </button>
       </p>
       {visits.length === 0 ? (
-        <p class="empty">Nothing remembered.</p>
+        <p class="empty">{i18n.t('history.none')}</p>
       ) : (
         <ul class="visits" data-testid="visits">
           {visits.map((v) => (
             <li key={v.key} data-visit={v.key}>
-              <span class="meta">{new Date(v.readAt).toLocaleDateString()}</span>{' '}
-              <span dir="auto">{v.title || v.url}</span> <span class="meta">{v.site}</span>{' '}
-              <button type="button" onClick={() => onDelete(v.key)} aria-label={`Forget ${v.title || v.url}`}>
-                Forget
+              <span class="meta">{formatDay(v.readAt)}</span> <span dir="auto">{v.title || v.url}</span>{' '}
+              <span class="meta">{v.site}</span>{' '}
+              <button
+                type="button"
+                onClick={() => onDelete(v.key)}
+                aria-label={i18n.t('history.forgetLabel', { title: v.title || v.url })}
+              >
+                {i18n.t('history.forget')}
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 export interface NoteEditorProps {
   /** The passage the note is about, shown above the editor. */
@@ -36,8 +37,8 @@ export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditor
       )}
       <textarea
         ref={field}
-        aria-label="Your note"
-        placeholder="Your note (kept in this browser only)"
+        aria-label={i18n.t('common.yourNote')}
+        placeholder={i18n.t('note.placeholder')}
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -53,10 +54,10 @@ export function NoteEditor({ quote, initial = '', onSave, onCancel }: NoteEditor
       )}
       <p class="note-actions">
         <button type="button" class="save" onClick={() => void save()} disabled={saving || !body.trim()}>
-          Save note
+          {i18n.t('note.save')}
         </button>{' '}
         <button type="button" class="cancel" onClick={onCancel}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       </p>
     </div>

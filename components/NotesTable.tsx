@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Note } from '../lib/db';
+import { formatDateTime } from '../lib/format-date';
 import { quoteOf } from '../lib/notes/notes';
 import { webUrl } from '../lib/safe-url';
+import { withParts } from './with-parts';
 
 export interface NotesTableProps {
   notes: Note[];
@@ -14,7 +17,7 @@ export interface NotesTableProps {
 /** Every note: what it is about (an entity, or a passage of a page), its text, edit and delete. */
 export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTableProps) {
   const [editing, setEditing] = useState<{ id: string; body: string; error?: string } | undefined>();
-  if (notes.length === 0) return <p class="empty">No notes match.</p>;
+  if (notes.length === 0) return <p class="empty">{i18n.t('notes.none')}</p>;
   return (
     <ul class="notes-table" data-testid="notes">
       {notes.map((n) => {
@@ -23,19 +26,22 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
           <li key={n.id} data-note={n.id} data-orphaned={n.orphaned ? 'true' : 'false'}>
             <p class="about">
               {n.entityId ? (
-                <>
-                  On <strong>{entityName(n.entityId)}</strong>
-                </>
+                withParts(i18n.t('notes.onEntity', { name: '{name}' }), {
+                  name: <strong>{entityName(n.entityId)}</strong>,
+                })
               ) : (
                 <>
-                  On a passage of{' '}
-                  <a href={webUrl(n.url)} target="_blank" rel="noopener noreferrer">
-                    {n.pageTitle || n.url}
-                  </a>
-                  {n.orphaned && <span class="orphaned"> · passage not found on the last visit</span>}
+                  {withParts(i18n.t('notes.onPassage', { page: '{page}' }), {
+                    page: (
+                      <a href={webUrl(n.url)} target="_blank" rel="noopener noreferrer">
+                        {n.pageTitle || n.url}
+                      </a>
+                    ),
+                  })}
+                  {n.orphaned && <span class="orphaned">{` · ${i18n.t('notes.orphaned')}`}</span>}
                 </>
               )}{' '}
-              <span class="meta">{new Date(n.updatedAt).toLocaleString()}</span>
+              <span class="meta">{formatDateTime(n.updatedAt)}</span>
             </p>
             {quote && (
               <blockquote dir="auto" class="quote">
@@ -45,7 +51,7 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
             {editing?.id === n.id ? (
               <p>
                 <textarea
-                  aria-label="Edit the note"
+                  aria-label={i18n.t('notes.editLabel')}
                   value={editing.body}
                   onInput={(e) => setEditing({ id: n.id, body: e.currentTarget.value })}
                   rows={3}
@@ -57,10 +63,10 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
                     setEditing(error ? { ...editing, error } : undefined);
                   }}
                 >
-                  Save
+                  {i18n.t('common.save')}
                 </button>{' '}
                 <button type="button" onClick={() => setEditing(undefined)}>
-                  Cancel
+                  {i18n.t('common.cancel')}
                 </button>
                 {editing.error && (
                   <span class="error" role="alert">
@@ -76,10 +82,10 @@ export function NotesTable({ notes, entityName, onEdit, onDelete }: NotesTablePr
             )}
             <p class="actions">
               <button type="button" onClick={() => setEditing({ id: n.id, body: n.body })}>
-                Edit
+                {i18n.t('notes.edit')}
               </button>{' '}
               <button type="button" onClick={() => onDelete(n)}>
-                Delete
+                {i18n.t('notes.delete')}
               </button>
             </p>
           </li>

@@ -1,6 +1,10 @@
+import { i18n } from '#i18n';
 import type { StoredPack } from '../lib/db';
+import { formatDay } from '../lib/format-date';
+import { formatNumber } from '../lib/i18n/locale';
 import type { PackSummary } from '../lib/messages';
 import { BundledPacks } from './BundledPacks';
+import { withParts } from './with-parts';
 
 export type ImportStatus =
   | { kind: 'idle' }
@@ -22,35 +26,41 @@ export interface PackManagerProps {
 export function PackManager({ bundled, mine, status, onImport, onRemove, onToggle, busy }: PackManagerProps) {
   return (
     <section aria-labelledby="packs-title">
-      <h2 id="packs-title">Fact packs</h2>
+      <h2 id="packs-title">{i18n.t('packs.title')}</h2>
       <p class="hint">
-        Backstory links names to the entries of these packs. Add your own as a JSON file in the fact-pack format
-        (described in the project's <code>docs/fact-packs.md</code>); it is checked whole before anything is stored.
+        {withParts(i18n.t('packs.hint', { file: '{file}' }), { file: <code>docs/fact-packs.md</code> })}
       </p>
-      <h3>Bundled</h3>
-      <p class="hint">
-        Built from open datasets. Untick a pack to leave its names unlinked and its facts off the cards; tick it to
-        bring it back.
-      </p>
+      <h3>{i18n.t('packs.bundled')}</h3>
+      <p class="hint">{i18n.t('packs.bundledHint')}</p>
       <BundledPacks packs={bundled} onToggle={onToggle} busy={busy} />
-      <h3>Yours</h3>
+      <h3>{i18n.t('packs.yours')}</h3>
       {mine.length === 0 ? (
-        <p class="empty">None yet.</p>
+        <p class="empty">{i18n.t('packs.none')}</p>
       ) : (
         <ul class="packs" data-testid="reader-packs">
           {mine.map((p) => (
             <li key={p.id} data-pack={p.id}>
               <strong>{p.name}</strong>{' '}
-              <span class="meta">{`${p.version} · ${p.entities} entries · imported ${new Date(p.importedAt).toLocaleDateString()}`}</span>{' '}
-              <button type="button" onClick={() => onRemove(p.id)} aria-label={`Remove ${p.name}`}>
-                Remove
+              <span class="meta">
+                {[
+                  p.version,
+                  i18n.t('packs.entries', p.entities, { count: formatNumber(p.entities) }),
+                  i18n.t('packs.importedOn', { date: formatDay(p.importedAt) }),
+                ].join(' · ')}
+              </span>{' '}
+              <button
+                type="button"
+                onClick={() => onRemove(p.id)}
+                aria-label={i18n.t('packs.removeLabel', { name: p.name })}
+              >
+                {i18n.t('packs.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <label class="import">
-        Import a pack (.json){' '}
+        {i18n.t('packs.import')}{' '}
         <input
           type="file"
           accept=".json,application/json"
@@ -64,12 +74,21 @@ export function PackManager({ bundled, mine, status, onImport, onRemove, onToggl
         />
       </label>
       <div role="status" aria-live="polite" class={`status ${status.kind}`}>
-        {status.kind === 'working' && `Checking ${status.file}…`}
+        {status.kind === 'working' && i18n.t('packs.checking', { file: status.file })}
         {status.kind === 'done' &&
-          `${status.replaced ? 'Updated' : 'Imported'} “${status.pack.name}” (${status.pack.entities} entries). It is in use now.`}
+          (status.replaced
+            ? i18n.t('packs.updated', status.pack.entities, {
+                name: status.pack.name,
+                count: formatNumber(status.pack.entities),
+              })
+            : i18n.t('packs.imported', status.pack.entities, {
+                name: status.pack.name,
+                count: formatNumber(status.pack.entities),
+              }))}
         {status.kind === 'failed' && (
           <>
-            <p>{`${status.file} was not imported; nothing was stored. ${status.errors.length === 1 ? 'Problem' : 'Problems'}:`}</p>
+            {/* The pack's problems stay as the checker words them (in English), each in code. */}
+            <p>{i18n.t('packs.failed', status.errors.length, { file: status.file })}</p>
             <ul class="errors">
               {status.errors.map((e) => (
                 <li key={e}>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { EntityRef } from '../lib/messages';
 
 /** The entities related to the card's, as buttons that open their cards. */
@@ -12,7 +13,7 @@ export function RelatedChips({
   tab: number;
 }) {
   return (
-    <section class="related" aria-label="Related">
+    <section class="related" aria-label={i18n.t('card.related')}>
       {related.map((r) => (
         <button
           type="button"

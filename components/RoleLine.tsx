@@ -2,11 +2,11 @@ import { formatWhen } from '../lib/format-date';
 import type { CardFact } from '../lib/messages';
 import { SourceLine } from './SourceLine';
 
-/** A role or dated span on one line: its value, when, and source; `label` before it ("Now: "). */
+/** A role or dated span on one line: its value, when, and source; `label` before it ("Now:"). */
 export function RoleLine({ fact, label, now = false }: { fact: CardFact; label?: string | undefined; now?: boolean }) {
   return (
     <p class={now ? 'role now' : 'role'} dir="auto">
-      {label && <span class="label">{label}</span>}
+      {label && <span class="label">{`${label} `}</span>}
       <strong>{fact.value}</strong>
       {formatWhen(fact) && <span class="when"> · {formatWhen(fact)}</span>}
       <span class="cite">

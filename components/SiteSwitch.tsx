@@ -1,3 +1,6 @@
+import { i18n } from '#i18n';
+import { withParts } from './with-parts';
+
 export interface SiteSwitchProps {
   site: string;
   enabled: boolean;
@@ -15,7 +18,7 @@ export function SiteSwitch({ site, enabled, onChange }: SiteSwitchProps) {
         aria-checked={enabled}
         onChange={(e) => onChange(e.currentTarget.checked)}
       />{' '}
-      On for <span dir="auto">{site}</span>
+      {withParts(i18n.t('popup.siteOn', { site: '{site}' }), { site: <span dir="auto">{site}</span> })}
     </label>
   );
 }

@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { formatDate } from '../lib/format-date';
 import type { CardSource } from '../lib/messages';
 import { webUrl } from '../lib/safe-url';
 
 /** "Rudaw, 13 Aug 2025", linked only when the pack knows the URL. */
 export function SourceLine({ source }: { source: CardSource | undefined }) {
-  if (!source) return <span class="source missing">source missing</span>;
+  if (!source) return <span class="source missing">{i18n.t('card.sourceMissing')}</span>;
   const label = [source.outlet, formatDate(source.date)].filter(Boolean).join(', ');
   return (
     <span class="source">

@@ -1,10 +1,11 @@
+import { i18n } from '#i18n';
 import { formatDate } from '../lib/format-date';
 import type { Story } from '../lib/messages';
 import { webUrl } from '../lib/safe-url';
 
 /** Stories as a timeline, newest first: date, outlet, headline (linked when known), one line. */
 export function StoryList({ stories }: { stories: Story[] }) {
-  if (stories.length === 0) return <p class="empty">No stories about this yet.</p>;
+  if (stories.length === 0) return <p class="empty">{i18n.t('popup.noStories')}</p>;
   return (
     <ol class="stories">
       {stories.map((s) => (
@@ -16,10 +17,10 @@ export function StoryList({ stories }: { stories: Story[] }) {
           <p class={s.title ? 'headline' : 'headline untitled'} dir="auto">
             {webUrl(s.url) ? (
               <a href={webUrl(s.url)} target="_blank" rel="noopener noreferrer">
-                {s.title ?? 'Headline not recorded'}
+                {s.title ?? i18n.t('common.headlineMissing')}
               </a>
             ) : (
-              (s.title ?? 'Headline not recorded')
+              (s.title ?? i18n.t('common.headlineMissing'))
             )}
           </p>
           <p class="summary" dir="auto">

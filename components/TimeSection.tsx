@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { dayNumber, lastDayNumber } from '../lib/factstore/day-number';
 import { formatDate } from '../lib/format-date';
 import type { EntityCard as Card, CardFact } from '../lib/messages';
@@ -36,13 +37,17 @@ export function atTheTime(card: Card, date: string | undefined): AtTheTime | und
  */
 export function TimeSection({ time, articleDate }: { time: AtTheTime; articleDate: string }) {
   return (
-    <section class="then" aria-label="At the time of this article">
-      <p class="then-label">{`At the time of this article (${formatDate(articleDate.slice(0, 7))}):`}</p>
-      {time.then.length === 0 && <p class="nothing">Nothing in the fact store for that date.</p>}
+    <section class="then" aria-label={i18n.t('card.atTheTime')}>
+      <p class="then-label">{i18n.t('card.atTheTimeOf', { date: formatDate(articleDate.slice(0, 7)) })}</p>
+      {time.then.length === 0 && <p class="nothing">{i18n.t('card.nothingThen')}</p>}
       {time.then.map((f) => (
-        <RoleLine key={`${f.label}-${f.value}`} fact={f} label={f.label === 'Role' ? undefined : `${f.label}: `} />
+        <RoleLine
+          key={`${f.label}-${f.value}`}
+          fact={f}
+          label={f.label === 'Role' ? undefined : i18n.t('common.labelled', { label: f.label })}
+        />
       ))}
-      {time.now && <RoleLine fact={time.now} label="Now: " now />}
+      {time.now && <RoleLine fact={time.now} label={i18n.t('card.now')} now />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { i18n } from '#i18n';
 import { dispatch } from '../lib/background/dispatch';
 import { createHandlers } from '../lib/background/handlers';
 import { type BrowserSender, senderOf } from '../lib/background/senders';
@@ -114,14 +115,14 @@ export default defineBackground(() => {
     void tabs.delete(tabId);
     void editors.delete(tabId);
   });
-  // "Add a Backstory note on this passage" on a selection.
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: 'backstory-note',
-      title: 'Add a Backstory note on this passage',
-      contexts: ['selection'],
-    });
-  });
+  // "Add a Backstory note on this passage" on a selection, in the browser's language: made
+  // again at each start, as the browser starts in a new language only after a restart.
+  const noteMenu = async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: 'backstory-note', title: i18n.t('menu.notePassage'), contexts: ['selection'] });
+  };
+  browser.runtime.onInstalled.addListener(() => void noteMenu());
+  browser.runtime.onStartup.addListener(() => void noteMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'backstory-note' && tab?.id !== undefined)
       void tell(tabsApi, tab.id, { type: 'notePassage' }, undefined);

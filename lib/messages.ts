@@ -3,8 +3,17 @@ import type { MessageType, Request, RequestFields } from './contract';
 import type { EntityType, PackAbout } from './factstore/schema';
 import type { Mention } from './link/link-mentions';
 
-/** A serialisable result, for calls that can fail in ways the caller shows. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A failure the reader can act on, as a value: the page that shows it words it
+ * in the reader's language (components/problem-text.ts).
+ */
+export type Problem = 'privateWindow' | 'tooManyNotes' | 'editorGone' | 'noRoom' | 'noteGone';
+
+/**
+ * A serialisable result, for calls that can fail in ways the caller shows: `error`
+ * says what failed in English (for developers), `problem` what the reader is told.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; problem?: Problem };
 
 /** A mention as the content script paints it: the linked span plus its entity type. */
 export interface PaintedMention extends Mention {

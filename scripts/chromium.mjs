@@ -58,8 +58,21 @@ export const QUIET_FLAGS = [
 ];
 
 /**
- * Launches Chromium with the unpacked extension in `extensionDir`.
- * @param {{ extensionDir: string, executablePath: string, headless?: boolean, userDataDir?: string, viewport?: { width: number, height: number } }} options
+ * The environment and flags that start Chromium with its interface in `language`
+ * ("fr", "en-US"), so that `chrome.i18n.getUILanguage()` and the extension's
+ * messages follow. On Linux only the `LANGUAGE` variable does (`--lang` is read on
+ * Windows and macOS), and only with the language's resources installed (Debian:
+ * chromium-l10n); otherwise Chromium stays in American English.
+ * @param {string} language
+ */
+export function browserLanguage(language) {
+  return { args: [`--lang=${language}`], env: { LANGUAGE: language.replace('-', '_') } };
+}
+
+/**
+ * Launches Chromium with the unpacked extension in `extensionDir`. `args` are added
+ * to its flags and `env` to its environment (by default it inherits this process's).
+ * @param {{ extensionDir: string, executablePath: string, headless?: boolean, userDataDir?: string, viewport?: { width: number, height: number }, args?: string[], env?: Record<string, string> }} options
  */
 export async function launchWithExtension(options) {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
@@ -67,12 +80,14 @@ export async function launchWithExtension(options) {
     executablePath: options.executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
       ...QUIET_FLAGS,
       // The popup is reachable only through the DevTools target list.
       '--remote-debugging-port=0',
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
+      ...(options.args ?? []),
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -10,6 +10,8 @@ const OUT = join(ROOT, 'test-output');
 const steps = [
   ['format', 'biome', ['format', '.']],
   ['lint', 'biome', ['check', '.']],
+  // The types of the interface's messages come from locales/en.yml (@wxt-dev/i18n writes them into .wxt/).
+  ['prepare', 'wxt', ['prepare']],
   ['typecheck', 'tsc', ['--noEmit']],
   // The generated packs, from ../shared/data (or BACKSTORY_DATA), unless they are up to date.
   ['packs', 'vite-node', ['scripts/packs-build.ts', '--if-needed']],

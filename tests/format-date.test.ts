@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatWhen } from '../lib/format-date';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatDay, formatWhen } from '../lib/format-date';
+import { speak } from './fixtures/i18n';
+
+afterEach(() => speak('en'));
 
 describe('dates on cards and lists', () => {
   it.each([
@@ -31,5 +34,26 @@ describe('dates on cards and lists', () => {
     expect(formatWhen({ from: '2019-07-24', asOf: '2022-07-15' })).toBe('from 24 Jul 2019, as of Jul 2022');
     expect(formatWhen({ from: '2024-07-05' })).toBe('since 5 Jul 2024');
     expect(formatWhen({ from: '2008', to: '2020' })).toBe('2008–2020');
+  });
+
+  it.each([
+    ['fr', { from: '2024-07-05' }, 'depuis le 5 juil. 2024'],
+    ['fr', { from: '2008' }, 'depuis 2008'],
+    ['fr', { to: '2020-03' }, 'jusqu’en mars 2020'],
+    ['fr', { from: '2019-07-24', asOf: '2022-07-15' }, 'depuis le 24 juil. 2019 (à jour en juil. 2022)'],
+    ['de', { from: '2024-07-05' }, 'seit dem 5. Juli 2024'],
+    ['de', { to: '2020-03-31' }, 'bis zum 31. März 2020'],
+    ['es', { from: '2024-07-05' }, 'desde el 5 jul 2024'],
+    ['es', { asOf: '2022-07-15' }, 'datos de jul 2022'],
+  ] as const)('says when in the reader’s language (%s): %o → %s', (lang, fact, shown) => {
+    speak(lang);
+    expect(formatWhen(fact)).toBe(shown);
+  });
+
+  it('writes the reader’s own moments (a note saved, an article read) in their language and time zone', () => {
+    const moment = new Date(2025, 7, 11, 9, 5).getTime(); // local time
+    expect(formatDay(moment, 'en-GB')).toBe('11 Aug 2025');
+    expect(formatDay(moment, 'fr')).toBe('11 août 2025');
+    expect(formatDateTime(moment, 'de')).toBe('11.08.2025, 09:05');
   });
 });

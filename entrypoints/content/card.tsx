@@ -1,8 +1,11 @@
 import { type ComponentChildren, render } from 'preact';
+import { i18n } from '#i18n';
 import { CARD_CSS } from '../../components/card.css';
 import { EntityCard } from '../../components/EntityCard';
 import type { Painted } from '../../lib/dom/annotator';
 import { CardHost, placeCard } from '../../lib/dom/card-host';
+import { readerLocale } from '../../lib/i18n/locale';
+import type { LinkReason } from '../../lib/link/reasons';
 import type { EntityCard as Card, EntityNote, EntityRef, NoteTarget } from '../../lib/messages';
 
 /**
@@ -15,7 +18,7 @@ export function NoteFrame({ src, onGone }: { src: string; onGone: () => void }) 
     <iframe
       class="note-frame"
       src={src}
-      title="Your note"
+      title={i18n.t('common.yourNote')}
       onLoad={(e) => {
         const frame = e.currentTarget as HTMLIFrameElement;
         // Loaded once. A second load is another document (a page that navigated the frame
@@ -68,6 +71,8 @@ export class CardController {
 
   constructor(private readonly o: CardControllerOptions) {
     this.host = new CardHost(CARD_CSS, o.doc);
+    // The card speaks the reader's language, whatever the page's (screen readers, hyphenation).
+    this.host.mount.lang = readerLocale();
   }
 
   /** The painted name whose card is open, if a name's card is open. */
@@ -86,7 +91,7 @@ export class CardController {
 
   async show(
     painted: Painted,
-    options: { keyboard?: boolean; entityId?: string; reason?: string } = {},
+    options: { keyboard?: boolean; entityId?: string; reason?: LinkReason } = {},
   ): Promise<void> {
     if (this.writing) return;
     const generation = ++this.generation;
@@ -121,7 +126,7 @@ export class CardController {
             }}
             onClose={() => this.close()}
             onOpenEntity={(ref: EntityRef) =>
-              void this.show(painted, { entityId: ref.id, reason: `related to ${shown.name}` })
+              void this.show(painted, { entityId: ref.id, reason: { why: 'related', name: shown.name } })
             }
             onDisableSite={this.o.onDisableSite}
             onOpenStories={() => this.o.onOpenStories(entityId)}

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { problemText } from '../../components/problem-text';
 import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/anchor/quote';
 import type { Annotator } from '../../lib/dom/annotator';
 import type { PrivateMarks } from '../../lib/dom/private-marks';
@@ -84,7 +86,7 @@ export class PageNotes {
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => void this.editSelection(range)}
         >
-          Note this passage
+          {i18n.t('note.offer')}
         </button>
       </div>
     ));
@@ -102,8 +104,8 @@ export class PageNotes {
    */
   async openEditor(target: NoteTarget): Promise<string | undefined> {
     const res = await call(this.o.channel, { type: 'openEditor', target }).catch(() => undefined);
-    if (!res || typeof res !== 'object' || !('ok' in res)) return 'The note editor could not be opened.';
-    return res.ok ? undefined : res.error;
+    if (!res || typeof res !== 'object' || !('ok' in res)) return i18n.t('note.editorFailed');
+    return res.ok ? undefined : problemText(res, i18n.t('note.editorFailed'));
   }
 
   /** The note on a painted passage, shown on hover. */
@@ -111,8 +113,8 @@ export class PageNotes {
     const p = this.passages.find((x) => x.range === range);
     if (!p) return;
     this.o.card.panel(p.range, () => (
-      <div class="card" role="dialog" aria-label="Your note">
-        <p class="type">Your note</p>
+      <div class="card" role="dialog" aria-label={i18n.t('common.yourNote')}>
+        <p class="type">{i18n.t('common.yourNote')}</p>
         <blockquote class="note-quote" dir="auto">
           {p.quote}
         </blockquote>
@@ -138,8 +140,8 @@ export class PageNotes {
     const selector = describeQuote(map.text, offsets.start, offsets.end);
     const problem = await this.openEditor({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, selector });
     const content = () => (
-      <div class="card" role="dialog" aria-label="Note on this passage">
-        <p class="type">Note on this passage</p>
+      <div class="card" role="dialog" aria-label={i18n.t('note.onPassage')}>
+        <p class="type">{i18n.t('note.onPassage')}</p>
         <blockquote class="note-quote" dir="auto">
           {selector[0].exact}
         </blockquote>

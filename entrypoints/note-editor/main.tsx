@@ -1,8 +1,11 @@
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { CARD_CSS } from '../../components/card.css';
 import { NoteEditor } from '../../components/NoteEditor';
+import { problemText } from '../../components/problem-text';
+import { speakReadersLanguage } from '../../lib/i18n/page';
 import { call } from '../../lib/messages';
 
 // The note editor the card shows on a page, in a document of Backstory's own
@@ -17,15 +20,16 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(CARD_CSS);
 document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
 
+speakReadersLanguage(document, i18n.t('note.editorTitle'));
+
 const close = () => void call(channel, { type: 'editorClose' }).catch(() => undefined);
 
 render(
   <NoteEditor
     onSave={async (body) => {
       const res = await call(channel, { type: 'editorSave', body }).catch(() => undefined);
-      if (!res || typeof res !== 'object' || !('ok' in res))
-        return 'The note could not be saved. Your text is still here.';
-      return res.ok ? undefined : res.error;
+      if (!res || typeof res !== 'object' || !('ok' in res)) return i18n.t('note.saveFailed');
+      return res.ok ? undefined : problemText(res, i18n.t('note.saveFailed'));
     }}
     onCancel={close}
   />,

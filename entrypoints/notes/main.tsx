@@ -3,8 +3,12 @@ import './style.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { NotesTable } from '../../components/NotesTable';
+import { problemText } from '../../components/problem-text';
 import { BackstoryDB, type Note } from '../../lib/db';
+import { formatNumber } from '../../lib/i18n/locale';
+import { speakReadersLanguage } from '../../lib/i18n/page';
 import { exportJson, exportMarkdown, importNotes, MAX_NOTES_FILE_CHARS } from '../../lib/notes/exchange';
 import { deleteNote, listNotes, type NoteFilter, saveNote, updateNoteBody } from '../../lib/notes/notes';
 
@@ -19,11 +23,11 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const SINCE: { label: string; days: number }[] = [
-  { label: 'any time', days: 0 },
-  { label: 'the last week', days: 7 },
-  { label: 'the last month', days: 31 },
-  { label: 'the last year', days: 365 },
+const SINCE: { label: () => string; days: number }[] = [
+  { label: () => i18n.t('notes.anyTime'), days: 0 },
+  { label: () => i18n.t('notes.lastWeek'), days: 7 },
+  { label: () => i18n.t('notes.lastMonth'), days: 31 },
+  { label: () => i18n.t('notes.lastYear'), days: 365 },
 ];
 
 function NotesPage() {
@@ -65,26 +69,25 @@ function NotesPage() {
 
   return (
     <main>
-      <h1>Your notes</h1>
+      <h1>{i18n.t('common.yourNotes')}</h1>
       <p class="hint">
-        Your notes stay in this browser.{' '}
-        {persisted === true && 'The browser keeps them even when it runs short of space.'}
-        {persisted === false && 'The browser has not granted persistent storage: export your notes from time to time.'}
+        {i18n.t('notes.stay')} {persisted === true && i18n.t('notes.persisted')}
+        {persisted === false && i18n.t('notes.notPersisted')}
       </p>
       <p class="filters">
         <input
           type="search"
-          placeholder="Search notes"
-          aria-label="Search notes"
+          placeholder={i18n.t('notes.search')}
+          aria-label={i18n.t('notes.search')}
           value={filter.text ?? ''}
           onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
         />{' '}
         <select
-          aria-label="Entity"
+          aria-label={i18n.t('notes.entity')}
           value={filter.entityId ?? ''}
           onChange={(e) => setFilter({ ...filter, entityId: e.currentTarget.value || undefined })}
         >
-          <option value="">Any entity</option>
+          <option value="">{i18n.t('notes.anyEntity')}</option>
           {entities.map((id) => (
             <option key={id} value={id}>
               {entityName(id)}
@@ -92,11 +95,11 @@ function NotesPage() {
           ))}
         </select>{' '}
         <select
-          aria-label="Site"
+          aria-label={i18n.t('notes.site')}
           value={filter.site ?? ''}
           onChange={(e) => setFilter({ ...filter, site: e.currentTarget.value || undefined })}
         >
-          <option value="">Any site</option>
+          <option value="">{i18n.t('notes.anySite')}</option>
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -104,20 +107,20 @@ function NotesPage() {
           ))}
         </select>{' '}
         <select
-          aria-label="Written"
+          aria-label={i18n.t('notes.written')}
           value={String(filter.days ?? 0)}
           onChange={(e) => setFilter({ ...filter, days: Number(e.currentTarget.value) || undefined })}
         >
           {SINCE.map((s) => (
             <option key={s.days} value={String(s.days)}>
-              {s.label}
+              {s.label()}
             </option>
           ))}
         </select>
       </p>
       {undo && (
         <p role="status" class="undo">
-          Note deleted.{' '}
+          {i18n.t('notes.deleted')}{' '}
           <button
             type="button"
             onClick={async () => {
@@ -126,7 +129,7 @@ function NotesPage() {
               await refresh();
             }}
           >
-            Undo
+            {i18n.t('notes.undo')}
           </button>
         </p>
       )}
@@ -136,7 +139,7 @@ function NotesPage() {
         onEdit={async (id, body) => {
           const saved = await updateNoteBody(db, id, body);
           await refresh();
-          return saved.ok ? undefined : saved.error;
+          return saved.ok ? undefined : problemText(saved, i18n.t('notes.editFailed'));
         }}
         onDelete={async (note) => {
           setUndo(await deleteNote(db, note.id));
@@ -144,23 +147,23 @@ function NotesPage() {
         }}
       />
       <section aria-labelledby="exchange-title">
-        <h2 id="exchange-title">Export and import</h2>
+        <h2 id="exchange-title">{i18n.t('notes.exchange')}</h2>
         <p>
           <button
             type="button"
             onClick={() => download('backstory-notes.json', 'application/ld+json', exportJson(all))}
           >
-            Export JSON (Web Annotation)
+            {i18n.t('notes.exportJson')}
           </button>{' '}
           <button
             type="button"
             onClick={() => download('backstory-notes.md', 'text/markdown', exportMarkdown(all, entityName))}
           >
-            Export Markdown
+            {i18n.t('notes.exportMarkdown')}
           </button>
         </p>
         <label>
-          Import JSON{' '}
+          {i18n.t('notes.importJson')}{' '}
           <input
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
@@ -171,15 +174,21 @@ function NotesPage() {
               if (!file) return;
               if (file.size > MAX_NOTES_FILE_CHARS) {
                 setMessage(
-                  `${file.name} was not imported; nothing changed: the file is over ${MAX_NOTES_FILE_CHARS / 1024 / 1024} MB.`,
+                  i18n.t('notes.tooBig', { file: file.name, size: formatNumber(MAX_NOTES_FILE_CHARS / 1024 / 1024) }),
                 );
                 return;
               }
               const result = await importNotes(db, await file.text());
               setMessage(
                 result.ok
-                  ? `Imported ${result.added} notes from ${file.name}${result.skipped ? `; ${result.skipped} were already here` : ''}.`
-                  : `${file.name} was not imported; nothing changed. ${result.errors.join('; ')}`,
+                  ? [
+                      i18n.t('notes.imported', result.added, { file: file.name, count: formatNumber(result.added) }),
+                      ...(result.skipped
+                        ? [i18n.t('notes.alreadyHere', result.skipped, { count: formatNumber(result.skipped) })]
+                        : []),
+                    ].join(' ')
+                  : // The file's problems stay as the importer words them (in English).
+                    i18n.t('notes.importFailed', { file: file.name, errors: result.errors.join('; ') }),
               );
               await refresh();
             }}
@@ -195,5 +204,6 @@ function NotesPage() {
   );
 }
 
+speakReadersLanguage(document, i18n.t('notes.pageTitle'));
 const app = document.getElementById('app');
 if (app) render(<NotesPage />, app);

@@ -2,6 +2,7 @@ import '../../assets/extension-page.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { HistoryManager } from '../../components/HistoryManager';
 import { type ImportStatus, PackManager } from '../../components/PackManager';
 import { BackstoryDB, type StoredPack, settingsArea, type Visit } from '../../lib/db';
@@ -15,6 +16,8 @@ import {
   listVisits,
   setHistorySettings,
 } from '../../lib/history/visits';
+import { formatNumber, readerLocale } from '../../lib/i18n/locale';
+import { speakReadersLanguage } from '../../lib/i18n/page';
 import { call, type PackSummary } from '../../lib/messages';
 import { importPackText, listPacks, removePack } from '../../lib/packs/reader-packs';
 
@@ -45,17 +48,22 @@ function Options() {
   const onImport = async (file: File) => {
     setStatus({ kind: 'working', file: file.name });
     if (file.size > MAX_PACK_CHARS) {
-      const mb = (file.size / 1024 / 1024).toFixed(1);
+      const mb = new Intl.NumberFormat(readerLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       setStatus({
         kind: 'failed',
         file: file.name,
-        errors: [`file is ${mb} MB; packs may be at most ${MAX_PACK_CHARS / 1024 / 1024} MB`],
+        errors: [
+          i18n.t('packs.tooBig', {
+            size: mb.format(file.size / 1024 / 1024),
+            max: formatNumber(MAX_PACK_CHARS / 1024 / 1024),
+          }),
+        ],
       });
       return;
     }
     // Whatever goes wrong, the form never stays on "Checking…": it says what failed.
     const result = await importPackText(db, await file.text(), { reservedIds: bundled.map((p) => p.id) }).catch(
-      (error: unknown) => ({ ok: false as const, errors: [`could not read the pack: ${String(error)}`] }),
+      (error: unknown) => ({ ok: false as const, errors: [i18n.t('packs.unreadable', { error: String(error) })] }),
     );
     if (!result.ok) {
       setStatus({ kind: 'failed', file: file.name, errors: result.errors });
@@ -89,19 +97,19 @@ function Options() {
     <main>
       <h1>
         <img class="logo" src="/icons/48.png" alt="" width="28" height="28" />
-        Backstory
+        {i18n.t('extName')}
       </h1>
       <p>
-        <a href={browser.runtime.getURL('/notes.html')}>Your notes →</a>
+        <a href={browser.runtime.getURL('/notes.html')}>{i18n.t('options.notesLink')}</a>
         {' · '}
-        <a href="/privacy.html">What Backstory keeps, and how to delete it</a>
+        <a href="/privacy.html">{i18n.t('options.privacy')}</a>
       </p>
       <p class="hint" data-testid="persistence">
         {persisted === undefined
-          ? 'Checking whether the browser keeps your notes and packs under storage pressure…'
+          ? i18n.t('options.checkingStorage')
           : persisted
-            ? 'Storage: persistent. The browser keeps your notes and packs even when it runs short of space.'
-            : 'Storage: not persistent. The browser may clear your notes under storage pressure; export them from time to time.'}
+            ? i18n.t('options.persistent')
+            : i18n.t('options.notPersistent')}
       </p>
       <PackManager
         bundled={bundled}
@@ -137,5 +145,6 @@ function Options() {
   );
 }
 
+speakReadersLanguage(document, i18n.t('options.pageTitle'));
 const app = document.getElementById('app');
 if (app) render(<Options />, app);

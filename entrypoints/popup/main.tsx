@@ -2,12 +2,14 @@ import './style.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { EntityList } from '../../components/EntityList';
 import { RelatedList } from '../../components/RelatedList';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { StoryList } from '../../components/StoryList';
 import type { TabMessage } from '../../lib/contract';
 import { sitePattern } from '../../lib/granted-sites';
+import { speakReadersLanguage } from '../../lib/i18n/page';
 import { call, type RelatedItem, type Response, type Story, type TabEntity } from '../../lib/messages';
 import { siteOf } from '../../lib/site-settings';
 
@@ -139,36 +141,34 @@ function Popup() {
       <header>
         <h1>
           <img class="logo" src="/icons/48.png" alt="" width="20" height="20" />
-          Backstory
+          {i18n.t('extName')}
         </h1>
         {site && !askFor && <SiteSwitch site={site.name} enabled={site.enabled} onChange={(on) => void toggle(on)} />}
       </header>
-      {state.kind === 'loading' && <p class="empty">Reading this page…</p>}
-      {state.kind === 'not-web' && <p class="empty">Backstory reads news articles on the web; this page is not one.</p>}
+      {state.kind === 'loading' && <p class="empty">{i18n.t('popup.reading')}</p>}
+      {state.kind === 'not-web' && <p class="empty">{i18n.t('popup.notWeb')}</p>}
       {(state.kind === 'unread' || state.kind === 'nothing') &&
         (off ? (
-          <p class="empty">Backstory is off on {site?.name}. Turn it on to see who and what this page is about.</p>
+          <p class="empty">{i18n.t('popup.off', { site: site?.name ?? '' })}</p>
         ) : state.kind === 'unread' ? (
           askFor && site ? (
             <div class="empty">
-              <p>Backstory reads the news sites it knows. To read {site.name} too, allow it once for this site.</p>
+              <p>{i18n.t('popup.askFor', { site: site.name })}</p>
               <button type="button" class="turn-on" onClick={turnOnHere}>
-                Turn on for {site.name}
+                {i18n.t('popup.turnOn', { site: site.name })}
               </button>
-              {asked === 'refused' && <p role="status">Not turned on: the browser's request was declined.</p>}
-              {asked === 'failed' && <p role="alert">The browser could not ask for this site.</p>}
+              {asked === 'refused' && <p role="status">{i18n.t('popup.refused')}</p>}
+              {asked === 'failed' && <p role="alert">{i18n.t('popup.askFailed')}</p>}
             </div>
           ) : (
-            <p class="empty">
-              Backstory has not read this page. It reads the news sites it knows, and sites you turn it on for.
-            </p>
+            <p class="empty">{i18n.t('popup.unread')}</p>
           )
         ) : (
-          <p class="empty">Nothing on this page is in Backstory's fact store yet.</p>
+          <p class="empty">{i18n.t('popup.nothing')}</p>
         ))}
       {state.kind === 'entity' && (
-        <section aria-label={`Stories about ${state.entity.name}`}>
-          <p class="summary">Stories about</p>
+        <section aria-label={i18n.t('popup.storiesAboutName', { name: state.entity.name })}>
+          <p class="summary">{i18n.t('popup.storiesAbout')}</p>
           <h2 class="entity-name" dir="auto">
             {state.entity.name}
           </h2>
@@ -180,21 +180,21 @@ function Popup() {
       )}
       {state.kind === 'ready' && (
         <>
-          <section aria-label="On this page">
-            <h2 class="section-title">On this page</h2>
+          <section aria-label={i18n.t('popup.onThisPage')}>
+            <h2 class="section-title">{i18n.t('popup.onThisPage')}</h2>
             <input
               type="search"
               class="search"
-              placeholder="Filter names"
-              aria-label="Filter the names on this page"
+              placeholder={i18n.t('popup.filterPlaceholder')}
+              aria-label={i18n.t('popup.filterLabel')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
             <EntityList entities={state.entities} query={query} onSelect={reveal} />
           </section>
           {notes && (notes.passages.length > 0 || notes.entities.length > 0) && (
-            <section aria-label="Your notes">
-              <h2 class="section-title">Your notes</h2>
+            <section aria-label={i18n.t('common.yourNotes')}>
+              <h2 class="section-title">{i18n.t('common.yourNotes')}</h2>
               <ul class="popup-notes">
                 {notes.passages.map((n) => (
                   <li key={n.id} data-orphaned={n.orphaned ? 'true' : 'false'}>
@@ -203,28 +203,28 @@ function Popup() {
                     </blockquote>
                     <p dir="auto">
                       {n.body}
-                      {n.orphaned && <span class="orphaned"> (passage not found)</span>}
+                      {n.orphaned && <span class="orphaned"> {i18n.t('popup.passageNotFound')}</span>}
                     </p>
                   </li>
                 ))}
                 {notes.entities.map((n) => (
                   <li key={n.id}>
                     <p dir="auto">
-                      <strong>{n.entity.name}:</strong> {n.body}
+                      <strong>{i18n.t('common.labelled', { label: n.entity.name })}</strong> {n.body}
                     </p>
                   </li>
                 ))}
               </ul>
               <p class="summary">
                 <a href={browser.runtime.getURL('/notes.html')} target="_blank" rel="noreferrer">
-                  All your notes
+                  {i18n.t('popup.allNotes')}
                 </a>
               </p>
             </section>
           )}
-          <section aria-label="Related coverage">
-            <h2 class="section-title">Related coverage</h2>
-            {state.related ? <RelatedList items={state.related} /> : <p class="empty">Ranking related coverage…</p>}
+          <section aria-label={i18n.t('popup.related')}>
+            <h2 class="section-title">{i18n.t('popup.related')}</h2>
+            {state.related ? <RelatedList items={state.related} /> : <p class="empty">{i18n.t('popup.ranking')}</p>}
           </section>
         </>
       )}
@@ -232,5 +232,6 @@ function Popup() {
   );
 }
 
+speakReadersLanguage(document, i18n.t('extName'));
 const app = document.getElementById('app');
 if (app) render(<Popup />, app);

@@ -2,6 +2,7 @@ import type { Candidate } from '../match/find-candidates';
 import type { Mention } from './link-mentions';
 import { neighbours } from './neighbours';
 import { entityIds, mentionOf, type Reading } from './reading';
+import type { LinkReason } from './reasons';
 
 const YEAR = /\b(19|20)\d{2}\b/g;
 const NEW_CUE = /\b(new|newly|recent|recently|latest|fresh)\b/i;
@@ -35,7 +36,7 @@ export function linkGeneric(r: Reading, i: number): Mention | undefined {
   const years = [...text.slice(paraStart, paraEnd).matchAll(YEAR)].map((m) => Number(m[0]));
   // "a newly signed agreement", "the new pact": the most recent one.
   const saysNew = NEW_CUE.test(text.slice(Math.max(paraStart, c.start - 40), c.start));
-  let best: { id: string; score: number; why: string } | undefined;
+  let best: { id: string; score: number; reason: LinkReason } | undefined;
   for (const id of entityIds(c.aliases)) {
     const agreement = ctx.agreement(id);
     if (!agreement) continue;
@@ -45,19 +46,20 @@ export function linkGeneric(r: Reading, i: number): Mention | undefined {
     const yearFits = years.includes(agreement.year);
     // Among agreements that fit equally, the newest: news is mostly about it.
     const score = named + (yearFits ? 10 : 0) + agreement.year / 10_000 + (saysNew ? agreement.year / 1_000 : 0);
-    const why = yearFits
-      ? `the paragraph names ${agreement.year} and those involved in ${ctx.name(id) ?? id}`
-      : `the paragraph names those involved in ${ctx.name(id) ?? id}`;
-    if (!best || score > best.score) best = { id, score, why };
+    const name = ctx.name(id) ?? id;
+    const reason: LinkReason = yearFits
+      ? { why: 'agreementYear', text: c.text, name, year: agreement.year }
+      : { why: 'agreement', text: c.text, name };
+    if (!best || score > best.score) best = { id, score, reason };
   }
-  const mention = (id: string, reason: string): Mention => {
+  const mention = (id: string, reason: LinkReason): Mention => {
     r.lastAgreement = { id, end: c.end };
     return mentionOf(c, id, reason);
   };
-  if (best) return mention(best.id, `“${c.text}”: ${best.why}`);
+  if (best) return mention(best.id, best.reason);
   const last = r.lastAgreement;
   if (last && c.start - last.end < BACK_REFERENCE_WINDOW && entityIds(c.aliases).includes(last.id)) {
-    return mention(last.id, `“${c.text}” refers back to ${ctx.name(last.id) ?? last.id}, named just before`);
+    return mention(last.id, { why: 'refersBack', text: c.text, name: ctx.name(last.id) ?? last.id });
   }
   return undefined;
 }

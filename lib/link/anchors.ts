@@ -3,6 +3,7 @@ import type { Candidate } from '../match/find-candidates';
 import type { LinkContext } from './link-mentions';
 import { chooseNamesake } from './namesakes';
 import { type ArticleTime, entityIds } from './reading';
+import type { Decider } from './reasons';
 
 /** What a first pass over the whole text settles before any candidate is linked. */
 export interface Anchors {
@@ -17,8 +18,8 @@ export interface Anchors {
    * the people, bodies and places it names.
    */
   countries: Map<string, number>;
-  /** Where a namesake was chosen → why. */
-  decided: Map<number, string>;
+  /** Where a namesake was chosen → what decided. */
+  decided: Map<number, Decider>;
 }
 
 const strongOnly = (aliases: readonly AliasEntry[]) =>
@@ -54,7 +55,7 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
   }
   // Full names and demonyms shared by namesakes ("Tony Abbott", "américaine"): the one the
   // context decides anchors the surname later ("Abbott") as a unique full name would.
-  const decided = new Map<number, string>();
+  const decided = new Map<number, Decider>();
   for (const c of candidates) {
     const strong = strongOnly(c.aliases);
     const ids = entityIds(strong);
@@ -62,7 +63,7 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
     const chosen = chooseNamesake(ids, ctx, countries, when);
     if (chosen && !anchored.has(chosen.id)) {
       anchored.set(chosen.id, c.start);
-      decided.set(c.start, chosen.why);
+      decided.set(c.start, chosen.decided);
       if (counts(chosen.id, strong)) count(chosen.id);
     }
   }

@@ -6,6 +6,7 @@ import { beforeDate, filterByLanguage, tagged } from './candidate-filters';
 import { detectLanguage } from './language';
 import { linkOne } from './link-one';
 import type { Reading } from './reading';
+import type { LinkReason } from './reasons';
 
 // The linker's coordinator: it filters the candidates, reads the whole text
 // once for anchors, then links each candidate by the rules in link-one.ts and
@@ -19,8 +20,8 @@ export interface Mention {
   end: number;
   /** The surface form as written. */
   text: string;
-  /** Why this span was linked to this entity, in words a reader understands. */
-  reason: string;
+  /** Why this span was linked to this entity, as values the card puts in the reader's words. */
+  reason: LinkReason;
 }
 
 /** What the linker needs to know about entities. */

@@ -79,7 +79,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         return linkShortForm(r, i, id);
       case 'demonym':
         if (startsUnknownName(text, c, next)) return undefined;
-        return mentionOf(c, id, `“${c.text}” is the demonym of ${name}`);
+        return mentionOf(c, id, { why: 'demonym', text: c.text, name });
       default:
         // A one-word name after another capitalised word is part of a longer
         // name the store does not know: "New Jersey" is not Jersey.
@@ -92,7 +92,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
           const country = ctx.countryOf(id);
           if (country && !countries.has(country)) return undefined;
         }
-        return mentionOf(c, id, `“${c.text}” is a name of ${name}`);
+        return mentionOf(c, id, { why: 'name', text: c.text, name });
     }
   }
   return linkAmong(r, i, named, ids);
@@ -106,18 +106,18 @@ function linkAmong(r: Reading, i: number, named: readonly AliasEntry[], ids: rea
   const elsewhere = ids.filter((id) => anchored.has(id));
   if (elsewhere.length === 1) {
     const id = elsewhere[0] as string;
-    if ((anchored.get(id) as number) < c.start)
-      return mentionOf(c, id, `“${c.text}” after “${ctx.name(id) ?? id}” earlier in the text`);
-    const why = anchored.get(id) === c.start ? r.decided.get(c.start) : undefined;
-    if (why) return mentionOf(c, id, `“${c.text}” could be several entries; ${ctx.name(id) ?? id}: ${why}`);
-    return mentionOf(c, id, `“${c.text}” could be several entries; the text also names ${ctx.name(id) ?? id}`);
+    const name = ctx.name(id) ?? id;
+    if ((anchored.get(id) as number) < c.start) return mentionOf(c, id, { why: 'after', text: c.text, name });
+    const decided = anchored.get(id) === c.start ? r.decided.get(c.start) : undefined;
+    if (decided) return mentionOf(c, id, { why: 'namesake', text: c.text, name, decided });
+    return mentionOf(c, id, { why: 'alsoNamed', text: c.text, name });
   }
   if (named.some((a) => a.kind === 'demonym')) {
     // "Français", "américaine": the demonym of a country and of its territories; the country.
     if (startsUnknownName(text, c, all[i + 1])) return undefined;
     const chosen = chooseNamesake(ids, ctx, countries, r.when);
     return chosen
-      ? mentionOf(c, chosen.id, `“${c.text}” is the demonym of ${ctx.name(chosen.id) ?? chosen.id}`)
+      ? mentionOf(c, chosen.id, { why: 'demonym', text: c.text, name: ctx.name(chosen.id) ?? chosen.id })
       : undefined;
   }
   // A surname shared by several people: one earlier full name decided above; otherwise
@@ -128,10 +128,11 @@ function linkAmong(r: Reading, i: number, named: readonly AliasEntry[], ids: rea
   if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, false)) return undefined;
   const chosen = chooseNamesake(ids, ctx, countries, r.when);
   if (chosen)
-    return mentionOf(
-      c,
-      chosen.id,
-      `“${c.text}” could be several entries; ${ctx.name(chosen.id) ?? chosen.id}: ${chosen.why}`,
-    );
+    return mentionOf(c, chosen.id, {
+      why: 'namesake',
+      text: c.text,
+      name: ctx.name(chosen.id) ?? chosen.id,
+      decided: chosen.decided,
+    });
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Candidate } from '../match/find-candidates';
 import type { LinkContext } from './link-mentions';
 import { neighbours } from './neighbours';
+import type { LinkReason } from './reasons';
 
 // A place after one of these is the place itself: "in Washington", "to Baghdad".
 const LOCATIVE =
@@ -39,7 +40,7 @@ export function resolveMetonym(
   i: number,
   all: readonly Candidate[],
   ctx: LinkContext,
-): { entityId: string; reason: string } | undefined {
+): { entityId: string; reason: LinkReason } | undefined {
   const c = all[i] as Candidate;
   const metonym = c.aliases.find((a) => a.kind === 'metonym');
   // The place itself: a place's name, not someone's surname ("Washington", not George Washington).
@@ -62,18 +63,18 @@ export function resolveMetonym(
   const dateline =
     (/,[ \t]*$/.test(before) && /^[ \t]*(\n|$)/.test(text.slice(c.end, c.end + 4))) ||
     (lineStart && /^[ \t]*(\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]/.test(text.slice(c.end, c.end + 50)));
-  if (dateline) return { entityId: place.entityId, reason: `“${c.text}” is a dateline: the place, ${placeName}` };
+  if (dateline) return { entityId: place.entityId, reason: { why: 'dateline', text: c.text, name: placeName } };
   if (ACTED_ON.test(before)) {
-    return { entityId: metonym.entityId, reason: `“${c.text}” is addressed here as a government: ${govName}` };
+    return { entityId: metonym.entityId, reason: { why: 'addressedAsGovernment', text: c.text, name: govName } };
   }
   if (LOCATIVE.test(before) && !coordinatedPossessive) {
     return {
       entityId: place.entityId,
-      reason: `“${before.trim().split(/\s+/).pop()} ${c.text}” is the place, ${placeName}`,
+      reason: { why: 'place', text: `${before.trim().split(/\s+/).pop()} ${c.text}`, name: placeName },
     };
   }
   if (ACTS.test(text.slice(c.end, c.end + 24))) {
-    return { entityId: metonym.entityId, reason: `“${c.text}” acts here as a government: ${govName}` };
+    return { entityId: metonym.entityId, reason: { why: 'actsAsGovernment', text: c.text, name: govName } };
   }
   const [a, b] = sentenceAround(text, c.start, c.end);
   const policy = neighbours(all, i, a, b).some((o) =>
@@ -89,10 +90,7 @@ export function resolveMetonym(
     }),
   );
   if (policy) {
-    return {
-      entityId: metonym.entityId,
-      reason: `“${c.text}” stands for a government in a sentence about policy: ${govName}`,
-    };
+    return { entityId: metonym.entityId, reason: { why: 'policyGovernment', text: c.text, name: govName } };
   }
-  return { entityId: place.entityId, reason: `“${c.text}” is the place, ${placeName}` };
+  return { entityId: place.entityId, reason: { why: 'place', text: c.text, name: placeName } };
 }

@@ -1,19 +1,20 @@
 import type { LinkContext } from './link-mentions';
 import type { ArticleTime } from './reading';
+import type { Decider } from './reasons';
 
 /**
  * Among namesakes, the one of a country the text is about, then the one in
  * office at the article's date (when the page gives one and only one of them
  * was), then the most prominent (rank), then the one of the country with the
- * most entries; none when that does not decide. `why` says, for the reader,
- * what decided.
+ * most entries; none when that does not decide. `decided` says, for the
+ * reader, what decided.
  */
 export function chooseNamesake(
   ids: readonly string[],
   ctx: LinkContext,
   countries: ReadonlyMap<string, number>,
   when?: ArticleTime,
-): { id: string; why: string } | undefined {
+): { id: string; decided: Decider } | undefined {
   const inOffice = (id: string) => {
     const span = when ? ctx.span?.(id) : undefined;
     return when !== undefined && span !== undefined && span[0] <= when.last && (span[1] === 0 || span[1] >= when.day);
@@ -42,10 +43,11 @@ export function chooseNamesake(
   const country = ctx.countryOf(top.id);
   // What decided: the date, where the country did not (both namesakes of the country).
   const byDate = then.length === 1 && then[0] === top.id && (!second || second.here === top.here);
-  const why = byDate
-    ? `in office when the article was written (${when?.date})`
-    : top.here
-      ? `the text is about ${ctx.name(country ?? '') ?? country}`
-      : 'the most prominent of that name';
-  return { id: top.id, why };
+  const decided: Decider =
+    byDate && when
+      ? { by: 'date', date: when.date }
+      : top.here
+        ? { by: 'country', country: ctx.name(country ?? '') ?? country ?? '' }
+        : { by: 'rank' };
+  return { id: top.id, decided };
 }

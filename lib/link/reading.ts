@@ -1,6 +1,7 @@
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import type { LinkContext, Mention } from './link-mentions';
+import type { Decider, LinkReason } from './reasons';
 
 /** The article's date: its first and last day (a month, "2015-03", spans one), and as written. */
 export interface ArticleTime {
@@ -24,8 +25,8 @@ export interface Reading {
   countries: ReadonlyMap<string, number>;
   /** The article's date, when the page gives one. */
   when: ArticleTime | undefined;
-  /** Full names shared by namesakes, decided before linking: where, and why. */
-  decided: ReadonlyMap<number, string>;
+  /** Full names shared by namesakes, decided before linking: where, and what decided. */
+  decided: ReadonlyMap<number, Decider>;
   /** The agreement the last generic phrase was linked to, and where: the one mutable part, updated as linking goes. */
   lastAgreement: { id: string; end: number } | undefined;
 }
@@ -36,6 +37,6 @@ export function entityIds(aliases: readonly AliasEntry[]): string[] {
 }
 
 /** Candidate `c` linked to `entityId`, for `reason`. */
-export function mentionOf(c: Candidate, entityId: string, reason: string): Mention {
+export function mentionOf(c: Candidate, entityId: string, reason: LinkReason): Mention {
   return { entityId, start: c.start, end: c.end, text: c.text, reason };
 }

@@ -38,17 +38,21 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
   const name = ctx.name(id) ?? id;
   if (inLongerName(r, i, id)) return undefined;
   const first = anchored.get(id);
-  if (first !== undefined && first < c.start)
-    return mentionOf(c, id, `“${c.text}” after “${name}” earlier in the text`);
+  if (first !== undefined && first < c.start) return mentionOf(c, id, { why: 'after', text: c.text, name });
   // A surname alone, with no full name before it, only for a head of state or
   // government: among a hundred thousand people, most surnames are also someone else's.
   if ((ctx.rank?.(id) ?? 3) >= 3 && !givenNameBefore(text, c.start))
-    return mentionOf(c, id, `the only “${c.text}” in the fact store`);
+    return mentionOf(c, id, { why: 'onlyOne', text: c.text });
   // An institution's short form ("Congress", "the Fed") where the text is about its country.
   const country = ctx.countryOf(id);
   // (Written with a capital: "la droite" is the right, not a party called "Droite".)
   if (ctx.type(id) !== 'person' && country && countries.has(country) && /^\p{Lu}/u.test(c.text))
-    return mentionOf(c, id, `“${c.text}”: ${name}, in a text about ${ctx.name(country) ?? country}`);
+    return mentionOf(c, id, {
+      why: 'short',
+      text: c.text,
+      name,
+      decided: { by: 'country', country: ctx.name(country) ?? country },
+    });
   return undefined;
 }
 
@@ -64,7 +68,7 @@ export function linkSharedShortForm(r: Reading, i: number, ids: readonly string[
   const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
   if (heads.length === 1 && !givenNameBefore(text, c.start)) {
     const id = heads[0] as string;
-    return mentionOf(c, id, `“${c.text}”: the only head of state or government of that name, ${ctx.name(id) ?? id}`);
+    return mentionOf(c, id, { why: 'onlyHead', text: c.text, name: ctx.name(id) ?? id });
   }
   // Several heads of that name ("Obama": the US president, an Equatorial Guinean prime
   // minister): the one of the country the text is about, if it names one of theirs; after
@@ -76,7 +80,12 @@ export function linkSharedShortForm(r: Reading, i: number, ids: readonly string[
       chosen &&
       ((country && countries.has(country)) || HEAD_TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start)))
     )
-      return mentionOf(c, chosen.id, `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, ${chosen.why}`);
+      return mentionOf(c, chosen.id, {
+        why: 'short',
+        text: c.text,
+        name: ctx.name(chosen.id) ?? chosen.id,
+        decided: chosen.decided,
+      });
   }
   const local = ids.filter((id) => {
     const country = ctx.countryOf(id);
@@ -85,11 +94,12 @@ export function linkSharedShortForm(r: Reading, i: number, ids: readonly string[
   const chosen = heads.length === 0 && local.length > 0 ? chooseNamesake(local, ctx, countries, r.when) : undefined;
   if (chosen) {
     const country = ctx.countryOf(chosen.id) ?? '';
-    return mentionOf(
-      c,
-      chosen.id,
-      `“${c.text}”: ${ctx.name(chosen.id) ?? chosen.id}, in a text about ${ctx.name(country) ?? country}`,
-    );
+    return mentionOf(c, chosen.id, {
+      why: 'short',
+      text: c.text,
+      name: ctx.name(chosen.id) ?? chosen.id,
+      decided: { by: 'country', country: ctx.name(country) ?? country },
+    });
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { MAX_NOTE_CHARS } from '../contract';
 import type { BackstoryDB, Note } from '../db';
-import type { NoteDraftMessage } from '../messages';
+import type { NoteDraftMessage, Problem } from '../messages';
 import { pageKey } from '../related/rank';
 import { siteOf } from '../site-settings';
 
@@ -27,11 +27,14 @@ export function makeNote(draft: NoteDraft, now: number = Date.now(), id: string 
   };
 }
 
+/** A note saved, or why not (`problem`: what the reader is told). */
+export type Saved = { ok: true } | { ok: false; error: string; problem?: Problem };
+
 /**
  * Saves a note. A quota error comes back as a message for the reader (the
  * editor keeps the text), never as a lost note.
  */
-export async function saveNote(db: BackstoryDB, note: Note): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function saveNote(db: BackstoryDB, note: Note): Promise<Saved> {
   try {
     await db.notes.put(note);
     return { ok: true };
@@ -43,6 +46,7 @@ export async function saveNote(db: BackstoryDB, note: Note): Promise<{ ok: true 
         ok: false,
         error:
           'The browser has no room left to save this note. Your text is still here; free some space and save again.',
+        problem: 'noRoom',
       };
     }
     return { ok: false, error: `The note could not be saved: ${String(error)}` };
@@ -54,13 +58,13 @@ export async function updateNoteBody(
   id: string,
   body: string,
   now: number = Date.now(),
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<Saved> {
   try {
     const changed = await db.notes.update(id, { body: body.slice(0, MAX_NOTE_CHARS), updatedAt: now });
     // Deleted meanwhile (in another window, or by an import): the edit is not lost silently.
     return changed === 1
       ? { ok: true }
-      : { ok: false, error: 'This note no longer exists; copy your text before leaving.' };
+      : { ok: false, error: 'This note no longer exists; copy your text before leaving.', problem: 'noteGone' };
   } catch (error) {
     return { ok: false, error: `Could not save the edit: ${error instanceof Error ? error.message : String(error)}` };
   }

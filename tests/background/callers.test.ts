@@ -77,6 +77,7 @@ describe('a private window', () => {
     expect(await dispatch(h, { type: 'openEditor', target: LARIJANI }, PRIVATE)).toEqual({
       ok: false,
       error: 'Notes are not saved from a private window.',
+      problem: 'privateWindow',
     });
     expect(await dispatch(h, { type: 'editorSave', body: 'x' }, { ...EDITOR, incognito: true })).toMatchObject({
       ok: false,
@@ -168,6 +169,7 @@ describe('saving notes from a page', () => {
     expect(await save()).toEqual({
       ok: false,
       error: 'Too many notes from this page at once; try again in a minute.',
+      problem: 'tooManyNotes',
     });
     expect(await dispatch(h, { type: 'saveNote', draft: { ...LARIJANI, body: 'x' } }, POPUP)).toMatchObject({
       ok: true,

@@ -22,7 +22,10 @@ async function cardFor(id: string): Promise<Card> {
 describe('EntityCard', () => {
   it('shows a person’s name, type, description, current role and dated facts with sources', async () => {
     render(
-      <EntityCard card={await cardFor('ali-larijani')} reason="“Larijani” after “Ali Larijani” earlier in the text" />,
+      <EntityCard
+        card={await cardFor('ali-larijani')}
+        reason={{ why: 'after', text: 'Larijani', name: 'Ali Larijani' }}
+      />,
       root,
     );
     const text = root.textContent ?? '';
@@ -32,7 +35,9 @@ describe('EntityCard', () => {
     expect(root.querySelector('.role')?.textContent).toContain('since 5 Aug 2025');
     expect(text).toContain('11 Aug 2025');
     expect(text).toContain('Peregraf, 11 Aug 2025');
-    expect(root.querySelector('.reason')?.textContent).toContain('after “Ali Larijani”');
+    expect(root.querySelector('.reason')?.textContent).toBe(
+      'Why linked: “Larijani” after “Ali Larijani” earlier in the text',
+    );
   });
 
   it('shows the latest facts first and the rest on request', async () => {
@@ -122,7 +127,7 @@ describe('EntityCard', () => {
     ]);
     const card = await entityCard(store, 'evil');
     if (!card) throw new Error('no card');
-    render(<EntityCard card={card} reason={evil} />, root);
+    render(<EntityCard card={card} reason={{ why: 'name', text: evil, name: evil }} />, root);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
     expect(root.querySelector('h2')?.textContent).toBe(evil);

@@ -11,7 +11,14 @@ function annotator() {
   const a = new Annotator(p.painter, async (text) => {
     const out: PaintedMention[] = [];
     for (let i = text.indexOf('Tammy Bruce'); i >= 0; i = text.indexOf('Tammy Bruce', i + 1))
-      out.push({ entityId: 'tammy-bruce', start: i, end: i + 11, text: 'Tammy Bruce', reason: '', type: 'person' });
+      out.push({
+        entityId: 'tammy-bruce',
+        start: i,
+        end: i + 11,
+        text: 'Tammy Bruce',
+        reason: { why: 'name', text: 'Tammy Bruce', name: 'Tammy Bruce' },
+        type: 'person',
+      });
     return out;
   });
   return { annotator: a, painted: p.painted };

@@ -13,7 +13,14 @@ function painted(node: Text): Painted {
   range.setStart(node, 0);
   range.setEnd(node, 9);
   return {
-    mention: { entityId: 'x', type: 'person', text: node.data.slice(0, 9), start: 0, end: 9, reason: 'test' },
+    mention: {
+      entityId: 'x',
+      type: 'person',
+      text: node.data.slice(0, 9),
+      start: 0,
+      end: 9,
+      reason: { why: 'onlyOne', text: 'test' },
+    },
     range,
   };
 }

@@ -19,7 +19,14 @@ function fakeBackground() {
       const mentions: PaintedMention[] = [];
       for (const name of NAMES)
         for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
-          mentions.push({ entityId: name, start: i, end: i + name.length, text: name, reason: 'test', type: 'person' });
+          mentions.push({
+            entityId: name,
+            start: i,
+            end: i + name.length,
+            text: name,
+            reason: { why: 'onlyOne', text: name },
+            type: 'person',
+          });
       mentions.sort((a, b) => a.start - b.start);
       calls.push({ text, part, previous, answer: () => resolve(mentions) });
     });

@@ -64,7 +64,7 @@ describe('reading in Firefox', () => {
     const text = (await cardText(page)) ?? '';
     expect(text).toContain('Ali Larijani');
     expect(text).toMatch(/PERSON/i);
-    expect(text).toContain('Arab News, 5 Aug 2025'); // the role's source and date
+    expect(text).toContain('Arab News, Aug 5, 2025'); // the role's source and date (en-US)
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'firefox-card-larijani.png') });
     await page.mouse.move(5, 5);
     await expect.poll(() => cardText(page), { timeout: 5_000 }).toBeNull();

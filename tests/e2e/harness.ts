@@ -3,7 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
-import { findChromium, findPage, launchWithExtension, openRealPopup } from '../../scripts/chromium.mjs';
+import {
+  browserLanguage,
+  findChromium,
+  findPage,
+  launchWithExtension,
+  openRealPopup,
+} from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,12 +50,17 @@ export function servePages(
   });
 }
 
-/** Serves the demo and seed pages and launches Chromium with the e2e build loaded (a new profile unless one is given). */
+/**
+ * Serves the demo and seed pages and launches Chromium with the e2e build loaded (a new
+ * profile unless one is given), its interface in `language`: American English unless a
+ * test asks for another, whatever this machine's own language.
+ */
 export async function startHarness(
   options: {
     userDataDir?: string;
     routes?: Record<string, string | { body: string; headers: Record<string, string> }>;
     port?: number;
+    language?: string;
   } = {},
 ): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -62,6 +73,7 @@ export async function startHarness(
     extensionDir: EXTENSION_DIR,
     executablePath: chrome.path,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+    ...browserLanguage(options.language ?? 'en-US'),
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -59,7 +59,9 @@ async function expectPopupCount(page: Page, name: string, count: number): Promis
   const popup = await openRealPopup(h, page);
   try {
     const row = popup.page.locator('.entity-list li', { hasText: name }).first();
-    await expect.poll(() => row.locator('.count').innerText(), { timeout: 10_000 }).toBe(`×${count}`);
+    await expect
+      .poll(() => row.locator('.count').innerText(), { timeout: 10_000 })
+      .toBe(`×${count.toLocaleString('en-US')}`); // as an American reader writes it
   } finally {
     await popup.close();
   }

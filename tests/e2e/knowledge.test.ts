@@ -53,7 +53,7 @@ describe('the store built from open data', () => {
     await hoverCard(page, 'Keir Starmer');
     const text = (await cardText(page)) ?? '';
     expect(text).toContain('Prime Minister of the United Kingdom');
-    expect(text).toContain('since 5 Jul 2024');
+    expect(text).toContain('since Jul 5, 2024');
     expect(text).toMatch(/IfG Ministers Database|CIA World Factbook/);
     await page.close();
   });

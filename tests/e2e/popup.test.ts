@@ -57,7 +57,7 @@ describe('the popup', () => {
         expect(shares).toContain(name);
       // The page itself (the Rudaw article, by its canonical URL) is not listed.
       const outlets = await popup.locator('ol.related-list .meta').allInnerTexts();
-      expect(outlets.filter((o) => o.includes('17 Aug 2025 · Rudaw'))).toEqual([]);
+      expect(outlets.filter((o) => o.includes('Rudaw') && o.includes('Aug 17, 2025'))).toEqual([]);
       await popup.locator('ol.related-list').scrollIntoViewIfNeeded();
       await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-related.png') });
     });

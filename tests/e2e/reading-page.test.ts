@@ -146,7 +146,7 @@ describe('reading a page with Backstory', () => {
     const text = (await cardText(page)) ?? '';
     expect(text).toMatch(/Parties\s+Iran, Iraq/);
     expect(text).toMatch(/Signed by\s+Ali Larijani, Qasim al-Araji/);
-    expect(text).toMatch(/Signed\s+11 Aug 2025, Baghdad/);
+    expect(text).toMatch(/Signed\s+Aug 11, 2025, Baghdad/);
     expect(text).toContain('US Department of State opposes');
     expect(text).toContain('Why linked:');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'card-agreement.png') });

@@ -10,7 +10,7 @@ describe('linking people', () => {
   it('links "Larijani" after "Ali Larijani" to the same person, and says so', () => {
     const [, second] = scanText(store, 'Ali Larijani arrived. Larijani then spoke.');
     expect(second).toMatchObject({ text: 'Larijani', entityId: 'ali-larijani' });
-    expect(second?.reason).toContain('after “Ali Larijani”');
+    expect(second?.reason).toEqual({ why: 'after', text: 'Larijani', name: 'Ali Larijani' });
   });
 
   it('links "Bruce" after "Tammy Bruce"', () => {
@@ -72,7 +72,7 @@ describe('linking people', () => {
   it('links demonyms to their country', () => {
     const [m] = scanText(store, 'An Iraqi official said.');
     expect(m).toMatchObject({ entityId: 'iraq' });
-    expect(m?.reason).toContain('demonym');
+    expect(m?.reason).toMatchObject({ why: 'demonym', text: 'Iraqi' });
   });
 });
 
@@ -90,8 +90,8 @@ describe('linking places', () => {
 
   it('reads a capital that acts as its government ("Baghdad said no"), and one after "in" as the city', () => {
     const [said, inCity] = scanText(store, 'Baghdad said no to the embassy in Washington.');
-    expect(said).toMatchObject({ entityId: 'iraq', reason: expect.stringContaining('acts here') });
-    expect(inCity).toMatchObject({ entityId: 'washington', reason: expect.stringContaining('in Washington') });
+    expect(said).toMatchObject({ entityId: 'iraq', reason: { why: 'actsAsGovernment' } });
+    expect(inCity).toMatchObject({ entityId: 'washington', reason: { why: 'place', text: 'in Washington' } });
   });
 
   it('reads "Washington" as the city when the sentence is not about policy', () => {
@@ -131,6 +131,6 @@ describe('linking agreement phrases', () => {
     const text = 'Iran and Iraq defended the deal.\nFor both governments, this agreement is a signal.';
     const mentions = scanText(store, text).filter((m) => m.entityId === 'mou-2025');
     expect(mentions.map((m) => m.text)).toEqual(['deal', 'agreement']);
-    expect(mentions[1]?.reason).toContain('refers back');
+    expect(mentions[1]?.reason).toMatchObject({ why: 'refersBack', text: 'agreement' });
   });
 });

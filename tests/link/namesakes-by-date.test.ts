@@ -44,7 +44,7 @@ describe('presidents of one name, by the article’s date', () => {
   ])('%s (%s, %s)', (text, surface, date, want) => {
     const got = link(text, surface, date);
     expect(got?.id).toBe(want);
-    if (want && date) expect(got?.reason).toContain(`in office when the article was written (${date})`);
+    if (want && date) expect(got?.reason).toMatchObject({ decided: { by: 'date', date } });
   });
 
   it('keeps the full names apart: the names with middle initials are each one person', () => {

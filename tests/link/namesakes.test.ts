@@ -19,20 +19,23 @@ const when = { day: 1000, last: 1030, date: '1902-09' };
 describe('chooseNamesake', () => {
   it('takes the namesake of the country the text is about over a more prominent one', () => {
     const ctx = context({ a: { country: 'x', rank: 1 }, b: { country: 'y', rank: 3 } });
-    expect(chooseNamesake(['a', 'b'], ctx, new Map([['x', 1]]))).toEqual({ id: 'a', why: 'the text is about x' });
+    expect(chooseNamesake(['a', 'b'], ctx, new Map([['x', 1]]))).toEqual({
+      id: 'a',
+      decided: { by: 'country', country: 'x' },
+    });
   });
 
   it('takes the one in office at the article’s date, and says so', () => {
     const ctx = context({ a: { rank: 3, span: [1, 500] }, b: { rank: 3, span: [900, 0] } });
     expect(chooseNamesake(['a', 'b'], ctx, new Map(), when)).toEqual({
       id: 'b',
-      why: 'in office when the article was written (1902-09)',
+      decided: { by: 'date', date: '1902-09' },
     });
   });
 
   it('takes the most prominent when nothing else decides', () => {
     const ctx = context({ a: { rank: 1 }, b: { rank: 2 } });
-    expect(chooseNamesake(['a', 'b'], ctx, new Map())?.why).toBe('the most prominent of that name');
+    expect(chooseNamesake(['a', 'b'], ctx, new Map())?.decided).toEqual({ by: 'rank' });
   });
 
   it('chooses none between namesakes alike in every way', () => {

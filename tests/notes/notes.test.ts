@@ -140,6 +140,7 @@ describe('saving when the disk is full', () => {
     expect(result).toEqual({
       ok: false,
       error: 'The browser has no room left to save this note. Your text is still here; free some space and save again.',
+      problem: 'noRoom',
     });
     expect(await db.notes.count()).toBe(0);
   });
@@ -155,6 +156,7 @@ describe('editing a note', () => {
     expect(await updateNoteBody(db, note.id, 'Third words.')).toEqual({
       ok: false,
       error: 'This note no longer exists; copy your text before leaving.',
+      problem: 'noteGone',
     });
   });
 });

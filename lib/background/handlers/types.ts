@@ -1,5 +1,6 @@
 import type { Note, Visit } from '../../db';
 import type { MessageType, NoteTarget, Request, Response } from '../../messages';
+import type { Saved } from '../../notes/notes';
 
 /** Who sent a message: the content script of a tab, or one of Backstory's own pages. */
 export interface Sender {
@@ -28,7 +29,7 @@ export type HandlersFor<K extends MessageType> = Pick<Handlers, K>;
 export interface NotesStore {
   onPage(url: string): Promise<Note[]>;
   onEntities(entityIds: readonly string[]): Promise<Note[]>;
-  save(note: Note): Promise<{ ok: true } | { ok: false; error: string }>;
+  save(note: Note): Promise<Saved>;
   setOrphaned(id: string, orphaned: boolean): Promise<void>;
   get(id: string): Promise<Note | undefined>;
 }
