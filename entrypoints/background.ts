@@ -115,8 +115,7 @@ export default defineBackground(() => {
     void tabs.delete(tabId);
     void editors.delete(tabId);
   });
-  // "Add a Backstory note on this passage" on a selection, in the browser's language: made
-  // again at each start, as the browser starts in a new language only after a restart.
+  // The selection's menu item, in the browser's language (which changes only at a restart).
   const noteMenu = async () => {
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: 'backstory-note', title: i18n.t('menu.notePassage'), contexts: ['selection'] });
