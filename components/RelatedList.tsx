@@ -3,6 +3,7 @@ import { formatDate } from '../lib/format-date';
 import { formatNumber } from '../lib/i18n/locale';
 import type { RelatedItem } from '../lib/messages';
 import { webUrl } from '../lib/safe-url';
+import { untitled } from './StoryList';
 
 /** How many shared entities a line names (the strongest). */
 const SHARED_SHOWN = 4;
@@ -30,10 +31,10 @@ export function RelatedList({ items }: { items: RelatedItem[] }) {
           <p class={item.title ? 'headline' : 'headline untitled'} dir="auto">
             {webUrl(item.url) ? (
               <a href={webUrl(item.url)} target="_blank" rel="noopener noreferrer">
-                {item.title ?? i18n.t('common.headlineMissing')}
+                {item.title ?? untitled(item)}
               </a>
             ) : (
-              (item.title ?? i18n.t('common.headlineMissing'))
+              (item.title ?? untitled(item))
             )}
           </p>
           <p class="shares" title={item.shared.map((e) => e.name).join(', ')}>
