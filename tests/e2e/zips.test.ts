@@ -38,7 +38,7 @@ describe('the store zips', () => {
     try {
       const { context, worker, extensionId } = launched;
       expect(await worker.evaluate(() => chrome.runtime.getManifest().name)).toBe('Backstory');
-      for (const path of ['popup.html', 'options.html', 'notes.html']) {
+      for (const path of ['popup.html', 'options.html', 'notes.html', 'privacy.html']) {
         const page = await context.newPage();
         page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
         page.on('console', (m) => {
@@ -48,6 +48,13 @@ describe('the store zips', () => {
         await page.waitForSelector('h1');
         await page.close();
       }
+      // The options page links the privacy page, which says how to delete everything.
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.locator('a[href="/privacy.html"]').click();
+      await expect.poll(() => options.url()).toMatch(/\/privacy\.html$/);
+      expect(await options.locator('h2').allInnerTexts()).toContain('How to delete everything');
+      await options.close();
       // The store the worker reads at start is in the zip and loads.
       const ready = await worker.evaluate(async () => (await fetch('/store/store.bin')).ok);
       expect(ready).toBe(true);
