@@ -50,6 +50,8 @@ export interface CardFact {
   to?: string;
   /** For an open-ended fact from data no longer updated: the date it was last confirmed ("as of Aug 2022"). */
   asOf?: string;
+  /** The source's own qualifier of the fact, in its words ("the US recognized Jerusalem as Israel’s capital in 2017, …"). */
+  note?: string;
   source?: CardSource;
 }
 

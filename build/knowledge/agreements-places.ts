@@ -8,7 +8,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
-import { slugId } from '../../lib/factstore/world-pack';
+import { CAPITAL_FROM_FACTBOOK, slugId } from '../../lib/factstore/world-pack';
+import {
+  ATTRIBUTED_REGIONS,
+  CAPITAL_NOTE_IN_DESCRIPTION,
+  capitalRole,
+  describeClause,
+  Factbook,
+  midSentence,
+  QUALIFIERS,
+  type Qualifier,
+  quoted,
+  recordOf,
+} from './contested';
 import { type BuildContext, recordSource } from './context';
 import { decodeHtml, fixCapitals, foldName, isDictionaryWord, longDate } from './names';
 
@@ -479,6 +491,52 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     sources.set(s.id, s);
     return s.id;
   };
+  // The Factbook's qualified capitals and contested places (contested.ts), each quotation checked.
+  const factbook = new Factbook(ctx.dataDir);
+  const fbFiles = factbook.files();
+  const fileOf = new Map<string, string>();
+  for (const [fips, c] of fbCountry) {
+    const file = fbFiles.find((f) => f.endsWith(`/${fips}`));
+    if (file && !fileOf.has(c.id)) fileOf.set(c.id, file);
+  }
+  const qualifiersOf = (entity: string): Qualifier[] => QUALIFIERS.filter((x) => x.entity === entity);
+  const regionId = (code: string) => `region-${code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  /** A qualifier as a fact, cited to the Factbook fields it quotes. */
+  const qualifiedFact = (x: Qualifier): Fact | undefined => {
+    if (!x.value) return undefined;
+    const note = quoted(factbook, x.note);
+    const sid = source(
+      recordSource(
+        `factbook-${x.entity}-${slugId(x.label)}-${slugId(x.value.text).slice(0, 24)}`,
+        FACTBOOK,
+        recordOf(x),
+      ),
+    );
+    return { label: x.label, value: factbook.quote(x.value), ...(note ? { note } : {}), source: sid };
+  };
+  /** A country's capital line in the Factbook, its note, its own qualifier, and the source to cite. */
+  const capitalLine = (
+    countryId: string,
+  ): { value?: string; note?: string; qualifier?: Qualifier | undefined; source?: string } => {
+    const file = fileOf.get(countryId);
+    if (!file) return {};
+    const qualifier = qualifiersOf(countryId).find((x) => x.label === 'Capital');
+    const line = factbook.capital(file);
+    const sid = source(
+      recordSource(
+        `factbook-${file.replace(/\//g, '-')}-capital`,
+        FACTBOOK,
+        `${fbName.get(file.split('/')[1] as string) ?? file}: ${recordOf(qualifier ?? { entity: countryId, label: 'Capital' }, file)}`,
+      ),
+    );
+    return { ...line, qualifier, source: sid };
+  };
+  const worldCapitals: Source = {
+    id: 'world-countries-capitals',
+    outlet: 'world-countries',
+    title: 'world-countries: capitals',
+    url: 'https://github.com/mledoze/countries',
+  };
   const dropped = { short: [] as string[], word: [] as string[], country: [] as string[], noCountry: 0, dup: 0 };
   const keptWordNames: string[] = [];
   const placeOk = (name: string, prominent = false): 'short' | 'word' | 'country' | undefined => {
@@ -538,12 +596,35 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       r.region && !sameOrPrefix(r.region, r.name) && nameKey(r.region) !== nameKey(country.replace(/^the /, ''))
         ? `, in ${r.region}`
         : '';
+    const countryName = ctx.countries.name(countryId) ?? r.iso2;
+    const iso3 = ctx.countries.iso3(countryId)?.toUpperCase();
+    // Where the Factbook qualifies the country's capital, its capital line says which capital the
+    // city is, in its words ("Seat of government of Benin"), and nothing else does.
+    const fbCapital = iso3 && CAPITAL_FROM_FACTBOOK.has(iso3) ? capitalLine(countryId) : undefined;
+    const cityNames = [r.name, ...r.wants.flatMap((w) => [w.name, w.alt])]
+      .filter((n): n is string => !!n)
+      .map((n) => fixCapitals(decodeHtml(n)));
+    const role = fbCapital?.value ? capitalRole(fbCapital.value, cityNames) : undefined;
     let description: string;
-    if (qual && qual !== 'capital') description = `${capitalize(qual)} of ${country}`;
+    if (fbCapital) {
+      const clause = role
+        ? [
+            ...(CAPITAL_NOTE_IN_DESCRIPTION[iso3 as string] ?? []),
+            ...(fbCapital.qualifier?.describe ?? []).map((x) => factbook.quote(x)),
+          ]
+            .map(midSentence)
+            .join('; ')
+        : '';
+      if (role?.kind) description = `${role.kind} of ${country}${clause ? ` (${clause})` : ''}`;
+      else if (role?.clause)
+        description = `City in ${country}${region}; ${[role.clause, clause].filter(Boolean).join('; ')}`;
+      else description = `City in ${country}${region}`;
+    } else if (qual && qual !== 'capital') description = `${capitalize(qual)} of ${country}`;
     else if (cap) description = `${(cap.ncap ?? 1) > 1 ? 'One of the capitals' : 'Capital'} of ${country}`;
     else if (qual) description = `City in ${country}${region}; the World Factbook lists it as the capital`;
     else description = `City in ${country}${region}`;
     const facts: Fact[] = [];
+    let placeSource: string | undefined;
     if (r.gid !== null && r.lat !== null && r.lng !== null) {
       const geo = source(
         recordSource(
@@ -553,6 +634,10 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
         ),
       );
       facts.push({ label: 'Coordinates', value: `${r.lat.toFixed(3)}, ${r.lng.toFixed(3)}`, source: geo });
+      placeSource = geo;
+      // The country and region the description names, as GeoNames files the place.
+      facts.push({ label: 'Country', value: countryName, source: geo });
+      if (region) facts.push({ label: 'Region', value: r.region as string, source: geo });
     } else withoutCoordinates++;
     // "1.454 Chon Buri": a decimal figure without "million" is a slip in the text, not a population.
     if (fb?.num && !fb.mil && fb.num.includes('.')) malformedPopulation++;
@@ -571,7 +656,34 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
         ...(fb.yr ? { date: fb.yr } : {}),
         source: fbSource,
       });
+      if (!placeSource) facts.push({ label: 'Country', value: countryName, source: fbSource });
+      placeSource ??= fbSource;
     }
+    // Which capital it is, on the card with its source: the Factbook's capital line and note, or
+    // world-countries' list of capitals, or the Factbook's list of urban areas.
+    if (fbCapital && role && fbCapital.source) {
+      const note = [role.clause, fbCapital.note, quoted(factbook, fbCapital.qualifier?.note)]
+        .filter(Boolean)
+        .join('; ');
+      // Which capital, as the line says it: "Burundi (commercial capital)".
+      const value = role.kind && role.kind !== 'Capital' ? `${countryName} (${role.kind.toLowerCase()})` : countryName;
+      facts.push({ label: 'Capital of', value, ...(note ? { note } : {}), source: fbCapital.source });
+    } else if (!fbCapital && cap) {
+      facts.push({ label: 'Capital of', value: countryName, source: source(worldCapitals) });
+      if (!placeSource) facts.push({ label: 'Country', value: countryName, source: worldCapitals.id });
+    } else if (!fbCapital && qual && placeSource) {
+      facts.push({ label: 'Capital of', value: `${countryName} (${qual})`, source: placeSource });
+    }
+    // The qualifier the Factbook gives the city's region ("Russia annexed Crimea in 2014; …").
+    const marked = r.admin1 ? qualifiersOf(regionId(`${r.iso2}.${r.admin1}`)) : [];
+    const markedClauses: string[] = [];
+    for (const x of marked) {
+      const fact = qualifiedFact(x);
+      if (fact) facts.push(fact);
+      const clause = describeClause(factbook, x);
+      if (clause) markedClauses.push(clause);
+    }
+    if (markedClauses.length > 0) description = `${description}; ${markedClauses.join('; ')}`;
     // Other names the data gives: the Factbook's ("Rangoon", "Hims") and world-countries' ("Washington D.C.").
     const aliases: Alias[] = [];
     const aliasKey = (text: string) => foldName(text.replace(/['‘’`ʻ]/g, '')); // keeps "St. George's" beside "Saint George's"
@@ -669,7 +781,7 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       regionDrops.city.push(`${name} (${r.iso2})`);
       continue;
     }
-    const id = `region-${r.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const id = regionId(r.code);
     const country = ctx.countries.name(countryId) ?? r.iso2;
     const src = source(recordSource(`geonames-${id}`, GEONAMES, `admin1.json: ${r.code} ${name}`));
     regionIdByCode.set(r.code, id);
@@ -693,13 +805,27 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       !cityKeyNames.get(r.iso2)?.has(bareKey)
         ? [{ text: bare }]
         : [];
+    // A region GeoNames files under one side of a dispute is said to be its listing, not stated;
+    // a region the Factbook qualifies carries the Factbook's words.
+    const facts: Fact[] = [
+      { label: 'GeoNames admin-1 code', value: r.code, source: src },
+      { label: 'Country', value: country, source: src },
+    ];
+    const clauses: string[] = [];
+    for (const x of qualifiersOf(id)) {
+      const fact = qualifiedFact(x);
+      if (fact) facts.push(fact);
+      const clause = describeClause(factbook, x);
+      if (clause) clauses.push(clause);
+    }
+    const description = `First-level region of ${withArticle(country)}${ATTRIBUTED_REGIONS.has(id) ? ' in GeoNames' : ''}`;
     regions.push({
       id,
       type: 'place',
       name: wordName ? `${name} (${country})` : name,
       aliases: wordName ? [{ text: name, kind: 'short' }] : aliases,
-      description: `First-level region of ${withArticle(country)}`,
-      facts: [{ label: 'GeoNames admin-1 code', value: r.code, source: src }],
+      description: [description, ...clauses].join('; '),
+      facts,
       country: countryId,
     });
   }
@@ -739,6 +865,11 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
   );
 
   const entities = [...cities, ...regions];
+  const absent = QUALIFIERS.filter(
+    (x) => /^(region|place)-/.test(x.entity) && !entities.some((e) => e.id === x.entity),
+  ).map((x) => x.entity);
+  if (absent.length > 0)
+    ctx.log(`    places: qualified regions not in the store (their cities carry the qualifier): ${absent.join(', ')}`);
   const pack: Pack = {
     id: 'places',
     name: 'Regions, capitals and major cities',

@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
-import { decodeHtml, foldName, isDictionaryWord } from './names';
+import { countryPhrase, decodeHtml, foldName, isDictionaryWord, longDate } from './names';
 import { PEOPLE_DATASETS } from './people';
 
 /** The datasets, as the options page and the card's source line name them. */
@@ -294,13 +294,6 @@ function json<T>(value: unknown, fallback: T): T {
 }
 
 // Country names that take "the" in running text ("in the United Kingdom").
-const WITH_THE =
-  /^(United |Netherlands|Philippines|Bahamas|Gambia|Central African|Dominican Republic|Republic of|Marshall Islands|Solomon Islands|Maldives|Comoros|Cayman|Falkland|Faroe|British |Turks|Cook Islands|Northern Mariana|Vatican|Seychelles|Czech Republic|DR Congo)/;
-
-/** "United Kingdom" → "the United Kingdom"; "Germany" stays. */
-function countryPhrase(name: string): string {
-  return WITH_THE.test(name) ? `the ${name}` : name;
-}
 
 // ---------------------------------------------------------------------------
 // Political parties: Party Facts.
@@ -655,9 +648,14 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
     if (dissolved !== null) {
       facts.push({ label: 'Dissolved', value: String(dissolved), date: String(dissolved), source: cite(fromWiki) });
     }
-    const when = [founded !== null ? `founded ${founded}` : '', dissolved !== null ? `dissolved ${dissolved}` : '']
-      .filter(Boolean)
-      .join(', ');
+    // The country the description names, as Party Facts files the party.
+    if (where) facts.push({ label: 'Country', value: where.replace(/^the /, ''), source: cite(false) });
+    const when =
+      founded !== null && founded === dissolved
+        ? `founded and dissolved ${founded}`
+        : [founded !== null ? `founded ${founded}` : '', dissolved !== null ? `dissolved ${dissolved}` : '']
+            .filter(Boolean)
+            .join(', ');
     const what = r.country === 'EUN' ? 'Political group' : 'Political party';
     const description = `${what}${where ? ` in ${where}` : ''}${when ? `, ${when}` : ''}.`;
     const entity: Entity = {
@@ -1309,6 +1307,12 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
     if (type) facts.push({ label: 'Type', value: type, source: sourceId });
     if (r.family && r.family !== r.name_en) facts.push({ label: 'Part of', value: r.family, source: sourceId });
     for (const f of json<string[]>(r.name_former, [])) facts.push({ label: 'Former name', value: f, source: sourceId });
+    if (r.excluded)
+      facts.push({
+        label: 'Assessment',
+        value: 'not an international organisation under SupraVerden\u2019s FATF test',
+        source: sourceId,
+      });
     const what = r.excluded
       ? 'Organisation (not an international organisation under SupraVerden\u2019s FATF test)'
       : type
@@ -1395,7 +1399,11 @@ async function buildOrganizations(ctx: BuildContext): Promise<Pack> {
       name: full,
       aliases: names.aliases,
       description: `${what}${countryName ? ` (${countryName})` : ''}.`,
-      facts: [{ label: 'CAMEO actor code', value: codes, source: sourceId }],
+      facts: [
+        { label: 'CAMEO actor code', value: codes, source: sourceId },
+        // The country the description names: the one the actor code names.
+        ...(countryName ? [{ label: 'Country', value: countryName, source: sourceId }] : []),
+      ],
       ...(country ? { country } : {}),
     });
   }
@@ -1642,6 +1650,8 @@ interface FactbookRecord {
   /** "Upper chamber of the Parliament of France". */
   what: string;
   fact: { label: string; value: string } | undefined;
+  /** The legislature a chamber belongs to ("Parliament"), as the Factbook names it. */
+  partOf?: string | undefined;
 }
 
 function bodyKeys(core: readonly string[]): string[] {
@@ -2185,7 +2195,13 @@ function factbookBodies(ctx: BuildContext, countryOf: (code: string) => BodyCoun
       if (!country || done.has(country.id)) continue;
       done.add(country.id);
       const of = countryPhrase(country.name);
-      const open = (names: string[], path: string, what: string, fact: FactbookRecord['fact']) => {
+      const open = (
+        names: string[],
+        path: string,
+        what: string,
+        fact: FactbookRecord['fact'],
+        partOf?: string | undefined,
+      ) => {
         const body: Body = {
           country,
           codes: new Set(),
@@ -2193,7 +2209,7 @@ function factbookBodies(ctx: BuildContext, countryOf: (code: string) => BodyCoun
           keys: new Set(),
           listedWith: undefined,
           entry: undefined,
-          factbook: [{ file, field: path, what, fact }],
+          factbook: [{ file, field: path, what, fact, partOf }],
         };
         for (const text of names) {
           const all = bodyWords(text);
@@ -2229,7 +2245,13 @@ function factbookBodies(ctx: BuildContext, countryOf: (code: string) => BodyCoun
               ? `the ${legislature}`
               : `the ${legislature} of ${of}`
             : `the legislature of ${of}`;
-          open(names, path, `${which} chamber of ${whose}`, detail ? { label: 'Seats', value: detail } : undefined);
+          open(
+            names,
+            path,
+            `${which} chamber of ${whose}`,
+            detail ? { label: 'Seats', value: detail } : undefined,
+            legislature,
+          );
         }
       }
       // "High Court of Australia (consists of 7 justices …); …": each court with its composition.
@@ -2338,12 +2360,18 @@ function phoenixBodyEntities(
         recordSource(sourceId, D.factbook, `${b.country.name} (${r.file}.json) › Government › ${r.field}`),
       );
       facts.push({ label: r.fact?.label ?? 'Name', value: r.fact?.value ?? name, source: sourceId });
+      // The legislature a chamber belongs to, and the country, as the description names them.
+      if (r.partOf) facts.push({ label: 'Part of', value: r.partOf, source: sourceId });
     }
-    const phoenix = b.entry ? `Phoenix actor code ${codes}${listed ? `; listed with the ${listed}` : ''}` : '';
+    // The country the description names (the Factbook's profile, else the actor code's country).
+    const countrySource = facts[facts.length - 1]?.source;
+    if (countrySource) facts.push({ label: 'Country', value: b.country.name, source: countrySource });
+    const entrySource = b.entry ? `phoenix-countries-${first.line || b.entry.line}` : undefined;
+    if (listed && entrySource) facts.push({ label: 'Listed with', value: listed, source: entrySource });
+    // The kind and country of the body; the dictionary's codes and grouping are facts on the card,
+    // not words for the one-line description.
     const fb = b.factbook[0]?.what;
-    const description = fb
-      ? `${fb}${phoenix ? ` (${phoenix})` : ''}.`
-      : `${bodyKind([...b.codes])} in ${countryPhrase(b.country.name)} (${phoenix}).`;
+    const description = fb ? `${fb}.` : `${bodyKind([...b.codes])} in ${countryPhrase(b.country.name)}.`;
     const id = idFor(name, b.country.id, aliases, b.country.code.toLowerCase());
     usedIds.add(id);
     entities.push({ id, type: 'organization', name, aliases, description, facts, country: b.country.id });
@@ -2368,8 +2396,14 @@ function phoenixBodyEntities(
       type: 'outlet',
       name,
       aliases,
-      description: `News outlet${where} (Phoenix actor code ${o.code}${o.said ? `; listed as a ${o.said}` : ''}).`,
-      facts: [{ label: 'CAMEO actor code', value: o.code, source: sourceId }],
+      description: `News outlet${where}${o.said ? `; listed as a ${o.said}` : ''}.`,
+      facts: [
+        { label: 'CAMEO actor code', value: o.code, source: sourceId },
+        ...(o.country
+          ? [{ label: 'Country', value: ctx.countries.name(o.country) ?? o.country, source: sourceId }]
+          : []),
+        ...(o.said ? [{ label: 'Listed as', value: o.said, source: sourceId }] : []),
+      ],
       ...(o.country ? { country: o.country } : {}),
     });
   }
@@ -2562,6 +2596,8 @@ async function buildCompanies(ctx: BuildContext): Promise<Pack> {
       const sourceId = `sp500-${slugId(r.sp_ticker)}`;
       sources.set(sourceId, recordSource(sourceId, D.sp500, `S&P 500 constituents: ${r.sp_ticker} (${r.sp_security})`));
       if (r.added) facts.push({ label: 'S&P 500', value: 'Added to the index', date: r.added, source: sourceId });
+      // A company in the S&P 500 list only: its ticker is the list's.
+      if (byExchange.size === 0) facts.push({ label: 'Ticker', value: r.sp_ticker, source: sourceId });
       const founded = yearOf(r.founded);
       if (founded && r.founded) facts.push({ label: 'Founded', value: r.founded, date: founded, source: sourceId });
       if (r.hq) facts.push({ label: 'Headquarters', value: r.hq, source: sourceId });
@@ -2581,8 +2617,11 @@ async function buildCompanies(ctx: BuildContext): Promise<Pack> {
         ? `Company listed on ${exchanges.join(' and ')} (${tickerText})`
         : `Company in the S&P 500 (${tickerText})`,
     ];
-    if (r.added && exchanges.length > 0) parts.push(`S&P 500 member since ${r.added.slice(0, 4)}`);
-    else if (r.added) parts[0] += ` since ${r.added.slice(0, 4)}`;
+    // "Since" only while the S&P list is a current source (issue #17); else "as of" its snapshot.
+    const still = D.sp500.snapshot >= ctx.currentSince ? 'since' : 'from';
+    const asOf = still === 'since' ? '' : ` (as of ${longDate(D.sp500.snapshot.slice(0, 7))})`;
+    if (r.added && exchanges.length > 0) parts.push(`S&P 500 member ${still} ${r.added.slice(0, 4)}${asOf}`);
+    else if (r.added) parts[0] += ` ${still} ${r.added.slice(0, 4)}${asOf}`;
     if (r.hq) parts.push(`headquarters ${r.hq}`);
     entities.push({
       id,

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { currentSince } from '../../lib/factstore/card';
 import type { Dataset, Pack, Source } from '../../lib/factstore/schema';
 import { slugId, type WorldCountry } from '../../lib/factstore/world-pack';
 import { foldName } from './names';
@@ -19,6 +20,12 @@ export interface BuildContext {
   /** A path inside the data directory, quoted as an SQL string literal. */
   file(path: string): string;
   log(message: string): void;
+  /**
+   * The first day a source must be dated on or after for an open-ended fact it
+   * gives to be said to hold now ("since …"): two years before the build
+   * (issue #17). Older sources' open-ended facts read "as of" their snapshot.
+   */
+  currentSince: string;
 }
 
 /** Country codes and names → world-pack ids ("GBR", "GB", "United Kingdom" → "united-kingdom"). */
@@ -118,10 +125,16 @@ export function createCountries(): Countries {
   };
 }
 
-export function createContext(db: DuckDBConnection, dataDir: string, log: (m: string) => void): BuildContext {
+export function createContext(
+  db: DuckDBConnection,
+  dataDir: string,
+  log: (m: string) => void,
+  today: Date = new Date(),
+): BuildContext {
   return {
     db,
     dataDir,
+    currentSince: currentSince(today),
     countries: createCountries(),
     async query<T>(sql: string) {
       const reader = await db.runAndReadAll(sql);

@@ -6,8 +6,28 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Alias, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
-import { type WorldCountry, worldPack } from '../../lib/factstore/world-pack';
+import {
+  CAPITAL_FROM_FACTBOOK,
+  OFFICIAL_NAME_IN_DISPUTE,
+  STATEHOOD_IN_DISPUTE,
+  slugId,
+  type WorldCountry,
+  worldPack,
+} from '../../lib/factstore/world-pack';
 import { BODIES_DATASETS } from './bodies';
+import {
+  CAPITAL_NOTE_IN_DESCRIPTION,
+  DESCRIPTION_LEAD,
+  describeClause,
+  Factbook,
+  isCutOf,
+  midSentence,
+  QUALIFIERS,
+  type Qualifier,
+  type Quote,
+  quoted,
+  recordOf,
+} from './contested';
 import { type BuildContext, recordSource } from './context';
 import { decodeHtml, foldName, isDictionaryWord } from './names';
 import { factbookCountry, factbookGovernment, PEOPLE_DATASETS, parseHeadLine } from './people';
@@ -20,6 +40,12 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
   );
   const rows = await factbookGovernment(ctx);
   const dataset = PEOPLE_DATASETS.factbook;
+  const fb = new Factbook(ctx.dataDir);
+  const records = new Map(
+    (require('world-countries') as WorldCountry[]).map((c) => [slugId(c.name.common), c] as const),
+  );
+  const qualifiers = new Map<string, Qualifier[]>();
+  for (const x of QUALIFIERS) qualifiers.set(x.entity, [...(qualifiers.get(x.entity) ?? []), x]);
   const shortNames = phoenixShortNames(ctx, world);
   const phoenixSource = recordSource('phoenix-countries', BODIES_DATASETS.phoenix, PHOENIX_COUNTRIES);
   const entities: Entity[] = [];
@@ -64,9 +90,25 @@ export async function buildCountries(ctx: BuildContext): Promise<Pack[]> {
       }
     }
     for (const text of shortNames.get(id) ?? []) if (!aliases.some((a) => a.text === text)) aliases.push({ text });
+    const record = records.get(id);
+    let cited = 0;
+    const contested = record
+      ? contestedFacts(fb, record, r.file, qualifiers.get(id) ?? [], (x, capitalFile) => {
+          const sid = `${sourceId}-${slugId(x.label)}-${++cited}`;
+          sources.push(recordSource(sid, dataset, `${base.name} (${recordOf(x, capitalFile)})`));
+          return sid;
+        })
+      : undefined;
+    if (contested) facts.push(...contested.facts);
+    const description = contested?.description ?? base.description;
     if (aliases.length === 0 && facts.length === 0) continue;
-    entities.push({ id, type: 'place', name: base.name, aliases, description: base.description, facts });
+    entities.push({ id, type: 'place', name: base.name, aliases, description, facts });
   }
+  for (const x of QUALIFIERS)
+    if (records.has(x.entity) && !done.has(x.entity)) throw new Error(`contested.ts: no Factbook file for ${x.entity}`);
+  for (const [id, c] of records)
+    if (CAPITAL_FROM_FACTBOOK.has(c.cca3) && !done.has(id))
+      throw new Error(`world-pack.ts: ${c.cca3} is in CAPITAL_FROM_FACTBOOK but the Factbook has no file for it`);
   // The Phoenix dictionary is cited when a short name from it went into a country kept here.
   if ([...shortNames.keys()].some((id) => entities.some((e) => e.id === id))) sources.push(phoenixSource);
   return [
@@ -140,4 +182,77 @@ function phoenixShortNames(ctx: BuildContext, world: ReadonlyMap<string, Entity>
   }
   ctx.log(`    countries: Phoenix short names ${[...out].map(([id, n]) => `${id}: ${n.join(', ')}`).join('; ')}`);
   return out;
+}
+
+/**
+ * A country's capital, name and status as the Factbook qualifies them, and
+ * the description that says no more than they do: "Country in Western Asia;
+ * capital Jerusalem (the US recognized Jerusalem as Israel’s capital in 2017,
+ * …)". The world pack's capital stands where the Factbook does not qualify
+ * it (and the world pack's description then stays); the build fails where it
+ * does and the world pack still names one (`CAPITAL_FROM_FACTBOOK`).
+ */
+function contestedFacts(
+  fb: Factbook,
+  c: WorldCountry,
+  file: string,
+  qualifiers: readonly Qualifier[],
+  source: (x: Qualifier, capitalFile?: string) => string,
+): { facts: Fact[]; description: string } | undefined {
+  const capital = fb.capital(file);
+  const fromFactbook = CAPITAL_FROM_FACTBOOK.has(c.cca3);
+  const notedByFactbook = capital.note !== undefined || /capital|seat of government/i.test(capital.value ?? '');
+  if (!fromFactbook && capital.value && notedByFactbook)
+    throw new Error(
+      `world-pack.ts: the Factbook qualifies the capital of ${c.name.common} (${c.cca3}: "${capital.value}"; ${capital.note ?? ''}): add it to CAPITAL_FROM_FACTBOOK`,
+    );
+  if (!fromFactbook && qualifiers.length === 0 && !OFFICIAL_NAME_IN_DISPUTE.has(c.cca3)) return undefined;
+  const facts: Fact[] = [];
+  const clauses: string[] = [];
+  const where = c.subregion || c.region || 'the world';
+  const lead = DESCRIPTION_LEAD[slugId(c.name.common)];
+  let head = lead
+    ? fb.quote(lead).replace(/^./, (x) => x.toUpperCase())
+    : STATEHOOD_IN_DISPUTE.has(c.cca3)
+      ? where
+      : `${c.independent === false ? 'Territory' : 'Country'} in ${where}`;
+  // The capital: the world pack's, or the Factbook's with its note and any qualifier of its own.
+  const onCapital = qualifiers.find((x) => x.label === 'Capital');
+  const capitalValue = fromFactbook ? capital.value : c.capital?.filter(Boolean).join(', ');
+  if (fromFactbook && capital.value) {
+    const note = [capital.note, quoted(fb, onCapital?.note)].filter(Boolean).join('; ');
+    facts.push({
+      label: 'Capital',
+      value: capital.value,
+      ...(note ? { note } : {}),
+      source: source(onCapital ?? { entity: '', label: 'Capital' }, file),
+    });
+  }
+  // "No official capital; government offices in the Yaren District" (Nauru) is said as it is.
+  if (capitalValue) head += /^\p{Ll}/u.test(capitalValue) ? `; ${capitalValue}` : `; capital ${capitalValue}`;
+  // The capital's qualifier in the description: a cut of the Factbook's note, or the entity's own.
+  const capitalNote = (CAPITAL_NOTE_IN_DESCRIPTION[c.cca3] ?? []).map((words) => {
+    if (!capital.note || !isCutOf(capital.note, words))
+      throw new Error(`contested.ts: the Factbook's capital note for ${c.cca3} does not say "${words}"`);
+    return words;
+  });
+  const capitalClause = [...capitalNote, ...(onCapital?.describe ?? []).map((x) => fb.quote(x))]
+    .map(midSentence)
+    .join('; ');
+  if (capitalClause && capitalValue) head += /\)$/.test(capitalValue) ? `; ${capitalClause}` : ` (${capitalClause})`;
+  // The Palestinian territories, by name: "Western Asia: the West Bank and the Gaza Strip".
+  const territories = qualifiers
+    .filter((x) => x.label === 'Territory' && x.value)
+    .map((x) => fb.quote(x.value as Quote));
+  if (territories.length > 0) head += `: the ${territories.join(' and the ')}`;
+  for (const x of qualifiers) {
+    if (x.label === 'Capital') continue;
+    const value = x.value ? fb.quote(x.value) : undefined;
+    if (!value) continue;
+    const note = quoted(fb, x.note);
+    facts.push({ label: x.label, value, ...(note ? { note } : {}), source: source(x) });
+    const clause = describeClause(fb, x);
+    if (clause) clauses.push(clause);
+  }
+  return { facts, description: `${[head, ...clauses].join('; ')}.` };
 }

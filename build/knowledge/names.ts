@@ -230,3 +230,11 @@ export function isDictionaryWord(word: string): boolean {
   // The dictionary leaves out the capitalised ones: days and months are words too ("Friday", "May").
   return words.has(w) || CALENDAR.has(w);
 }
+
+const WITH_THE =
+  /^(United |Netherlands|Philippines|Bahamas|Gambia|Central African|Dominican Republic|Republic of|Marshall Islands|Solomon Islands|Maldives|Comoros|Cayman|Falkland|Faroe|British |Turks|Cook Islands|Northern Mariana|Vatican|Seychelles|Czech Republic|DR Congo)/;
+
+/** "United Kingdom" → "the United Kingdom"; "Germany" stays. */
+export function countryPhrase(name: string): string {
+  return WITH_THE.test(name) ? `the ${name}` : name;
+}

@@ -14,6 +14,7 @@ import { slugId } from '../../lib/factstore/world-pack';
 import { type BuildContext, recordSource } from './context';
 import {
   cleanPersonName,
+  countryPhrase,
   decodeHtml,
   fixCapitals,
   foldName,
@@ -210,7 +211,7 @@ async function factbookRows(ctx: BuildContext): Promise<RoleRow[]> {
           country,
           // "Sébastien Lecornu (since …)": a head the Factbook names without a title.
           role: head.title
-            ? `${head.title} of ${countryName}`
+            ? `${head.title} of ${countryPhrase(countryName)}`
             : `${label === 'chief of state' ? 'Chief of state' : 'Head of government'} of ${countryName}`,
           start_date: head.since ?? null,
           end_date: null,
@@ -406,6 +407,10 @@ async function everyPoliticianTables(ctx: BuildContext): Promise<void> {
       raw.personID AS qid, trim(raw.person) AS name, r.country,
       CASE WHEN p.enwiki IS NOT NULL AND p.enwiki <> '' AND NOT starts_with(p.enwiki, 'List of') THEN p.enwiki
         WHEN r.country IS NULL OR raw.position ILIKE '%' || r.jurisdiction || '%' THEN raw.position
+        -- "Ambassador to Angola" in Belarus's list is Belarus's ambassador, not Angola's.
+        WHEN regexp_matches(raw.position, '(?i)^(ambassador|high commissioner|permanent representative) to ')
+          THEN regexp_replace(raw.position, '(?i)^(ambassador|high commissioner|permanent representative) to ',
+            '\\1 of ' || r.jurisdiction || ' to ')
         ELSE raw.position || ', ' || r.jurisdiction END AS role,
       CASE WHEN regexp_full_match(raw.start, ${DATE}) THEN raw.start END AS start_date,
       CASE WHEN regexp_full_match(raw."end", ${DATE}) THEN raw."end" END AS end_date,
@@ -473,15 +478,26 @@ async function joinedRows(ctx: BuildContext): Promise<JoinedRow[]> {
       LEFT JOIN unique_names u ON u.country = r.country AND u.norm = r.norm
       LEFT JOIN head_names h ON r.rank = 3 AND h.country = r.country AND h.surname = r.surname AND h.initial = r.initial
       LEFT JOIN global_heads g ON g.norm = r.norm)
-    SELECT ${cols}, key FROM keyed ORDER BY key, source, start_date, end_date, role, record`);
+    -- Of two rows of one role and start, the one that ends last comes first (an open one before
+    -- both): Wikidata lists Mark Rutte as Prime Minister from 2010 once per cabinet, each
+    -- ending when the next began, and once open-ended.
+    SELECT ${cols}, key FROM keyed ORDER BY key, source, start_date, end_date DESC NULLS FIRST, role, record`);
 }
 
-// Newest source first: it gives the name and wins where sources disagree.
-const SOURCE_ORDER: DatasetKey[] = ['ifg', 'congress', 'factbook', 'everyPolitician'];
+// Newest source first (by snapshot): it gives the name and wins where sources disagree, so heads
+// of state and government come from the newest source that has them.
+const SOURCE_ORDER = (Object.keys(PEOPLE_DATASETS) as DatasetKey[]).sort((a, b) =>
+  PEOPLE_DATASETS[b].snapshot.localeCompare(PEOPLE_DATASETS[a].snapshot),
+);
 
-/** A role's span as the card writes it: "since 5 July 2024", "2019–2022". */
-function roleFact(r: JoinedRow, source: string): Fact {
-  const stale = r.source === 'everyPolitician';
+/**
+ * A role's span as the card writes it: "since 5 July 2024", "2019–2022". An
+ * open-ended role is current only when its source's snapshot is on or after
+ * `currentSince` (two years before the build); otherwise it holds "as of" that
+ * snapshot ("from 2019, as of July 2022").
+ */
+function roleFact(r: JoinedRow, source: string, currentSince: string): Fact {
+  const stale = r.snapshot < currentSince;
   return {
     label: 'Role',
     value: r.role.charAt(0).toUpperCase() + r.role.slice(1),
@@ -530,17 +546,24 @@ function matchableName(name: string, rank: number): boolean {
 }
 
 /**
- * A one-line description from the person's main role: "Prime Minister of the
- * United Kingdom since 5 July 2024"; "President of Kenya from 9 April 2013
- * (as of July 2022; not updated since)"; "Prime Minister, Australia, 2015–2018".
+ * A one-line description from the person's main role, in the words of its
+ * fact: "Prime Minister of the United Kingdom since 5 July 2024"; "Minister
+ * for Investment, UK Government, since 6 September 2025"; "President of Kenya
+ * from 9 April 2013 (as of July 2022)" for a role last confirmed in an old
+ * snapshot; "Prime Minister, Australia, 2015–2018"; "Senator, 2010" for a
+ * span within one year. "Since" only for a role a current source gives.
  */
-function describe(role: Fact | undefined, countryName: string | undefined): string {
-  if (!role) return countryName ? `Politician in ${countryName}` : 'Politician';
-  const start = role.from ? role.from.slice(0, 4) : undefined;
-  if (role.to) return `${role.value}${start ? `, ${start}–${role.to.slice(0, 4)}` : ` until ${role.to.slice(0, 4)}`}`;
+export function describeRole(role: Fact): string {
+  // "Minister for Investment, UK Government, since …": a comma keeps the date off the last word.
+  const sep = role.value.includes(',') ? ', ' : ' ';
+  const start = role.from?.slice(0, 4);
+  if (role.to) {
+    const end = role.to.slice(0, 4);
+    return `${role.value}, ${start ? (start === end ? start : `${start}–${end}`) : `until ${end}`}`;
+  }
   if (role.asOf)
-    return `${role.value}${role.from ? ` from ${longDate(role.from)}` : ''} (as of ${longDate(role.asOf.slice(0, 7))}; not updated since)`;
-  return `${role.value}${role.from ? ` since ${longDate(role.from)}` : ''}`;
+    return `${role.value}${role.from ? `${sep}from ${longDate(role.from)}` : ''} (as of ${longDate(role.asOf.slice(0, 7))})`;
+  return `${role.value}${role.from ? `${sep}since ${longDate(role.from)}` : ''}`;
 }
 
 export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
@@ -588,10 +611,17 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     const name = named.source === 'everyPolitician' ? fixCapitals(named.name) : named.name;
     if (!matchableName(name, rank)) continue;
     const key = best.key;
-    // The person's country: the one most of their rows name, the bigger country on a tie (Charles III: UK).
+    // The person's country: the one most of their rows name, the bigger country on a tie; a head
+    // of state of several countries (Charles III, King of fifteen realms and more) belongs to the
+    // biggest of them (the United Kingdom), not to the one that two datasets happen to name.
     const votes = new Map<string, number>();
     for (const r of group) if (r.country) votes.set(r.country, (votes.get(r.country) ?? 0) + 1);
-    const country = [...votes].sort((a, b) => b[1] - a[1] || (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0))[0]?.[0];
+    const headOf = new Set(group.filter((r) => r.rank === 3 && r.country).map((r) => r.country as string));
+    const byWeight = (a: string, b: string) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0);
+    const country =
+      headOf.size > 2
+        ? [...headOf].sort(byWeight)[0]
+        : [...votes].sort((a, b) => b[1] - a[1] || byWeight(a[0], b[0]))[0]?.[0];
     let id = /^Q\d+$/.test(key) ? key.toLowerCase() : `p-${slugId(name)}-${country ?? 'intl'}`;
     if (usedIds.has(id)) id = `${id}-${usedIds.size}`;
     usedIds.add(id);
@@ -604,6 +634,7 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
     // One source per record; the same role from an older source is dropped (the newer wins).
     const facts: Fact[] = [];
     const ranks = new Map<Fact, number>();
+    const countries = new Map<Fact, string>();
     const seenRoles = new Map<string, DatasetKey>();
     const sourceIds = new Map<string, string>();
     // Spans of office that a source still updated gives (Congress, IfG, the Factbook): an older
@@ -620,6 +651,7 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       );
     for (const r of group) {
       if (inside(r)) continue;
+      r.role = withoutRepeatedCountry(r.role, r.country, ctx);
       const roleKey = `${foldName(r.role)
         .replace(/\b(of|the|uk government)\b/g, '')
         .replace(/\s+/g, ' ')}|${(r.start_date ?? '').slice(0, 7)}`;
@@ -632,19 +664,28 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       if (!sourceId) {
         sourceId = `${id}-${sourceIds.size + 1}`;
         sourceIds.set(r.record, sourceId);
-        pack.sources.push(recordSource(sourceId, PEOPLE_DATASETS[r.source], r.record, r.qid));
+        // Dated by the row's own snapshot (an every-politician repository's commit), the date
+        // its open-ended roles hold "as of".
+        pack.sources.push(
+          recordSource(sourceId, { ...PEOPLE_DATASETS[r.source], snapshot: r.snapshot }, r.record, r.qid),
+        );
         pack.datasets.add(r.source);
       }
-      const fact = roleFact(r, sourceId);
+      const fact = roleFact(r, sourceId, ctx.currentSince);
       facts.push(fact);
       ranks.set(fact, r.rank);
+      if (r.country) countries.set(fact, r.country);
     }
-    // The description's role: a current one (open, from a source still updated), the highest
-    // office first; else the highest office held, the latest first.
+    // The description's role: a current one (open, from a current source), the highest office
+    // first, in the person's own country before another (Charles III: King of the United
+    // Kingdom, not of Anguilla); else the highest office held, the latest first.
     const byRank = (a: Fact, b: Fact) =>
       (ranks.get(b) ?? 0) - (ranks.get(a) ?? 0) ||
+      Number(countries.get(b) === country) - Number(countries.get(a) === country) ||
       (b.to ?? b.asOf ?? b.from ?? '').localeCompare(a.to ?? a.asOf ?? a.from ?? '');
     const role = facts.filter((f) => !f.to && !f.asOf).sort(byRank)[0] ?? [...facts].sort(byRank)[0];
+    // The card leads with the first open role of the newest source: the description's, when it is current.
+    if (role && !role.to && !role.asOf) facts.splice(0, facts.length, role, ...facts.filter((f) => f !== role));
     const aliases: Alias[] = [];
     const seen = new Set<string>([name]);
     const add = (text: string | null | undefined, kind?: Alias['kind']) => {
@@ -698,7 +739,7 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
       name,
       prominence: rank,
       aliases,
-      description: describe(role, countryName),
+      description: role ? describeRole(role) : countryName ? `Politician in ${countryName}` : 'Politician',
       facts,
       ...(country ? { country } : {}),
     });
@@ -751,4 +792,16 @@ function rankWord(role: string): string {
       role,
     );
   return m ? (m[1] as string).toLowerCase() : foldName(role);
+}
+
+/**
+ * "United States representative, the United States of America" is "United
+ * States representative": the list's jurisdiction added to a role that
+ * already names its country is said once.
+ */
+function withoutRepeatedCountry(role: string, country: string | null, ctx: BuildContext): string {
+  const m = /^(.+), ([^,]+)$/.exec(role);
+  const name = country ? ctx.countries.name(country) : undefined;
+  if (!m || !name || ctx.countries.byName(m[2]) !== country) return role;
+  return ` ${foldName(m[1] as string)} `.includes(` ${foldName(name)} `) ? (m[1] as string) : role;
 }

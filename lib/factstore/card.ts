@@ -27,8 +27,31 @@ function cardFact(sources: Record<string, Source>, f: Fact): CardFact {
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
     ...(f.asOf ? { asOf: f.asOf } : {}),
+    ...(f.note ? { note: f.note } : {}),
     ...(source ? { source } : {}),
   };
+}
+
+/** How long a source's word keeps an open-ended fact current (issue #17: "nothing current that is not"). */
+export const CURRENT_FOR_YEARS = 2;
+
+/** The day, `CURRENT_FOR_YEARS` before `today`, that a source must be dated after to say a fact still holds. */
+export function currentSince(today: Date): string {
+  const d = new Date(today.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() - CURRENT_FOR_YEARS);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * An open-ended fact ("since 2019") whose source is dated more than two years
+ * before `since`'s day is no longer said to hold: it reads "as of" its
+ * source's date, whatever pack it came from.
+ */
+function aged(sources: Record<string, Source>, f: Fact, since: string): Fact {
+  if (!f.from || f.to || f.asOf) return f;
+  const key = f.source;
+  const date = Object.hasOwn(sources, key) ? sources[key]?.date : undefined;
+  return date && date < since ? { ...f, asOf: date } : f;
 }
 
 /** Sort key for a fact: its date, or the start of its span. */
@@ -49,14 +72,19 @@ function currentRole(facts: readonly Fact[]): Fact | undefined {
 /**
  * Everything the hover card shows for one entity: its record read from the
  * store (one shard), sources resolved, names of related entities, the
- * agreement's parties and reactions.
+ * agreement's parties and reactions. Each fact keeps its source's own
+ * qualifier (`note`). Given `today`, an open-ended fact is current only when
+ * its source is dated within two years of it (the generated packs are built
+ * so; this holds reader packs and packs read long after their build to it).
  */
-export async function entityCard(store: FactStore, entityId: string): Promise<EntityCard | undefined> {
+export async function entityCard(store: FactStore, entityId: string, today?: Date): Promise<EntityCard | undefined> {
   const record = await store.record(entityId);
   if (!record) return undefined;
   const { entity: e, sources } = record;
-  const role = e.type === 'person' ? currentRole(e.facts) : undefined;
-  const facts = e.facts
+  const since = today ? currentSince(today) : undefined;
+  const all = since ? e.facts.map((f) => aged(sources, f, since)) : e.facts;
+  const role = e.type === 'person' ? currentRole(all) : undefined;
+  const facts = all
     .filter((f) => f !== role)
     .slice()
     .sort((a, b) => when(b).localeCompare(when(a)))

@@ -57,6 +57,15 @@ export const FactSchema = v.strictObject({
    * instead of presenting the fact as current.
    */
   asOf: v.optional(IsoDate),
+  /**
+   * The source's own qualifier of the fact, in its words (cut, never
+   * reworded): for a contested capital or sovereignty, the note the source
+   * gives ("the US recognized Jerusalem as Israel’s capital in 2017, without
+   * taking a position on the specific boundaries of Israeli sovereignty").
+   * The card shows it with the fact, so that the fact is never said more
+   * certainly than its source says it. Optional: packs without it stay valid.
+   */
+  note: v.optional(Text),
   source: Id,
 });
 

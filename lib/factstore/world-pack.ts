@@ -44,10 +44,72 @@ export function slugId(name: string): string {
 export const WORLD_SOURCE_ID = 'world-countries';
 
 /**
+ * Countries (ISO 3166 alpha-3) whose capital the CIA World Factbook writes
+ * with a note, with kinds of capital ("Porto-Novo (constitutional capital);
+ * Cotonou (seat of government)"), or not at all: the world pack names no
+ * capital for them, and the generated countries pack gives the Factbook's, in
+ * its words, with its note (issue #17). The pack builder fails if the
+ * Factbook qualifies a capital of a country missing here.
+ */
+export const CAPITAL_FROM_FACTBOOK: ReadonlySet<string> = new Set([
+  // a note on the capital
+  'ASM',
+  'AZE',
+  'BDI',
+  'BOL',
+  'FSM',
+  'HND',
+  'IDN',
+  'ISR',
+  'KAZ',
+  'KOR',
+  'MDA',
+  'MHL',
+  'MNE',
+  'MSR',
+  'MYS',
+  'NLD',
+  'TKL',
+  'TUV',
+  // kinds of capital, or a note in the capital's name
+  'BEN',
+  'CHL',
+  'CIV',
+  'GNQ',
+  'LKA',
+  'MMR',
+  'NRU',
+  'SWZ',
+  'ZAF',
+  // no capital in the Factbook, or statehood in dispute (below)
+  'ESH',
+  'PSE',
+  'TWN',
+  'UNK',
+]);
+
+/**
+ * Places whose statehood is in dispute (the Factbook: "Serbia continues to
+ * reject Kosovo's independence", "China considers Taiwan its 23rd province",
+ * the West Bank and Gaza Strip, Western Sahara): the world pack calls them
+ * neither country nor territory, and names no capital.
+ */
+export const STATEHOOD_IN_DISPUTE: ReadonlySet<string> = new Set(['ESH', 'PSE', 'TWN', 'UNK']);
+
+/**
+ * Official names the Factbook disputes or does not give (Afghanistan's
+ * "current country name disputed"; Western Sahara's "Sahrawi Arab Democratic
+ * Republic" is the name of the state some recognize, not of the territory):
+ * left to the generated countries pack.
+ */
+export const OFFICIAL_NAME_IN_DISPUTE: ReadonlySet<string> = new Set(['AFG', 'ESH']);
+
+/**
  * The world pack: every country and territory in `world-countries`, with its
  * common and official names (in English, in its own languages, and in the
- * package's translations, each tagged with its language), English demonyms
- * and capital. Ids are slugs of the common name ("iran"), so hand-written
+ * package's translations, each tagged with its language), English demonyms,
+ * region and capital (except where the Factbook qualifies or disputes it:
+ * `CAPITAL_FROM_FACTBOOK`). Ids are slugs of the common name ("iran"), so hand-written
  * packs that use the same id enrich the generated entry (see `merge.ts`).
  */
 export function worldPack(countries: readonly WorldCountry[], packageVersion: string): Pack {
@@ -96,12 +158,16 @@ export function worldPack(countries: readonly WorldCountry[], packageVersion: st
       add(n.common, { lang });
       add(n.official, { lang });
     }
-    const capitals = c.capital?.filter(Boolean) ?? [];
+    const capitals = CAPITAL_FROM_FACTBOOK.has(c.cca3) ? [] : (c.capital?.filter(Boolean) ?? []);
     const where = c.subregion || c.region || 'the world';
     const what = c.independent === false ? 'Territory' : 'Country';
-    const description =
-      capitals.length > 0 ? `${what} in ${where}; capital ${capitals.join(', ')}.` : `${what} in ${where}.`;
-    const facts: Entity['facts'] = [{ label: 'Official name', value: c.name.official, source: WORLD_SOURCE_ID }];
+    const lead = STATEHOOD_IN_DISPUTE.has(c.cca3) ? where : `${what} in ${where}`;
+    const description = capitals.length > 0 ? `${lead}; capital ${capitals.join(', ')}.` : `${lead}.`;
+    const facts: Entity['facts'] = [];
+    if (!OFFICIAL_NAME_IN_DISPUTE.has(c.cca3))
+      facts.push({ label: 'Official name', value: c.name.official, source: WORLD_SOURCE_ID });
+    // The region the description names ("Country in Western Asia").
+    facts.push({ label: 'Region', value: where, source: WORLD_SOURCE_ID });
     if (capitals.length > 0) {
       facts.push({
         label: capitals.length > 1 ? 'Capitals' : 'Capital',
