@@ -26,8 +26,9 @@ export function FactsList({ facts, all, onShowAll, tab }: FactsListProps) {
         {shown.map((f) => (
           <li key={`${f.label}-${f.value}`}>
             {formatWhen(f) && <span class="when">{formatWhen(f)}</span>}{' '}
-            <span class="label">{i18n.t('common.labelled', { label: f.label })}</span> <span dir="auto">{f.value}</span>{' '}
-            <SourceLine source={f.source} />
+            <span class="label">{i18n.t('common.labelled', { label: f.label })}</span> <span dir="auto">{f.value}</span>
+            {/* The source's own qualifier, as it gives it: a contested capital is never said more surely. */}
+            {f.note && <span class="qualifier"> ({f.note})</span>} <SourceLine source={f.source} />
           </li>
         ))}
       </ul>

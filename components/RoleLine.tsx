@@ -8,6 +8,7 @@ export function RoleLine({ fact, label, now = false }: { fact: CardFact; label?:
     <p class={now ? 'role now' : 'role'} dir="auto">
       {label && <span class="label">{`${label} `}</span>}
       <strong>{fact.value}</strong>
+      {fact.note && <span class="qualifier"> ({fact.note})</span>}
       {formatWhen(fact) && <span class="when"> · {formatWhen(fact)}</span>}
       <span class="cite">
         {' '}

@@ -47,7 +47,14 @@ export function TimeSection({ time, articleDate }: { time: AtTheTime; articleDat
           label={f.label === 'Role' ? undefined : i18n.t('common.labelled', { label: f.label })}
         />
       ))}
-      {time.now && <RoleLine fact={time.now} label={i18n.t('card.now')} now />}
+      {/* "Now" only for a role a recent source confirms; one from old data is the last recorded. */}
+      {time.now && (
+        <RoleLine
+          fact={time.now}
+          label={time.now.asOf ? i18n.t('card.lastRecorded') : i18n.t('card.now')}
+          now={!time.now.asOf}
+        />
+      )}
     </section>
   );
 }

@@ -57,6 +57,7 @@ p { margin: 0 0 8px; }
 .then .nothing { margin: 0 0 4px; font-size: 13px; color: #6b5e4b; }
 .when { color: #6b5e4b; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .label { color: #6b5e4b; }
+.qualifier { color: #5c5346; font-style: italic; }
 .source, .source a { color: #2b6cb0; font-size: 12px; }
 .source.missing { color: #b83232; }
 .source a { text-decoration: underline; text-underline-offset: 2px; }
@@ -97,7 +98,7 @@ footer p { margin: 0 0 2px; }
   .description { color: #d6d0c6; }
   .role { background: #2c2a26; }
   .then .then-label, .then .nothing { color: #b7ab97; }
-  .type, .when, .label, h3, .close, dl.agreement dt { color: #b7ab97; }
+  .type, .when, .label, .qualifier, h3, .close, dl.agreement dt { color: #b7ab97; }
   .source, .source a { color: #90cdf4; }
   .chip { background: #35322c; color: #ece8e1; }
   .site-off { color: #b7ab97; }

@@ -13,14 +13,15 @@ import type { BackgroundHooks, HandlersFor } from './types';
 export function storeQueryHandlers(
   store: () => FactStore,
   scans: TabScans,
-  hooks: Pick<BackgroundHooks, 'timings'>,
+  hooks: Pick<BackgroundHooks, 'timings' | 'today'>,
 ): HandlersFor<'card' | 'tabEntities' | 'entityCoverage' | 'stats'> {
   return {
     async card(req, sender) {
       // A reader pack's entries are the reader's: a page gets the card only of one found on it.
       if (store().reader?.entities.has(req.entityId) && (await scans.askable(sender, [req.entityId])).length === 0)
         return { ok: false, error: `No entry “${req.entityId}” on this page.` };
-      const card = await entityCard(store(), req.entityId);
+      // Today: a role is said to hold now only if its source is recent (see entityCard).
+      const card = await entityCard(store(), req.entityId, new Date(`${hooks.today()}T00:00:00Z`));
       return card ? { ok: true, value: card } : { ok: false, error: `No entry “${req.entityId}” in the fact store.` };
     },
     async tabEntities(req) {
