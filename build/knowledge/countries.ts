@@ -149,8 +149,44 @@ function phoenixShortNames(ctx: BuildContext, world: ReadonlyMap<string, Entity>
   const taken = new Set<string>();
   for (const e of world.values()) for (const n of [e.name, ...e.aliases.map((a) => a.text)]) taken.add(foldName(n));
   const claims = new Map<string, Set<string>>();
+  const titleCase = (raw: string) =>
+    raw
+      .replace(/#.*$/, '')
+      .trim()
+      .replace(/_+$/, '')
+      .split('_')
+      .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+      .join(' ');
   let iso3: string | undefined;
+  // A territory the dictionary files under a country ("GAZA_ [PSEGZA]": Palestine's Gaza, with
+  // "GAZA_STRIP" and "GAZA_CITY") that has no entity of its own: its names go to that country,
+  // so that "Gaza" on a page is Palestine's, not Mozambique's Gaza Province.
+  // Only its own name and the names that begin with it ("Gaza Strip", not "Rafah", a town also in
+  // Egypt), and none that names the country itself ("Netherlands Antilles" is not the Netherlands).
+  let territoryOf: string | undefined;
+  let territoryWord = '';
+  const addTerritory = (name: string) => {
+    const owner = territoryOf as string;
+    const country = foldName(world.get(ctx.countries.byIso3(owner) ?? '')?.name ?? owner);
+    const key = foldName(name);
+    if (!name || taken.has(key) || !key.startsWith(territoryWord) || key.includes(country)) return;
+    claims.set(name, new Set([...(claims.get(name) ?? []), owner]));
+  };
   for (const line of text.split(/\r?\n/)) {
+    const territory = /^([A-Z][^\s+#]*)\s+\[([A-Z]{3})[A-Z]{3}\]/.exec(line);
+    if (territory && !taken.has(foldName(titleCase(territory[1] as string)))) {
+      territoryOf = territory[2];
+      const name = titleCase(territory[1] as string);
+      territoryWord = foldName(name).split(' ')[0] ?? '';
+      addTerritory(name);
+      iso3 = undefined;
+      continue;
+    }
+    if (/^[^+\s#]/.test(line)) territoryOf = undefined;
+    if (territoryOf && line.startsWith('+')) {
+      addTerritory(titleCase(line.slice(1)));
+      continue;
+    }
     const primary = /^([A-Z][^\s+#]*)\s+\[([A-Z]{3})\]/.exec(line);
     if (primary) iso3 = primary[2];
     else if (/^[^+\s#]/.test(line)) iso3 = undefined;
