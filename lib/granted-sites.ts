@@ -1,15 +1,16 @@
 // Sites the reader turned Backstory on for, beyond the manifest's own list.
 //
 // Written here rather than taken from `webext-dynamic-content-scripts`
-// (10.0.4, read for issue #15): that library keeps the handle it needs to
-// unregister a site in a Map in memory, so once Chrome has stopped the MV3
-// worker (after 30 s idle) a site the reader then removes stays registered;
-// it registers again only at the browser's start (`onExtensionStart`), so
-// permissions changed while the worker was down are not followed; and it
-// brings seven packages into the background. This module re-reads
-// `permissions.getAll()` at every start and on every change, and keeps one
-// registration whose list of sites is always exactly the granted ones
-// (tests/sites/granted-sites.test.ts).
+// (10.0.4, tried for issue #15 on 2026-11-29 with a fake browser API): that
+// library keeps the handle it needs to unregister a site in a Map in the
+// worker's memory. Granting a site and removing it in the same worker left no
+// registration; removing it after the worker had restarted (Chrome stops an
+// idle MV3 worker after 30 s) left the site's script registered. It also
+// registers only at the browser's start (`onExtensionStart`), so permissions
+// changed while the worker was down are not followed, and it brings seven
+// packages into the background. This module re-reads `permissions.getAll()`
+// at every start and on every change, and keeps one registration whose list
+// of sites is always exactly the granted ones (tests/sites/granted-sites.test.ts).
 
 /** The id of the content script registered for sites the reader turned Backstory on for. */
 export const GRANTED_SCRIPT_ID = 'backstory-granted-sites';
