@@ -1,3 +1,4 @@
+import { lastDayNumber } from '../../factstore/day-number';
 import type { FactStore } from '../../factstore/store';
 import type { RelatedItem } from '../../messages';
 import { type RelatedCandidate, rankRelated } from '../../related/rank';
@@ -32,7 +33,12 @@ export function relatedCoverage(
     const scan = await scans.settled(tabId);
     if (!scan) return null;
     const s = store();
-    const page = new Map(Object.entries(scan.counts));
+    // An entity that began after the page's article was written (an agreement signed, a body
+    // founded later) can only have been linked across time: it relates nothing to this page.
+    const written = scan.date ? lastDayNumber(scan.date) : 0;
+    const page = new Map(
+      Object.entries(scan.counts).filter(([id]) => !written || (s.info(id)?.begins ?? 0) <= written),
+    );
     const visits = await hooks.visitsMentioning([...page.keys()]);
     const candidates: RelatedCandidate[] = [
       ...s.coverage.map((c) => ({
