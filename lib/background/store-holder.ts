@@ -74,11 +74,15 @@ export class StoreHolder {
     const stages = this.stages;
     const shard = async (n: number) => (await this.file(`/store/cards/${n}.json`)).json() as Promise<Shard>;
     // The build's id and the cached copy are read side by side: each costs an IPC round trip.
+    // Either may fail, and the database may never answer (a browser that blocks it): then
+    // the bundled file is read, as with no copy at all.
     const [id, copy] = await Promise.all([
-      this.file('/store/store.id').then(async (r) => (await r.text()).trim()),
-      this.cache.get().catch(() => undefined),
+      this.file('/store/store.id')
+        .then(async (r) => (await r.text()).trim())
+        .catch(() => undefined),
+      withTimeout(this.cache.get(), CACHE_WAIT_MS).catch(() => undefined),
     ]);
-    const cached = copy?.id === id ? copy.file : undefined;
+    const cached = id !== undefined && copy?.id === id ? copy.file : undefined;
     if (cached) {
       try {
         const bytes = await cached.arrayBuffer();
@@ -95,7 +99,7 @@ export class StoreHolder {
     stages.fromCache = 0;
     const store = loadStoreFile(bytes, shard);
     // Kept for the next start; the reader does not wait for it.
-    void this.cache.put(id, new Blob([bytes])).catch(() => undefined);
+    if (id !== undefined) void this.cache.put(id, new Blob([bytes])).catch(() => undefined);
     return store;
   }
 
@@ -107,6 +111,26 @@ export class StoreHolder {
     warmUp(this.current);
     return this.current.size;
   }
+}
+
+/** How long the start waits for the cached copy before it reads the bundled file instead. */
+export const CACHE_WAIT_MS = 1000;
+
+/** `promise`, or a rejection once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Prepares the matcher's tables now, so that the first page does not wait for them. */

@@ -77,4 +77,27 @@ describe('the bundled store, kept in IndexedDB between starts', () => {
     expect(finds(holder).length).toBeGreaterThan(0);
     await expect.poll(async () => (await cache.entry?.file.arrayBuffer())?.byteLength).toBe(FILE.byteLength);
   });
+
+  it('reads the file when the database never answers, or the build has no id', async () => {
+    const silent: StoreCache = {
+      get: () => new Promise(() => undefined),
+      put: async () => undefined,
+      clear: async () => undefined,
+    };
+    const ext = extension('build-1');
+    const holder = new StoreHolder(ext.file, noPacks, silent);
+    await holder.ready;
+    expect(ext.reads.store).toBe(1);
+    expect(finds(holder).length).toBeGreaterThan(0);
+
+    const cache = memoryCache({ id: 'build-1', file: new Blob([FILE.slice()]) });
+    const noId = async (path: string) => {
+      if (path === '/store/store.id') throw new Error('cannot read /store/store.id (404)');
+      return ext.file(path);
+    };
+    const without = new StoreHolder(noId, noPacks, cache);
+    await without.ready;
+    expect(ext.reads.store).toBe(2);
+    expect(finds(without).length).toBeGreaterThan(0);
+  });
 });
