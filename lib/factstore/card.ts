@@ -43,12 +43,12 @@ export function currentSince(today: Date): string {
 }
 
 /**
- * An open-ended fact ("since 2019") whose source is dated more than two years
- * before `since`'s day is no longer said to hold: it reads "as of" its
- * source's date, whatever pack it came from.
+ * An open-ended fact ("since 2019", or a role with no dates at all) whose
+ * source is dated more than two years before `since`'s day is no longer said
+ * to hold: it reads "as of" its source's date, whatever pack it came from.
  */
 function aged(sources: Record<string, Source>, f: Fact, since: string): Fact {
-  if (!f.from || f.to || f.asOf) return f;
+  if (f.to || f.asOf || f.date || (!f.from && f.label !== 'Role')) return f;
   const key = f.source;
   const date = Object.hasOwn(sources, key) ? sources[key]?.date : undefined;
   return date && date < since ? { ...f, asOf: date } : f;

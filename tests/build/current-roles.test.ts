@@ -88,6 +88,7 @@ describe('a card read long after its source', () => {
           id: 'rashid',
           facts: [{ label: 'Role', value: 'President of Iraq', from: '2022-10-13', source: 'old' }],
         }),
+        entity({ id: 'undated', facts: [{ label: 'Role', value: 'Mayor of Somewhere', source: 'old' }] }),
       ],
       {
         sources: [
@@ -101,6 +102,11 @@ describe('a card read long after its source', () => {
   it('reads an open-ended role "as of" its source when the source is more than two years old', async () => {
     const card = await entityCard(store, 'rashid', new Date('2026-11-29'));
     expect(card?.role).toMatchObject({ value: 'President of Iraq', from: '2022-10-13', asOf: '2022-10-14' });
+  });
+
+  it('reads a role with no dates at all "as of" its old source too, never "Now"', async () => {
+    const card = await entityCard(store, 'undated', new Date('2026-11-29'));
+    expect(card?.role).toMatchObject({ value: 'Mayor of Somewhere', asOf: '2022-10-14' });
   });
 
   it('keeps it current while its source is recent', async () => {

@@ -23,10 +23,26 @@ describe('a stopped worker woken by a message', () => {
     expect(first.stages.fromCache).toBe(0);
     const card = await send({ type: 'card', entityId: 'ali-larijani' });
     // The copy is written after the first start; then the worker is stopped as the browser does when idle.
+    // (The database exists from the first start's read; the copy is in it once written.)
     await expect
       .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
       .toContain('backstory-store-cache');
-    await page.waitForTimeout(500);
+    const copied = () =>
+      page.evaluate(
+        () =>
+          new Promise<string | null>((resolve) => {
+            const open = indexedDB.open('backstory-store-cache');
+            open.onerror = () => resolve(null);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('files')) return resolve(null);
+              const get = db.transaction('files').objectStore('files').get('store.bin');
+              get.onsuccess = () => resolve((get.result as { id?: string } | undefined)?.id ?? null);
+              get.onerror = () => resolve(null);
+            };
+          }),
+      );
+    await expect.poll(copied, { timeout: 30_000 }).toMatch(/^[0-9a-f]{64}$/);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(200);
     const woken = (await send({ type: 'stats' })) as { entities: number; stages: Record<string, number> };
