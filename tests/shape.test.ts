@@ -1,7 +1,7 @@
 // The code's shape (issue #15), kept by a test as refined-github keeps its
 // conventions: thin entrypoints, and small modules unless a file says why not.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './fixtures/store';
 
@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(join(ROOT, path)).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) ? [relative('.', path)] : [];
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
   });
 }
 

@@ -135,7 +135,8 @@ const PHOENIX_COUNTRIES = 'phoenix-dictionaries/petrarch2/data/dictionaries/Phoe
  * "England" or "Scotland", which the dictionary also lists), that are not a
  * part of the country's usual name ("Zealand" and "Bissau" are other
  * places), no other country's name and no word, and that the dictionary
- * gives to one country only.
+ * gives to one country only. Also the names of a territory it files under a
+ * country that has no entity of its own (see below: "Gaza" for Palestine).
  */
 function phoenixShortNames(ctx: BuildContext, world: ReadonlyMap<string, Entity>): Map<string, string[]> {
   let text: string;
@@ -174,11 +175,11 @@ function phoenixShortNames(ctx: BuildContext, world: ReadonlyMap<string, Entity>
   };
   for (const line of text.split(/\r?\n/)) {
     const territory = /^([A-Z][^\s+#]*)\s+\[([A-Z]{3})[A-Z]{3}\]/.exec(line);
-    if (territory && !taken.has(foldName(titleCase(territory[1] as string)))) {
+    const territoryName = territory ? titleCase(territory[1] as string) : '';
+    if (territory && !taken.has(foldName(territoryName))) {
       territoryOf = territory[2];
-      const name = titleCase(territory[1] as string);
-      territoryWord = foldName(name).split(' ')[0] ?? '';
-      addTerritory(name);
+      territoryWord = foldName(territoryName).split(' ')[0] ?? '';
+      addTerritory(territoryName);
       iso3 = undefined;
       continue;
     }
@@ -191,14 +192,7 @@ function phoenixShortNames(ctx: BuildContext, world: ReadonlyMap<string, Entity>
     if (primary) iso3 = primary[2];
     else if (/^[^+\s#]/.test(line)) iso3 = undefined;
     if (!iso3 || !line.startsWith('+')) continue;
-    const name = line
-      .slice(1)
-      .replace(/#.*$/, '')
-      .trim()
-      .replace(/_+$/, '')
-      .split('_')
-      .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
-      .join(' ');
+    const name = titleCase(line.slice(1));
     const official = byIso3.get(iso3);
     if (!official || !name) continue;
     // The official name up to "and": "United Kingdom of Great Britain".

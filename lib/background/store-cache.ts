@@ -41,10 +41,3 @@ export function indexedDbStoreCache(): StoreCache {
     },
   };
 }
-
-/** A cache that keeps nothing (tests, and browsers without IndexedDB in the background). */
-export const NO_STORE_CACHE: StoreCache = {
-  get: async () => undefined,
-  put: async () => undefined,
-  clear: async () => undefined,
-};

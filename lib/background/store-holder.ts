@@ -3,7 +3,7 @@ import type { Pack } from '../factstore/schema';
 import type { Shard } from '../factstore/shards';
 import { extendStore, type FactStore } from '../factstore/store';
 import { loadStoreFile } from '../factstore/store-file';
-import { NO_STORE_CACHE, type StoreCache } from './store-cache';
+import type { StoreCache } from './store-cache';
 
 /** Reads one of the extension's own files, or throws a clear error. */
 export type FileReader = (path: string) => Promise<Response>;
@@ -26,7 +26,7 @@ export class StoreHolder {
   constructor(
     private readonly file: FileReader,
     private readonly readerPacks: () => Promise<{ packs: Pack[]; off: Set<string> }>,
-    private readonly cache: StoreCache = NO_STORE_CACHE,
+    private readonly cache: StoreCache,
   ) {
     this.ready = this.start();
   }
