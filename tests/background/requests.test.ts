@@ -74,23 +74,17 @@ describe('requests besides scans and notes', () => {
   });
 
   it('never relates coverage to a page through a name that began after the page was written', async () => {
-    // A tab whose page names the 2025 memorandum: as if linked across time on a 2015 article.
-    const related = async (date?: string) => {
-      const tabs = memoryTabStore();
-      await tabs.set(7, { url: PAGE.url, counts: { 'mou-2025': 2 }, ...(date ? { date } : {}) });
-      const h = createHandlers(() => seedStore(), tabs, fakeHooks());
-      return (await dispatch(h, { type: 'relatedCoverage', tabId: 7 }, POPUP)) as { shared: { id: string }[] }[];
+    // A page naming the 2025 memorandum: its coverage is related, unless the page was written before the signing.
+    const shared = async (date?: string) => {
+      const h = createHandlers(() => seedStore(), memoryTabStore(), fakeHooks());
+      const text = 'The Iran–Iraq border security memorandum was discussed.';
+      await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text, ...(date ? { date } : {}) }, PAGE);
+      const items = (await dispatch(h, { type: 'relatedCoverage', tabId: 7 }, POPUP)) as { shared: { id: string }[] }[];
+      return items.flatMap((i) => i.shared.map((e) => e.id));
     };
-    // Undated, or written after the signing: the memorandum's coverage is related.
-    expect((await related()).length).toBeGreaterThan(0);
-    expect((await related('2025-09-01')).length).toBeGreaterThan(0);
-    // Written in 2015: no item shares anything with it.
-    expect(await related('2015-03-18')).toEqual([]);
-    // The date is the one the page's scan declared.
-    const tabs = memoryTabStore();
-    const h = createHandlers(() => seedStore(), tabs, fakeHooks());
-    await dispatch(h, { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani spoke.', date: '2015-03' }, PAGE);
-    expect((await tabs.get(7))?.date).toBe('2015-03');
+    expect(await shared()).toContain('mou-2025');
+    expect(await shared('2025-09-01')).toContain('mou-2025');
+    expect(await shared('2015-03-18')).not.toContain('mou-2025');
   });
 
   it('tells the background when the history changed, so that related coverage is ranked again', async () => {

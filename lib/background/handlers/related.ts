@@ -1,4 +1,3 @@
-import { lastDayNumber } from '../../factstore/day-number';
 import type { FactStore } from '../../factstore/store';
 import type { RelatedItem } from '../../messages';
 import { type RelatedCandidate, rankRelated } from '../../related/rank';
@@ -33,12 +32,9 @@ export function relatedCoverage(
     const scan = await scans.settled(tabId);
     if (!scan) return null;
     const s = store();
-    // An entity that began after the page's article was written (an agreement signed, a body
-    // founded later) can only have been linked across time: it relates nothing to this page.
-    const written = scan.date ? lastDayNumber(scan.date) : 0;
-    const page = new Map(
-      Object.entries(scan.counts).filter(([id]) => !written || (s.info(id)?.begins ?? 0) <= written),
-    );
+    // (A name that began after the page's article was written is never linked on it, so never
+    // shared: the linker's rule, tested through the scan in tests/background/requests.test.ts.)
+    const page = new Map(Object.entries(scan.counts));
     const visits = await hooks.visitsMentioning([...page.keys()]);
     const candidates: RelatedCandidate[] = [
       ...s.coverage.map((c) => ({

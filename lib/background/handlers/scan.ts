@@ -50,7 +50,6 @@ export function scanHandlers(
             counts: countMentions(found, adding ? previous.counts : undefined, lost),
             ...(canonical ? { canonical } : {}),
             ...(req.canonical && !canonical ? { declared: req.canonical } : {}),
-            ...(req.date ? { date: req.date } : adding && previous.date ? { date: previous.date } : {}),
           };
           const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
           // A new page: a note editor the last one left open is closed.

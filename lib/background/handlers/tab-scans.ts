@@ -17,8 +17,6 @@ export interface TabScan {
   declared?: string;
   /** Mentions per entity id. */
   counts: Record<string, number>;
-  /** The date the page says its article was published, when it says one. */
-  date?: string;
 }
 
 /** Where tab scans are kept: memory in tests, `storage.session` in the browser. */
