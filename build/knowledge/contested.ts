@@ -50,6 +50,19 @@ export class Factbook {
     return decodeHtml(v).replace(/\s+/g, ' ').trim();
   }
 
+  /** Every text field of a file with its path ("Transportation › Ports"), decoded, its spaces folded. */
+  texts(file: string): { path: string[]; text: string }[] {
+    const out: { path: string[]; text: string }[] = [];
+    const walk = (v: unknown, path: string[]) => {
+      if (!v || typeof v !== 'object') return;
+      const { text, ...rest } = v as { text?: unknown } & Record<string, unknown>;
+      if (typeof text === 'string') out.push({ path, text: decodeHtml(text).replace(/\s+/g, ' ').trim() });
+      for (const [k, child] of Object.entries(rest)) walk(child, [...path, k]);
+    };
+    walk(this.docs.get(file), []);
+    return out;
+  }
+
   /** The quoted words, once checked to be the field's own; throws when they are not. */
   quote(q: Quote): string {
     const text = this.field(q.file, q.path);

@@ -26,6 +26,8 @@ export interface BuildContext {
    * (issue #17). Older sources' open-ended facts read "as of" their snapshot.
    */
   currentSince: string;
+  /** The packs the builders before this one made (the places read the people's given names). */
+  built: Pack[];
 }
 
 /** Country codes and names → world-pack ids ("GBR", "GB", "United Kingdom" → "united-kingdom"). */
@@ -136,6 +138,7 @@ export function createContext(
     dataDir,
     currentSince: currentSince(today),
     countries: createCountries(),
+    built: [],
     async query<T>(sql: string) {
       const reader = await db.runAndReadAll(sql);
       // JSON values: lists as arrays, BIGINT as numbers, dates as strings.

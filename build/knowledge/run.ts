@@ -44,6 +44,7 @@ export async function buildPacks(
       `  ${name}: ${made.map((p) => `${p.id} (${p.entities.length})`).join(', ')} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     packs.push(...made);
+    ctx.built.push(...made);
   }
   // Every pack valid and every entity id in one pack only, before anything is written.
   const owner = new Map<string, string>();

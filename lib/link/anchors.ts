@@ -1,7 +1,7 @@
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import type { LinkContext } from './link-mentions';
-import { chooseNamesake } from './namesakes';
+import { chooseNamesake, outOfPlace } from './namesakes';
 import { type ArticleTime, entityIds } from './reading';
 import type { Decider } from './reasons';
 
@@ -18,6 +18,8 @@ export interface Anchors {
    * the people, bodies and places it names.
    */
   countries: Map<string, number>;
+  /** The countries the text names, or names a place in ("Florida"): where its small towns may be linked. */
+  lands: Set<string>;
   /** Where a namesake was chosen → what decided. */
   decided: Map<number, Decider>;
 }
@@ -35,9 +37,11 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
   const anchored = new Map<string, number>();
   // (An acronym alone does not say what the text is about: "AFP" is also a Hungarian party.)
   const countries = new Map<string, number>();
+  const lands = new Set<string>();
   const count = (id: string) => {
     const country = ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
     if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
+    if (country && ctx.type(id) === 'place') lands.add(country);
   };
   // A country's own acronym ("U.S.", "UK") does say what the text is about.
   // (A place of no prominence does not: "Hamilton" alone does not make a text about Bermuda.)
@@ -58,8 +62,10 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
   const decided = new Map<number, Decider>();
   for (const c of candidates) {
     const strong = strongOnly(c.aliases);
-    const ids = entityIds(strong);
-    if (ids.length < 2 || strong.length !== c.aliases.length || ids.some((id) => anchored.has(id))) continue;
+    if (strong.length !== c.aliases.length) continue;
+    // (A town of a country the text is not about is no namesake here: "Washington", Aruba.)
+    const ids = entityIds(strong).filter((id) => !outOfPlace(id, ctx, lands));
+    if (ids.length < 2 || ids.some((id) => anchored.has(id))) continue;
     const chosen = chooseNamesake(ids, ctx, countries, when);
     if (chosen && !anchored.has(chosen.id)) {
       anchored.set(chosen.id, c.start);
@@ -67,5 +73,5 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
       if (counts(chosen.id, strong)) count(chosen.id);
     }
   }
-  return { anchored, countries, decided };
+  return { anchored, countries, lands, decided };
 }

@@ -66,8 +66,18 @@ export function linkMentions(
   const when = options.date
     ? { day: dayNumber(options.date), last: lastDayNumber(options.date), date: options.date }
     : undefined;
-  const { anchored, countries, decided } = findAnchors(candidates, ctx, when);
-  const reading: Reading = { text, all: candidates, ctx, anchored, countries, when, decided, lastAgreement: undefined };
+  const { anchored, countries, lands, decided } = findAnchors(candidates, ctx, when);
+  const reading: Reading = {
+    text,
+    all: candidates,
+    ctx,
+    anchored,
+    countries,
+    lands,
+    when,
+    decided,
+    lastAgreement: undefined,
+  };
   const mentions: Mention[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const m = linkOne(reading, i);

@@ -4,7 +4,7 @@ import { linkGeneric } from './agreement-phrases';
 import { casingFits, partOfLongerName, startsUnknownName } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
-import { chooseNamesake } from './namesakes';
+import { chooseNamesake, outOfPlace } from './namesakes';
 import { entityIds, mentionOf, type Reading } from './reading';
 import { linkSharedShortForm, linkShortForm } from './short-forms';
 
@@ -49,7 +49,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
 
   const specific = c.aliases.filter((a) => a.kind !== 'generic');
   if (specific.some((a) => a.kind === 'metonym')) {
-    const resolved = resolveMetonym(text, i, all, ctx);
+    const resolved = resolveMetonym(text, i, all, ctx, r.lands);
     if (resolved) return mentionOf(c, resolved.entityId, resolved.reason);
   }
   let named = specific.filter(
@@ -65,6 +65,9 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
     const country = ctx.countryOf(a.entityId);
     return country === undefined || ctx.type(a.entityId) === 'person' || countries.has(country);
   });
+  // A place of no prominence (a territory's small capital: "Hamilton", Bermuda; a town the
+  // Factbook names: "Kyzyl") only in a text about its country, alone or among namesakes.
+  named = named.filter((a) => !outOfPlace(a.entityId, ctx, r.lands));
   if (named.length === 0 && !specific.some((a) => a.kind === 'metonym')) return undefined;
   // A full name, acronym or demonym beats other people's surnames ("Paris" the city, not
   // Valentina Paris), unless the text named that person before.
@@ -85,13 +88,11 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         // name the store does not know: "New Jersey" is not Jersey.
         // A person known by one name ("Philippe", the King of the Belgians) is not the
         // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
-        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
-        // A place of no prominence (a territory's small capital: "Hamilton", Bermuda) only in a
-        // text about its country.
-        if (ctx.type(id) === 'place' && (ctx.rank?.(id) ?? 1) === 0) {
-          const country = ctx.countryOf(id);
-          if (country && !countries.has(country)) return undefined;
-        }
+        // A town of no prominence before a capitalised word is part of a longer name too: "The
+        // Seattle Times", "Whangārei Harbour".
+        const town = ctx.type(id) === 'place' && ctx.rank?.(id) === 0;
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person' || town))
+          return undefined;
         return mentionOf(c, id, { why: 'name', text: c.text, name });
     }
   }

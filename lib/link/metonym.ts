@@ -1,5 +1,6 @@
 import type { Candidate } from '../match/find-candidates';
 import type { LinkContext } from './link-mentions';
+import { outOfPlace } from './namesakes';
 import { neighbours } from './neighbours';
 import type { LinkReason } from './reasons';
 
@@ -40,11 +41,16 @@ export function resolveMetonym(
   i: number,
   all: readonly Candidate[],
   ctx: LinkContext,
+  lands: ReadonlySet<string>,
 ): { entityId: string; reason: LinkReason } | undefined {
   const c = all[i] as Candidate;
   const metonym = c.aliases.find((a) => a.kind === 'metonym');
-  // The place itself: a place's name, not someone's surname ("Washington", not George Washington).
-  const place = c.aliases.find((a) => a.kind === 'name' && ctx.type(a.entityId) === 'place');
+  // The place itself: a place's name, not someone's surname ("Washington", not George Washington);
+  // the one in the country it stands for, not a town of that name elsewhere (Washington, Aruba).
+  const places = c.aliases.filter(
+    (a) => a.kind === 'name' && ctx.type(a.entityId) === 'place' && !outOfPlace(a.entityId, ctx, lands),
+  );
+  const place = places.find((a) => ctx.countryOf(a.entityId) === metonym?.entityId) ?? places[0];
   if (!metonym || !place) return undefined;
   const placeName = ctx.name(place.entityId) ?? place.entityId;
   const govName = ctx.name(metonym.entityId) ?? metonym.entityId;

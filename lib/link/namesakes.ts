@@ -3,6 +3,20 @@ import type { ArticleTime } from './reading';
 import type { Decider } from './reasons';
 
 /**
+ * Whether an entity is a place of no prominence (a territory's small capital:
+ * "Hamilton", Bermuda; a town the Factbook names: "Kyzyl") in a country the
+ * text does not name, itself or by one of its places (`lands`): such a place
+ * is linked only in a text about its country. (A person of that country does
+ * not make the text about it: a photo credit's "JIM WATSON" is no reason to
+ * read "Hamilton" as the Canadian city.)
+ */
+export function outOfPlace(id: string, ctx: LinkContext, lands: ReadonlySet<string>): boolean {
+  if (ctx.type(id) !== 'place' || (ctx.rank?.(id) ?? 1) > 0) return false;
+  const country = ctx.countryOf(id);
+  return country !== undefined && !lands.has(country);
+}
+
+/**
  * Among namesakes, the one of a country the text is about, then the one in
  * office at the article's date (when the page gives one and only one of them
  * was), then the most prominent (rank), then the one of the country with the

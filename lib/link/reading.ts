@@ -23,6 +23,8 @@ export interface Reading {
   anchored: ReadonlyMap<string, number>;
   /** The countries the text is about → how often it names them or what is theirs. */
   countries: ReadonlyMap<string, number>;
+  /** The countries the text names, itself or by one of its places. */
+  lands: ReadonlySet<string>;
   /** The article's date, when the page gives one. */
   when: ArticleTime | undefined;
   /** Full names shared by namesakes, decided before linking: where, and what decided. */
