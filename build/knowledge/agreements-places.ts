@@ -416,7 +416,8 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
       const first = nameKey(e.name.split(' ')[0] ?? '');
       givenNames.set(first, (givenNames.get(first) ?? 0) + 1);
     }
-  const givenName = (name: string) => !/\s/.test(name.trim()) && (givenNames.get(nameKey(name)) ?? 0) >= GIVEN_NAME_PEOPLE;
+  const givenName = (name: string) =>
+    !/\s/.test(name.trim()) && (givenNames.get(nameKey(name)) ?? 0) >= GIVEN_NAME_PEOPLE;
   await ctx.run(`
     create or replace table ap.named as select * from (values ${
       namedPlaces.map((n) => `(${sqlString(n.iso2)}, ${sqlString(n.name)})`).join(', ') || `('', '')`

@@ -83,7 +83,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
       case 'demonym':
         if (startsUnknownName(text, c, next)) return undefined;
         return mentionOf(c, id, { why: 'demonym', text: c.text, name });
-      default:
+      default: {
         // A one-word name after another capitalised word is part of a longer
         // name the store does not know: "New Jersey" is not Jersey.
         // A person known by one name ("Philippe", the King of the Belgians) is not the
@@ -94,6 +94,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person' || town))
           return undefined;
         return mentionOf(c, id, { why: 'name', text: c.text, name });
+      }
     }
   }
   return linkAmong(r, i, named, ids);

@@ -37,7 +37,11 @@ describe('towns the World Factbook names', { timeout: 120_000 }, () => {
 
   it.each([
     ['The rocket broke up over Russia, west of the regional capital of Kyzyl.', 'Kyzyl', 'place-kyzyl-ru'],
-    ['Whale experts regard New Zealand as a stranding capital; he went home to Whangārei.', 'Whangārei', 'place-whangarei-nz'],
+    [
+      'Whale experts regard New Zealand as a stranding capital; he went home to Whangārei.',
+      'Whangārei',
+      'place-whangarei-nz',
+    ],
     ['The launch pad at Cape Canaveral, Florida, was damaged.', 'Cape Canaveral', 'place-cape-canaveral-us'],
   ])('links them in a text about their country: “%s”', (text, name, id) => {
     expect(link(text, name)).toBe(id);
