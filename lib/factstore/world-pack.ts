@@ -121,15 +121,20 @@ export function worldPack(countries: readonly WorldCountry[], packageVersion: st
     const add = (text: string | undefined, extra: Omit<Alias, 'text'> = {}) => {
       const t = text?.trim();
       const key = `${t}|${extra.lang ?? ''}`;
-      if (!t || t === c.name.common || seen.has(key)) return;
+      // (A spelling kept for every language needs no copy for one.)
+      if (!t || t === c.name.common || seen.has(key) || seen.has(`${t}|`)) return;
       seen.add(key);
       aliases.push({ text: t, ...extra });
     };
     add(c.name.official);
     // Alternative spellings carry no language: keep only the multi-word ones
     // ("Republic of Iceland"); the single words are codes ("IS") or foreign
-    // names ("Island") that would be read as English words.
-    for (const spelling of c.altSpellings ?? []) if (/\s/.test(spelling.trim())) add(spelling);
+    // names ("Island") that would be read as English words, except the
+    // country's own name in its own language, which English writes too
+    // ("Aotearoa", "Éire", "Suomi"; not Iceland's "Island", which is German).
+    const ownNames = new Set(Object.values(c.name.native ?? {}).flatMap((n) => [n.common, n.official]));
+    for (const spelling of c.altSpellings ?? [])
+      if (/\s/.test(spelling.trim()) || ownNames.has(spelling.trim())) add(spelling);
     for (const [code, d] of Object.entries(c.demonyms ?? {})) {
       const lang = languageTag(code);
       const tag = lang === 'en' ? {} : { lang };

@@ -37,6 +37,13 @@ describe('the world pack', () => {
     expect(iceland?.aliases).toContainEqual({ text: 'Island', lang: 'de' });
   });
 
+  it('keeps a country’s own name in its own language for every page when it is also an alternative spelling', () => {
+    // "Whale experts regard New Zealand – or Aotearoa as it is called by Māori" (the Guardian).
+    const nz = byId.get('new-zealand');
+    expect(nz?.aliases.filter((a) => a.text === 'Aotearoa')).toEqual([{ text: 'Aotearoa' }]);
+    expect(byId.get('ireland')?.aliases.filter((a) => a.text === 'Éire')).toEqual([{ text: 'Éire' }]);
+  });
+
   it('derives ids from common names', () => {
     expect(slugId('United States')).toBe('united-states');
     expect(slugId('Côte d’Ivoire')).toBe('cote-d-ivoire');
