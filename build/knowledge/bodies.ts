@@ -2342,6 +2342,11 @@ function phoenixBodyEntities(
   for (const b of institutions) display.set(b, bodyNames(b, shared).name);
   for (const b of institutions) {
     const { name, aliases } = bodyNames(b, shared);
+    // A lower chamber called "House of …" is "the House" where the text is about its country
+    // ("the bill passed the House"; a NYT page on the US deficit says it twice).
+    const lowerChamber = b.factbook.some((r) => r.field.endsWith('lower chamber'));
+    if (lowerChamber && [name, ...aliases.map((a) => a.text)].some((n) => /(^| )House of /.test(n)))
+      aliases.push({ text: 'the House', kind: 'short' });
     const facts: Fact[] = [];
     const codes = [...b.codes].sort().join(', ');
     const first = b.names[0] as BodyName;

@@ -38,7 +38,7 @@ describe('the world pack', () => {
   });
 
   it('keeps a country’s own name in its own language for every page when it is also an alternative spelling', () => {
-    // "Whale experts regard New Zealand – or Aotearoa as it is called by Māori" (the Guardian).
+    // (A Guardian page on whale strandings gives New Zealand's Māori name beside its English one.)
     const nz = byId.get('new-zealand');
     expect(nz?.aliases.filter((a) => a.text === 'Aotearoa')).toEqual([{ text: 'Aotearoa' }]);
     expect(byId.get('ireland')?.aliases.filter((a) => a.text === 'Éire')).toEqual([{ text: 'Éire' }]);

@@ -1,0 +1,24 @@
+// A lower chamber called "House of …" is "the House" in a text about its
+// country (a NYT page on the US deficit names the US House so), and a house is
+// still a house.
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../../lib/factstore/scan';
+import { fullStore } from '../fixtures/store';
+
+const linked = (text: string) => scanText(fullStore(), text, { lang: 'en' }).map((m) => `${m.text}→${m.entityId}`);
+
+describe('“the House”', { timeout: 120_000 }, () => {
+  it('is the lower chamber of the country the text is about', () => {
+    expect(linked('American lawmakers argued for weeks; the bill then passed the House.')).toContain(
+      'the House→org-united-states-house-of-representatives',
+    );
+    expect(linked('In Britain, MPs returned to the House after the recess.')).toContain(
+      'the House→org-house-of-commons-united-kingdom',
+    );
+  });
+
+  it('is left alone where the text names no country, and a house in lower case is a house', () => {
+    expect(linked('The bill then passed the House.')).toEqual([]);
+    expect(linked('American families said the house on the hill burned.')).toEqual(['American→united-states']);
+  });
+});
