@@ -13,20 +13,44 @@ const HEAD_TITLE_BEFORE =
   /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
 
 /**
+ * Short forms that are everyday words and stand for a body only as "the
+ * House" (an alias of its own) or before a party's members: "House
+ * Republicans". Alone they are a house: "House prices", "House of Cards".
+ */
+const ONLY_BEFORE_PARTY = new Set(['House']);
+
+/** A party's members named right after the span: "Senate Republicans", "House Democrats". */
+function partyAfter(r: Reading, i: number): boolean {
+  const c = r.all[i] as Candidate;
+  const next = r.all[i + 1];
+  return (
+    next !== undefined &&
+    /^[ \t]+$/.test(r.text.slice(c.end, next.start)) &&
+    next.aliases.some((a) => a.kind === 'short' && r.ctx.type(a.entityId) === 'organization')
+  );
+}
+
+/**
  * Whether the short form is part of a longer name: "Bruce" in "Bruce
  * Springsteen" or "Lenny Bruce". `id`, when given, is the entity it would name.
  */
 function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
   const { text, all, ctx } = r;
   const c = all[i] as Candidate;
+  // A body before its members' party is no longer name: "Senate Republicans".
+  if (id !== undefined && ctx.type(id) === 'organization' && partyAfter(r, i)) return false;
   const prev = all[i - 1];
-  // A body's short form after a place the store knows is not part of a longer unknown
-  // name: "a Virginia Democrat", "an Oklahoma Republican".
-  const afterPlace =
+  // A body's short form after a place or a body the store knows is not part of a longer
+  // unknown name: "a Virginia Democrat", "an Oklahoma Republican", "Senate Republicans".
+  const afterKnown =
     prev !== undefined &&
     /^[ \t]+$/.test(text.slice(prev.end, c.start)) &&
-    prev.aliases.some((a) => a.kind !== 'generic' && ctx.type(a.entityId) === 'place');
-  return afterPlace && id !== undefined && ctx.type(id) !== 'person'
+    prev.aliases.some(
+      (a) =>
+        a.kind !== 'generic' &&
+        (ctx.type(a.entityId) === 'place' || (a.kind === 'short' && ctx.type(a.entityId) === 'organization')),
+    );
+  return afterKnown && id !== undefined && ctx.type(id) !== 'person'
     ? CAPITALISED_WORD_AFTER.test(text.slice(c.end, c.end + 3)) && !inTitleCase(text, c.start, c.end)
     : partOfLongerName(text, c.start, c.end, true);
 }
@@ -35,6 +59,7 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
 export function linkShortForm(r: Reading, i: number, id: string): Mention | undefined {
   const { text, ctx, anchored, countries } = r;
   const c = r.all[i] as Candidate;
+  if (ONLY_BEFORE_PARTY.has(c.text) && !partyAfter(r, i)) return undefined;
   const name = ctx.name(id) ?? id;
   if (inLongerName(r, i, id)) return undefined;
   const first = anchored.get(id);
@@ -61,9 +86,15 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
  * state or government of that name ("Trump"), else the head or body of the
  * country the text is about; otherwise left alone.
  */
-export function linkSharedShortForm(r: Reading, i: number, ids: readonly string[]): Mention | undefined {
+export function linkSharedShortForm(r: Reading, i: number, shared: readonly string[]): Mention | undefined {
   const { text, ctx, countries } = r;
   const c = r.all[i] as Candidate;
+  let ids = shared;
+  if (ONLY_BEFORE_PARTY.has(c.text)) {
+    if (!partyAfter(r, i)) return undefined;
+    // Before a party, a body's name, not someone's surname.
+    ids = ids.filter((id) => ctx.type(id) === 'organization');
+  }
   if (inLongerName(r, i, ids.every((id) => ctx.type(id) !== 'person') ? ids[0] : undefined)) return undefined;
   const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
   if (heads.length === 1 && !givenNameBefore(text, c.start)) {

@@ -17,6 +17,24 @@ describe('“the House”', { timeout: 120_000 }, () => {
     );
   });
 
+  it('is the chamber before its members’ party, and a body is no longer name before a party (“Senate Republicans”)', () => {
+    expect(
+      linked('American voters watched. House Republicans introduced a bill; Senate Republicans objected.'),
+    ).toEqual([
+      'American→united-states',
+      'House→org-united-states-house-of-representatives',
+      'Republicans→party-809',
+      'Senate→org-united-states-senate',
+      'Republicans→party-809',
+    ]);
+  });
+
+  it('is a house when it starts a sentence alone or begins another name', () => {
+    expect(linked('American buyers waited. House prices rose. House of Cards returned.')).toEqual([
+      'American→united-states',
+    ]);
+  });
+
   it('is left alone where the text names no country, and a house in lower case is a house', () => {
     expect(linked('The bill then passed the House.')).toEqual([]);
     expect(linked('American families said the house on the hill burned.')).toEqual(['American→united-states']);
