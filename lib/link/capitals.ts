@@ -89,6 +89,10 @@ export function partOfLongerName(text: string, start: number, end: number, after
 const DESCRIBED =
   /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
 
+// One or two capitalised words, then a lower-case noun for a kind of place.
+const PLACE_NOUN_AFTER =
+  /^[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(region|province|republic|state|district|county|city|town|village|oblast|krai|prefecture|governorate|territory|island|valley|mountains|desert|border|coast)\b/u;
+
 /**
  * Whether a demonym starts a longer name the store does not know: "Palestinian
  * Authority", "Chinese New Year", "French Open" (not "the Iranian Embassy",
@@ -101,6 +105,9 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
   const word = after[1] as string;
   if (next && next.start === c.end + (after[0].length - word.length)) return false;
   if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(word)) return false;
+  // A place's name before a lower-case noun for a place is not a longer name the demonym
+  // starts: "the remote Russian Tuva region", "the Chinese Xinjiang province".
+  if (PLACE_NOUN_AFTER.test(text.slice(c.end, c.end + 60))) return false;
   // The capitalised words that follow, up to three: a title or a description among them
   // ("Prime Minister", "Foreign Ministry") makes them no name.
   for (const w of text

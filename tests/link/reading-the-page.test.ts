@@ -74,6 +74,10 @@ describe('reading a real page right', () => {
   it('leaves a demonym alone at the start of a longer name the store does not know', () => {
     expect(linked('The Palestian Authority said so.')).toEqual([]);
     expect(linked('The Palestian New Year began.')).toEqual([]);
+    // A place's name before a noun for a place is no name the demonym starts (an AP page on a
+    // Russian cargo ship that broke up over Tuva, a region the store spells Tyva).
+    expect(linked('It broke up over the remote Palestian Gorland region.')).toEqual(['Palestian→palest']);
+    expect(linked('The Palestian Gorland Authority said so.')).toEqual([]);
     // A description, a title or a known name after it is no longer name.
     expect(linked('The Palestian Embassy in Hamlet said so.')).toEqual(['Palestian→palest']);
     expect(linked('The Palestian Prime Minister spoke.')).toEqual(['Palestian→palest']);
