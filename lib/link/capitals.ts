@@ -137,6 +137,8 @@ function nameWordBefore(text: string, start: number): { word: string; startsSent
   if (word.endsWith('.') || FUNCTION_WORDS.has(lower) || TITLES.has(lower)) return undefined;
   // A hashtag ("#Hamilton Chicago show") is a word of its own, not the start of a name.
   if (before[m.index - 1] === '#') return undefined;
+  // Nor is a word after a prefix ("Un-Angry Trump Supporters", "Anti-War Obama"): an adjective.
+  if (/(^|[^\p{L}])(un|anti|pro|non|ex|post|pre|never|self)[-‐]$/iu.test(before.slice(0, m.index))) return undefined;
   const preceding = before.slice(0, m.index).trimEnd();
   return { word, startsSentence: preceding === '' || /[.!?:"”“]$/.test(preceding) };
 }
