@@ -484,6 +484,16 @@ export function memberForms(english: string, demonym: string | undefined): strin
   return [w];
 }
 
+/**
+ * What a party's members are called in French, from its French name: "Parti
+ * socialiste" gives "socialiste" and "socialistes" ("10 députés socialistes",
+ * "l'élu communiste"), written in lower case as French writes them.
+ */
+export function frenchMemberForms(native: string | null | undefined): string[] {
+  const m = /^Parti (\p{Ll}+iste)(?=\s|$)/u.exec(native?.trim() ?? '');
+  return m ? [m[1] as string, `${m[1]}s`] : [];
+}
+
 async function buildParties(ctx: BuildContext): Promise<Pack> {
   const D = BODIES_DATASETS;
   const tally = new Tally();
@@ -565,7 +575,7 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
   const sources = new Map<string, Source>();
   const entities: Entity[] = [];
   const byKey = new Map<string, { entity: Entity; index: number; linked: boolean }>();
-  const memberForm: { id: string; country: string; form: string; share: number }[] = [];
+  const memberForm: { id: string; country: string; form: string; share: number; lang?: string }[] = [];
   for (const r of rows) {
     const englishNames = cleanPartyName(r.english);
     const hasWiki = r.qid !== null && r.wp_name !== null;
@@ -623,6 +633,10 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
       for (const form of memberForms(englishNames[0] ?? name, demonymOf((place ? place.iso3 : r.country) ?? null)))
         if (form !== name && !names.aliases.some((a) => a.text === form))
           memberForm.push({ id: `party-${r.pfid}`, country: r.country ?? '', form, share: r.share ?? 0 });
+    // … and in French, on pages in French: "les socialistes".
+    if ((r.share ?? 0) >= MAJOR_PARTY_SHARE && r.last === null && r.dissolved === null)
+      for (const form of new Set([r.native, r.wp_native, r.wd_native].flatMap(frenchMemberForms)))
+        memberForm.push({ id: `party-${r.pfid}`, country: r.country ?? '', form, share: r.share ?? 0, lang: 'fr' });
 
     // Years: Wikipedia's infobox when the party has its own article row, else Party Facts' first/last year.
     const fromWiki = hasWiki && (r.founded !== null || r.dissolved !== null);
@@ -701,7 +715,7 @@ async function buildParties(ctx: BuildContext): Promise<Pack> {
   for (const m of largest.values()) {
     const party = partyById.get(m.id);
     if (!party) continue;
-    party.aliases.push({ text: m.form, kind: 'short' });
+    party.aliases.push({ text: m.form, kind: 'short', ...(m.lang ? { lang: m.lang } : {}) });
     tally.add('member forms of major parties (short forms, linked in a text about the country)');
   }
   entities.sort(byId);

@@ -70,8 +70,11 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
     return mentionOf(c, id, { why: 'onlyOne', text: c.text });
   // An institution's short form ("Congress", "the Fed") where the text is about its country.
   const country = ctx.countryOf(id);
-  // (Written with a capital: "la droite" is the right, not a party called "Droite".)
-  if (ctx.type(id) !== 'person' && country && countries.has(country) && /^\p{Lu}/u.test(c.text))
+  // (Written with a capital: "la droite" is the right, not a party called "Droite"; but a party's
+  // members in French, an alias of that language, are written in lower case: "les socialistes".)
+  const asWritten =
+    /^\p{Lu}/u.test(c.text) || c.aliases.some((a) => a.entityId === id && a.kind === 'short' && a.lang !== undefined);
+  if (ctx.type(id) !== 'person' && country && countries.has(country) && asWritten)
     return mentionOf(c, id, {
       why: 'short',
       text: c.text,

@@ -1,0 +1,32 @@
+// A French party's members as French writes them, in lower case: "les
+// socialistes" are the Parti socialiste's deputies in a Le Monde report on a
+// vote in the Assemblée nationale; linked only on a page in French, to the
+// party of the country the text is about.
+import { describe, expect, it } from 'vitest';
+import { frenchMemberForms } from '../../build/knowledge/bodies';
+import { scanText } from '../../lib/factstore/scan';
+import { fullStore } from '../fixtures/store';
+
+const linked = (text: string, lang: string) =>
+  scanText(fullStore(), text, { lang }).map((m) => `${m.text}→${m.entityId}`);
+
+describe('French member forms of parties', { timeout: 120_000 }, () => {
+  it('are read off the party’s French name', () => {
+    expect(frenchMemberForms('Parti socialiste')).toEqual(['socialiste', 'socialistes']);
+    expect(frenchMemberForms('Parti communiste français')).toEqual(['communiste', 'communistes']);
+    expect(frenchMemberForms('Parti radical de gauche')).toEqual([]);
+    expect(frenchMemberForms('Socialist Party')).toEqual([]);
+  });
+
+  it('link the party of the country a French text is about', () => {
+    const france = linked('En France, douze députés socialistes ont voté contre le texte.', 'fr');
+    expect(france).toContain('socialistes→party-1478');
+    const senegal = linked('Au Sénégal, les socialistes ont quitté le gouvernement.', 'fr');
+    expect(senegal).toContain('socialistes→party-2380');
+  });
+
+  it('are left alone on a page in another language, or where the text names no country of theirs', () => {
+    expect(linked('In France, the socialistes walked out.', 'en')).not.toContain('socialistes→party-1478');
+    expect(linked('Douze députés socialistes ont voté contre le texte.', 'fr')).toEqual([]);
+  });
+});
