@@ -2359,9 +2359,9 @@ function phoenixBodyEntities(
     // A lower chamber called "House of …" is "the House" where the text is about its country
     // ("the bill passed the House"; a NYT page on the US deficit says it twice).
     const lowerChamber = b.factbook.some((r) => r.field.endsWith('lower chamber'));
-    // ("House" alone is the chamber only before its members' party: "House Republicans"; see short-forms.ts.)
+    // (Only after "the" or before its members' party, "House Republicans": see short-forms.ts.)
     if (lowerChamber && [name, ...aliases.map((a) => a.text)].some((n) => /(^| )House of /.test(n)))
-      aliases.push({ text: 'the House', kind: 'short' }, { text: 'House', kind: 'short' });
+      aliases.push({ text: 'House', kind: 'short' });
     const facts: Fact[] = [];
     const codes = [...b.codes].sort().join(', ');
     const first = b.names[0] as BodyName;

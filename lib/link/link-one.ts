@@ -104,6 +104,10 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
 function linkAmong(r: Reading, i: number, named: readonly AliasEntry[], ids: readonly string[]): Mention | undefined {
   const { text, all, ctx, anchored, countries } = r;
   const c = all[i] as Candidate;
+  // "Français", "américaine": the demonym of a country and of its territories, never at the
+  // start of a longer name the store does not know ("the French New Wave").
+  const demonym = named.some((a) => a.kind === 'demonym');
+  if (demonym && startsUnknownName(text, c, all[i + 1])) return undefined;
   // The one the text names elsewhere.
   const elsewhere = ids.filter((id) => anchored.has(id));
   if (elsewhere.length === 1) {
@@ -114,9 +118,8 @@ function linkAmong(r: Reading, i: number, named: readonly AliasEntry[], ids: rea
     if (decided) return mentionOf(c, id, { why: 'namesake', text: c.text, name, decided });
     return mentionOf(c, id, { why: 'alsoNamed', text: c.text, name });
   }
-  if (named.some((a) => a.kind === 'demonym')) {
-    // "Français", "américaine": the demonym of a country and of its territories; the country.
-    if (startsUnknownName(text, c, all[i + 1])) return undefined;
+  if (demonym) {
+    // The country, of those whose demonym it is.
     const chosen = chooseNamesake(ids, ctx, countries, r.when);
     return chosen
       ? mentionOf(c, chosen.id, { why: 'demonym', text: c.text, name: ctx.name(chosen.id) ?? chosen.id })

@@ -13,11 +13,21 @@ const HEAD_TITLE_BEFORE =
   /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
 
 /**
- * Short forms that are everyday words and stand for a body only as "the
- * House" (an alias of its own) or before a party's members: "House
- * Republicans". Alone they are a house: "House prices", "House of Cards".
+ * Short forms that are everyday words and stand for a body only after "the"
+ * ("passed the House") or before a party's members ("House Republicans").
+ * Otherwise they are a house: "House prices", "the House of Cards".
  */
 const ONLY_BEFORE_PARTY = new Set(['House']);
+
+/** Whether an everyday-word short form is written as the body's name here (see ONLY_BEFORE_PARTY). */
+function bodyWord(r: Reading, i: number): boolean {
+  const c = r.all[i] as Candidate;
+  if (partyAfter(r, i)) return true;
+  return (
+    /(^|[^\p{L}])the[ \t]+$/iu.test(r.text.slice(Math.max(0, c.start - 5), c.start)) &&
+    !/^[ \t]+of[ \t]+\p{Lu}/u.test(r.text.slice(c.end, c.end + 6))
+  );
+}
 
 /** A party's members named right after the span: "Senate Republicans", "House Democrats". */
 function partyAfter(r: Reading, i: number): boolean {
@@ -59,7 +69,7 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
 export function linkShortForm(r: Reading, i: number, id: string): Mention | undefined {
   const { text, ctx, anchored, countries } = r;
   const c = r.all[i] as Candidate;
-  if (ONLY_BEFORE_PARTY.has(c.text) && !partyAfter(r, i)) return undefined;
+  if (ONLY_BEFORE_PARTY.has(c.text) && !bodyWord(r, i)) return undefined;
   const name = ctx.name(id) ?? id;
   if (inLongerName(r, i, id)) return undefined;
   const first = anchored.get(id);
@@ -94,7 +104,7 @@ export function linkSharedShortForm(r: Reading, i: number, shared: readonly stri
   const c = r.all[i] as Candidate;
   let ids = shared;
   if (ONLY_BEFORE_PARTY.has(c.text)) {
-    if (!partyAfter(r, i)) return undefined;
+    if (!bodyWord(r, i)) return undefined;
     // Before a party, a body's name, not someone's surname.
     ids = ids.filter((id) => ctx.type(id) === 'organization');
   }

@@ -10,10 +10,10 @@ const linked = (text: string) => scanText(fullStore(), text, { lang: 'en' }).map
 describe('“the House”', { timeout: 120_000 }, () => {
   it('is the lower chamber of the country the text is about', () => {
     expect(linked('American lawmakers argued for weeks; the bill then passed the House.')).toContain(
-      'the House→org-united-states-house-of-representatives',
+      'House→org-united-states-house-of-representatives',
     );
     expect(linked('In Britain, MPs returned to the House after the recess.')).toContain(
-      'the House→org-house-of-commons-united-kingdom',
+      'House→org-house-of-commons-united-kingdom',
     );
   });
 
@@ -30,8 +30,13 @@ describe('“the House”', { timeout: 120_000 }, () => {
   });
 
   it('is a house when it starts a sentence alone or begins another name', () => {
-    expect(linked('American buyers waited. House prices rose. House of Cards returned.')).toEqual([
+    expect(linked('American buyers waited. House prices rose. They binged the House of Cards.')).toEqual([
       'American→united-states',
+    ]);
+    // "the House of Representatives" is underlined whole, not as "the House".
+    expect(linked('American bills go to the House of Representatives.')).toEqual([
+      'American→united-states',
+      'House of Representatives→org-united-states-house-of-representatives',
     ]);
   });
 
