@@ -116,7 +116,7 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
     .split(/\s+/)
     .slice(0, 3)) {
     if (!/^\p{Lu}/u.test(w)) break;
-    const bare = w.replace(/[.,;:’'s]+$/u, '');
+    const bare = w.replace(/[.,;:!?’'s]+$/u, '');
     if (TITLES.has(bare.toLowerCase()) || DESCRIBED.test(bare)) return false;
   }
   return !inTitleCase(text, c.start, c.end);

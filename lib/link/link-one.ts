@@ -29,6 +29,25 @@ function inCompound(text: string, c: Candidate, prev: Candidate | undefined, nex
   );
 }
 
+// Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
+const BODY_NOUN =
+  /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
+
+/** Whether the capitalised words after `end` (up to four) name a body: "Department of Conservation". */
+function bodyNameAfter(text: string, end: number): boolean {
+  const words = text
+    .slice(end, end + 60)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 5);
+  for (const w of words) {
+    const bare = w.replace(/[.,;:!?’'"”)]+$/u, '');
+    if (BODY_NOUN.test(bare)) return true;
+    if (!/^\p{Lu}/u.test(w) && !/^(of|for|and|the)$/.test(w)) return false;
+  }
+  return false;
+}
+
 /**
  * Links candidate `i`, or leaves it alone: sends generic phrases, metonyms
  * and short forms to their own rules, keeps the aliases the text's casing
@@ -93,6 +112,17 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         const town = ctx.type(id) === 'place' && ctx.rank?.(id) === 0;
         if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person' || town))
           return undefined;
+        // A town or region at the start of a longer name the store does not know is that name's
+        // ("Vladimir Isachenkov", not "Moscow Mayor …"); a country, when that name is a body's: "the
+        // New Zealand Department of Conservation" (but "U.S. Debt", "U.S. Dollar index" are the US's).
+        if (
+          ctx.type(id) === 'place' &&
+          startsUnknownName(text, c, next) &&
+          (ctx.countryOf(id) !== undefined || bodyNameAfter(text, c.end))
+        )
+          return undefined;
+        // A name before a slash and an agency is a photo credit: "JIM WATSON/AFP".
+        if (ctx.type(id) === 'person' && /^\/\s*\p{Lu}/u.test(text.slice(c.end, c.end + 3))) return undefined;
         return mentionOf(c, id, { why: 'name', text: c.text, name });
       }
     }
