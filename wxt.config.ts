@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { addCompiledStore } from './build/fact-store-plugin';
+import { lazyFranc } from './build/lazy-franc';
 import { noRawHtml } from './build/no-raw-html';
 import { addPrivacyPage } from './build/privacy-page';
 import { NEWS_SITES_PLACEHOLDER } from './lib/news-sites-placeholder';
@@ -84,6 +85,7 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [noRawHtml()],
+    // lazyFranc: the language detector's tables are built at its first use, not at every worker start.
+    plugins: [noRawHtml(), lazyFranc()],
   }),
 });
