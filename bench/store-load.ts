@@ -192,7 +192,11 @@ if ('error' in chromium) {
     if (r.stages.length === 0) continue;
     const step = (from: string, to: string) => summarize(r.stages.map((s) => (s[to] ?? 0) - (s[from] ?? 0))).median;
     console.log(
-      `${r.label}, median of each step: worker start → background runs ${ms(summarize(r.stages.map((s) => s.begin ?? 0)).median)}, fetch the files ${ms(step('begin', 'fetched'))}, load ${ms(step('fetched', 'loaded'))}, prepare the matcher ${ms(step('loaded', 'prepared'))}`,
+      `${r.label}, median of each step: worker start → background runs ${ms(summarize(r.stages.map((s) => s.begin ?? 0)).median)}, ${
+        r.stages.every((s) => s.found !== undefined)
+          ? `find the copy (build id, IndexedDB) ${ms(step('begin', 'found'))}, read it ${ms(step('found', 'fetched'))}`
+          : `fetch the files ${ms(step('begin', 'fetched'))}`
+      }, load ${ms(step('fetched', 'loaded'))}, prepare the matcher ${ms(step('loaded', 'prepared'))}`,
     );
   }
 }

@@ -82,6 +82,7 @@ export class StoreHolder {
         .catch(() => undefined),
       withTimeout(this.cache.get(), CACHE_WAIT_MS).catch(() => undefined),
     ]);
+    stages.found = performance.now();
     const cached = id !== undefined && copy?.id === id ? copy.file : undefined;
     if (cached) {
       try {

@@ -2,6 +2,7 @@ import { unpackIndex } from '../match/serialize-index';
 import { adoptFilters } from '../match/word-filters';
 import { type CompiledMeta, compileStore } from './compile';
 import { TYPES } from './derived';
+import { entityIds } from './entity-ids';
 import { unpackTable } from './entity-table';
 import type { EntityType, Pack } from './schema';
 import { cachedShards, SHARD_SIZE, type Shard, type ShardLoader } from './shards';
@@ -9,8 +10,8 @@ import { assemble, type BundledStore, type FactStore } from './store';
 
 /**
  * Loads the compiled artifact: views over the index and table bytes, the ids
- * cut from one string, the names left as UTF-8 until one is asked for; no JSON
- * of entities is parsed until a card is asked for.
+ * and the names left in their text and bytes until one is asked for (see
+ * entity-ids.ts); no JSON of entities is parsed until a card is asked for.
  */
 export function loadCompiledStore(
   meta: CompiledMeta,
@@ -25,32 +26,19 @@ export function loadCompiledStore(
   const n = meta.entities;
   const spans = meta.spans;
   const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
-  const { idStart, nameStart } = table;
-  const ids: string[] = new Array(n);
-  for (let i = 0; i < n; i++) ids[i] = idText.slice(idStart[i] as number, idStart[i + 1] as number);
+  const { nameStart } = table;
+  const ids = entityIds(idText, table.idStart, n);
   const decoder = new TextDecoder();
   // Each name decoded once, when first asked for.
   const decoded: (string | undefined)[] = new Array(n);
   const nameOf = (i: number): string =>
     (decoded[i] ??= decoder.decode(names.subarray(nameStart[i] as number, nameStart[i + 1] as number)));
-  const index = unpackIndex({ ...meta.index, entityIds: ids }, indexBytes);
+  const index = unpackIndex({ ...meta.index, entityIds: ids.list }, indexBytes);
   if (filters) adoptFilters(index, meta.filterShift, filters instanceof Uint8Array ? filters : new Uint8Array(filters));
-  // Ids are sorted (see compileStore): an entity's number is found by binary search, no map of 100,000 keys.
-  const numberOf = (id: string): number => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = ids[mid] as string;
-      if (m === id) return mid;
-      if (m < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const { numberOf } = ids;
   const shard = cachedShards(loadShard);
   const bundled: BundledStore = {
-    ids,
+    size: n,
     info(id) {
       const i = numberOf(id);
       if (i < 0) return undefined;
@@ -59,7 +47,7 @@ export function loadCompiledStore(
         id,
         name: nameOf(i),
         type: TYPES[table.type[i] as number] as EntityType,
-        ...(c > 0 ? { country: ids[c - 1] as string } : {}),
+        ...(c > 0 ? { country: ids.at(c - 1) } : {}),
         rank: table.rank[i] as number,
         weight: table.weight[i] as number,
         begins: table.begins[i] as number,

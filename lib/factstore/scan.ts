@@ -8,7 +8,8 @@ import { type EntityInfo, type FactStore, storeParts } from './store';
 
 /** The linker's view of the store. */
 export function linkContext(store: FactStore): LinkContext {
-  const clues = storeParts(store)?.meta.agreements ?? {};
+  // Read when first asked for: the bundled store parses its agreements' clues then (store-file.ts).
+  const clues = () => storeParts(store)?.meta.agreements ?? {};
   const sets = new Map<string, { evidence: ReadonlySet<string>; year: number } | undefined>();
   // One scan asks about the same entities many times (namesakes, countries): each is looked up once.
   const seen = new Map<string, EntityInfo | undefined>();
@@ -23,7 +24,7 @@ export function linkContext(store: FactStore): LinkContext {
     agreement: (id) => {
       if (!sets.has(id)) {
         const mine = store.reader?.entities.get(id);
-        const clue = mine ? agreementClue(mine) : Object.hasOwn(clues, id) ? clues[id] : undefined;
+        const clue = mine ? agreementClue(mine) : Object.hasOwn(clues(), id) ? clues()[id] : undefined;
         sets.set(id, clue ? { evidence: new Set(clue.evidence), year: clue.year } : undefined);
       }
       return sets.get(id);

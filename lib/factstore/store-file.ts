@@ -1,25 +1,32 @@
 import type { CompiledMeta, CompiledStore } from './compile';
+import type { AgreementClue } from './derived';
 import { loadCompiledStore } from './load-compiled';
 import type { ShardLoader } from './shards';
 import type { FactStore } from './store';
 
 const MAGIC = 0x3453_4b42; // "BKS4", little-endian
+const SECTIONS = 7;
 
 /**
  * The compiled store as one file (`store/store.bin`), read with one fetch:
  * a header (magic, section count, then each section's offset and length)
- * and the sections, each 8-byte aligned: meta (JSON), index, table, ids
- * (UTF-8), names (UTF-8, decoded one at a time), filters.
+ * and the sections, each 8-byte aligned: meta (JSON, without the
+ * agreements' clues), index, table, ids (UTF-16 offsets into their text),
+ * names (UTF-8, decoded one at a time), filters, and the agreements' clues
+ * (JSON, parsed when the linker first asks for one: three quarters of the
+ * meta's JSON, and most scans never need them).
  */
 export function packStoreFile(c: CompiledStore): Uint8Array {
   const encoder = new TextEncoder();
+  const { agreements, ...meta } = c.meta;
   const sections = [
-    encoder.encode(JSON.stringify(c.meta)),
+    encoder.encode(JSON.stringify(meta)),
     c.index,
     c.table,
     encoder.encode(c.ids),
     c.names,
     c.filters,
+    encoder.encode(JSON.stringify(agreements)),
   ];
   const header = 8 + sections.length * 8;
   // Aligned sections let the loader take typed-array views over the file instead of copying.
@@ -47,10 +54,16 @@ export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactSt
   const view = new DataView(file);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('store.bin: not a Backstory store file');
   const count = view.getUint32(4, true);
+  if (count !== SECTIONS) throw new Error(`store.bin: expected ${SECTIONS} sections, found ${count}`);
   const section = (k: number) =>
     new Uint8Array(file, view.getUint32(8 + k * 8, true), view.getUint32(12 + k * 8, true));
-  if (count !== 6) throw new Error(`store.bin: expected 6 sections, found ${count}`);
   const decoder = new TextDecoder();
   const meta = JSON.parse(decoder.decode(section(0))) as CompiledMeta;
+  let clues: Record<string, AgreementClue> | undefined;
+  Object.defineProperty(meta, 'agreements', {
+    get: () => (clues ??= JSON.parse(decoder.decode(section(6))) as Record<string, AgreementClue>),
+    enumerable: true,
+    configurable: true,
+  });
   return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), section(4), loadShard, section(5));
 }

@@ -84,7 +84,8 @@ export interface ReaderLayer {
 
 /** What {@link assemble} needs of the bundled store (see load-compiled.ts). */
 export interface BundledStore {
-  ids: readonly string[];
+  /** Number of bundled entities. */
+  size: number;
   info(id: string): EntityInfo | undefined;
   record(id: string): Promise<EntityRecord | undefined>;
   /** Per entity (in table order): the index of its pack in the meta's packs. */
@@ -135,7 +136,7 @@ export function assemble(
   const store: FactStore = {
     index: ownIndex,
     ...(reader ? { reader } : {}),
-    size: bundled.ids.length + (reader ? [...reader.entities.keys()].filter((id) => !bundled.info(id)).length : 0),
+    size: bundled.size + (reader ? [...reader.entities.keys()].filter((id) => !bundled.info(id)).length : 0),
     coverage: meta.coverage,
     packs: [...meta.packs, ...(reader?.packs ?? [])],
     disabled,
@@ -183,7 +184,16 @@ export function extendStore(
           packs: packs.map((p) => packInfo(p, true)),
         }
       : undefined;
-  const meta = { ...parts.meta, coverage: [...parts.meta.coverage, ...data.coverage] };
+  // The meta's own property getters are kept: the agreements' clues stay unparsed until asked for (store-file.ts).
+  const meta = Object.defineProperties({} as CompiledMeta, {
+    ...Object.getOwnPropertyDescriptors(parts.meta),
+    coverage: {
+      value: [...parts.meta.coverage, ...data.coverage],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    },
+  });
   // (agreements of reader packs are read from the reader layer by linkContext)
   return assemble(parts.bundled, base.index, meta, reader, disabled);
 }
