@@ -2362,6 +2362,9 @@ function phoenixBodyEntities(
     // (Only after "the" or before its members' party, "House Republicans": see short-forms.ts.)
     if (lowerChamber && [name, ...aliases.map((a) => a.text)].some((n) => /(^| )House of /.test(n)))
       aliases.push({ text: 'House', kind: 'short' });
+    // … and one called "Assemblée nationale" is "l'Assemblée" on pages in French.
+    if (lowerChamber && [name, ...aliases.map((a) => a.text)].some((n) => /^Assemblée nationale\b/.test(n)))
+      aliases.push({ text: 'Assemblée', kind: 'short', lang: 'fr' });
     const facts: Fact[] = [];
     const codes = [...b.codes].sort().join(', ');
     const first = b.names[0] as BodyName;

@@ -59,7 +59,8 @@ export function linkMentions(
 ): Mention[] {
   // A name in another language ("Tunis", Tunisia in Croatian) only on a page in that
   // language: the page's own tag, or else the language its text is in.
-  const byLanguage = filterByLanguage(found, options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined));
+  const lang = options.lang ?? (found.some(tagged) ? detectLanguage(text) : undefined);
+  const byLanguage = filterByLanguage(found, lang);
   // An article cannot name an agreement signed or a body founded after it was written.
   const candidates = options.date ? beforeDate(byLanguage, ctx, lastDayNumber(options.date)) : byLanguage;
   // Among namesakes, the one in office when the article was written.
@@ -74,6 +75,7 @@ export function linkMentions(
     anchored,
     countries,
     lands,
+    lang,
     when,
     decided,
     lastAgreement: undefined,

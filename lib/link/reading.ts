@@ -25,6 +25,8 @@ export interface Reading {
   countries: ReadonlyMap<string, number>;
   /** The countries the text names, itself or by one of its places. */
   lands: ReadonlySet<string>;
+  /** The page's language, as it says or as its text reads, when known. */
+  lang: string | undefined;
   /** The article's date, when the page gives one. */
   when: ArticleTime | undefined;
   /** Full names shared by namesakes, decided before linking: where, and what decided. */

@@ -10,7 +10,7 @@ import { fullStore } from '../fixtures/store';
 const linked = (text: string, lang: string) =>
   scanText(fullStore(), text, { lang }).map((m) => `${m.text}→${m.entityId}`);
 
-describe('French member forms of parties', { timeout: 120_000 }, () => {
+describe('French member forms of parties, and French bodies', { timeout: 120_000 }, () => {
   it('are read off the party’s French name', () => {
     expect(frenchMemberForms('Parti socialiste')).toEqual(['socialiste', 'socialistes']);
     expect(frenchMemberForms('Parti communiste français')).toEqual(['communiste', 'communistes']);
@@ -23,6 +23,15 @@ describe('French member forms of parties', { timeout: 120_000 }, () => {
     expect(france).toContain('socialistes→party-1478');
     const senegal = linked('Au Sénégal, les socialistes ont quitté le gouvernement.', 'fr');
     expect(senegal).toContain('socialistes→party-2380');
+  });
+
+  it('and French institutions as French writes them: “l’Assemblée”, “la Cour de cassation”', () => {
+    const text = 'En France, le texte approuvé à l’Assemblée ira devant des magistrats de la Cour de cassation.';
+    expect(linked(text, 'fr')).toEqual([
+      'France→france',
+      'Assemblée→org-national-assembly-france',
+      'Cour de cassation→org-court-of-cassation-france',
+    ]);
   });
 
   it('are left alone on a page in another language, or where the text names no country of theirs', () => {
