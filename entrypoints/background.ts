@@ -39,7 +39,7 @@ export default defineBackground(() => {
     },
     indexedDbStoreCache(),
   );
-  settings.pruneHistory();
+  void holder.ready.catch(() => undefined).then(() => settings.pruneHistory()); // housekeeping after the store (issue #12)
   const tabs = sessionTabStore(session);
   const editors = sessionEditors(session);
   const handlers = createHandlers(() => holder.store, tabs, {
@@ -72,7 +72,7 @@ export default defineBackground(() => {
   const defaults = browser.runtime.getManifest().host_permissions ?? [];
   const scripts = { permissions: browser.permissions, scripting: browser.scripting } as unknown as SiteScriptApi;
   const sync = () => syncGrantedSites(scripts, defaults).catch(() => []);
-  void sync();
+  void holder.ready.catch(() => undefined).then(sync); // after the store: a scan that woke the worker goes first
   browser.permissions.onAdded.addListener(async (added) => {
     await sync();
     const inject = { tabs: browser.tabs, scripting: browser.scripting } as unknown as TabInjectApi;
