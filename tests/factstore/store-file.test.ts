@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileStore } from '../../lib/factstore/compile';
 import { scanText } from '../../lib/factstore/scan';
 import type { Shard } from '../../lib/factstore/shards';
@@ -20,6 +20,22 @@ describe('the store file', () => {
     const mentions = scanText(store, TEXT).map((m) => m.entityId);
     expect(mentions).toEqual(expect.arrayContaining(['ali-larijani', 'qasim-al-araji', 'mou-2025']));
     expect((await store.record('mou-2025'))?.entity.id).toBe('mou-2025');
+  });
+
+  it('parses the agreements’ clues only when the linker first asks for one', () => {
+    const c = compileStore([seedPack()]);
+    const file = asFetched(packStoreFile(c));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const store = loadStoreFile(file, async (n) => c.shards[n] as Shard);
+      const atLoad = parse.mock.calls.length;
+      scanText(store, 'Ali Larijani met Qasim al-Araji.');
+      expect(parse.mock.calls.length).toBe(atLoad);
+      expect(scanText(store, TEXT).map((m) => m.entityId)).toContain('mou-2025');
+      expect(parse.mock.calls.length).toBe(atLoad + 1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('refuses a file that is not a store file', () => {
