@@ -19,16 +19,29 @@ export interface EntityIds {
   readonly list: string[];
 }
 
-export function entityIds(text: string, start: Uint32Array, size: number): EntityIds {
+/**
+ * The ids of `size` entities, entity `i`'s from `start[i]` to `start[i + 1]`
+ * (UTF-16 units) in `source`: a string, or the ids' UTF-8 bytes as the store
+ * file keeps them. Ids are ASCII (see schema.ts), so the bytes are searched
+ * as they are, and not even decoded at start; bytes that are not ASCII are
+ * decoded first.
+ */
+export function entityIds(source: string | Uint8Array, start: Uint32Array, size: number): EntityIds {
+  const ascii = typeof source !== 'string' && source.byteLength === start[size] ? source : undefined;
+  const text = typeof source === 'string' ? source : ascii ? '' : new TextDecoder().decode(source);
+  const code = ascii ? (k: number) => ascii[k] as number : (k: number) => text.charCodeAt(k);
   const cut: string[] = new Array(size);
-  const at = (i: number): string => (cut[i] ??= text.slice(start[i] as number, start[i + 1] as number));
+  const at = (i: number): string =>
+    (cut[i] ??= ascii
+      ? String.fromCharCode(...ascii.subarray(start[i] as number, start[i + 1] as number))
+      : text.slice(start[i] as number, start[i + 1] as number));
   /** `id` compared with entity `i`'s id, as `<` compares strings (by UTF-16 code units). */
   const compare = (id: string, i: number): number => {
     const s = start[i] as number;
     const length = (start[i + 1] as number) - s;
     const m = Math.min(id.length, length);
     for (let k = 0; k < m; k++) {
-      const d = id.charCodeAt(k) - text.charCodeAt(s + k);
+      const d = id.charCodeAt(k) - code(s + k);
       if (d !== 0) return d;
     }
     return id.length - length;

@@ -17,7 +17,7 @@ export function loadCompiledStore(
   meta: CompiledMeta,
   indexBytes: ArrayBuffer | Uint8Array,
   tableBytes: ArrayBuffer | Uint8Array,
-  idText: string,
+  idText: string | Uint8Array,
   names: Uint8Array,
   loadShard: ShardLoader,
   filters?: ArrayBuffer | Uint8Array,

@@ -11,7 +11,7 @@ const SECTIONS = 7;
  * The compiled store as one file (`store/store.bin`), read with one fetch:
  * a header (magic, section count, then each section's offset and length)
  * and the sections, each 8-byte aligned: meta (JSON, without the
- * agreements' clues), index, table, ids (UTF-16 offsets into their text),
+ * agreements' clues), index, table, ids (ASCII, searched without decoding),
  * names (UTF-8, decoded one at a time), filters, and the agreements' clues
  * (JSON, parsed when the linker first asks for one: three quarters of the
  * meta's JSON, and most scans never need them).
@@ -65,5 +65,5 @@ export function loadStoreFile(file: ArrayBuffer, loadShard: ShardLoader): FactSt
     enumerable: true,
     configurable: true,
   });
-  return loadCompiledStore(meta, section(1), section(2), decoder.decode(section(3)), section(4), loadShard, section(5));
+  return loadCompiledStore(meta, section(1), section(2), section(3), section(4), loadShard, section(5));
 }
