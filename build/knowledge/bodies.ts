@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
+import { shareTranslations } from './body-translations';
 import { type BuildContext, recordSource } from './context';
 import { countryPhrase, decodeHtml, foldName, isDictionaryWord, longDate } from './names';
 import { PEOPLE_DATASETS } from './people';
@@ -99,6 +100,17 @@ export async function buildBodies(ctx: BuildContext): Promise<Pack[]> {
   await defineMacros(ctx);
   const parties = await buildParties(ctx);
   const organizations = await buildOrganizations(ctx);
+  // French names the Factbook gives some countries' bodies, for the same bodies of other French-speaking countries.
+  const world = createRequire(import.meta.url)('world-countries') as {
+    cca3: string;
+    languages?: Record<string, string>;
+  }[];
+  const languagesOf = (country: string) => {
+    const iso3 = ctx.countries.iso3(country)?.toUpperCase();
+    return Object.keys(world.find((c) => c.cca3 === iso3)?.languages ?? {});
+  };
+  const translated = shareTranslations(organizations.entities, languagesOf);
+  ctx.log(`    bodies named in their country's language as other countries' same bodies are: ${translated}`);
   const companies = await buildCompanies(ctx);
   // Party Facts' abbreviations are often short codes ("UN" for a Unión
   // Nacional, "EU" for Extremadura Unida): where an international
