@@ -3,14 +3,15 @@
 //     its bytes (what the service worker does at start), and a card read from
 //     a shard not yet loaded.
 //  2. In Chromium, the built extension (and, side by side in the same run, an
-//     older build given as BACKSTORY_BASELINE=DIR): the service worker stopped
+//     older build given as BACKSTORY_BASELINE=DIR, the two browsers open at
+//     once and taking turns, cold start by cold start): the service worker stopped
 //     and woken by a scan of a seed article (as a page sends it, every other
 //     time with the page's language, as most news pages declare it): the store
 //     ready, as the worker itself measures it, and the scan answered, as the
 //     page measures it (costs left for the first scan that needs them, the
 //     agreements' clues and, on a page with no language, the language
-//     detector's tables, are in it); a card
-//     asked for right after, its shard not loaded; the worker's heap after a GC.
+//     detector's tables, are in it); a card asked for right after, its shard
+//     not loaded; the worker's heap after a GC.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
@@ -93,7 +94,11 @@ interface Measured {
   entities: number;
 }
 
-async function measure(label: string, dir: string, executablePath: string): Promise<Measured> {
+/**
+ * A browser with the build `dir` loaded, ready for cold starts: `coldStart(i)`
+ * stops its worker, wakes it with a scan and records what it measures.
+ */
+async function open(label: string, dir: string, executablePath: string) {
   const launched = await launchWithExtension({ extensionDir: dir, executablePath });
   const page = await launched.context.newPage();
   await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
@@ -167,7 +172,7 @@ async function measure(label: string, dir: string, executablePath: string): Prom
     heapMb: [],
     entities: first.entities,
   };
-  for (let i = 0; i < COLD_STARTS; i++) {
+  const coldStart = async (i: number) => {
     // Stop the worker as the browser does when it is idle; the next message starts it cold.
     await cdp.send('ServiceWorker.stopAllWorkers');
     await new Promise((r) => setTimeout(r, 200));
@@ -181,9 +186,8 @@ async function measure(label: string, dir: string, executablePath: string): Prom
     const card = await send({ type: 'card', entityId: ids[i] });
     out.card.push(card.ms);
     if (i % 5 === 4) out.heapMb.push(await heap());
-  }
-  await launched.context.close();
-  return out;
+  };
+  return { out, coldStart, close: () => launched.context.close() };
 }
 
 const chromium = findChromium();
@@ -197,8 +201,15 @@ if ('error' in chromium) {
     ['this build', dir],
     ...(baseline ? [['baseline', baseline] as [string, string]] : []),
   ];
-  const results: Measured[] = [];
-  for (const [label, d] of builds) results.push(await measure(label, d, chromium.path));
+  // Both browsers stay open and take turns, cold start by cold start, so that both see the
+  // same load on a shared machine.
+  const opened = [];
+  for (const [label, d] of builds) opened.push(await open(label, d, chromium.path));
+  // The first start read the extension's file and keeps a copy in IndexedDB: let it finish.
+  await new Promise((r) => setTimeout(r, 2000));
+  for (let i = 0; i < COLD_STARTS; i++) for (const b of opened) await b.coldStart(i);
+  for (const b of opened) await b.close();
+  const results: Measured[] = opened.map((b) => b.out);
   console.log(`\nChromium (${chromium.path}), service worker stopped and woken by a scan ${COLD_STARTS} times:`);
   console.log(
     "| build | entities | store ready (worker's own clock) median / p95 | waking scan answered (page's clock; mentions), median: page with lang / without | card round trip, shard not loaded, median / p95 | worker heap after GC, median |",
