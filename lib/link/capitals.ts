@@ -17,21 +17,44 @@ const FUNCTION_WORDS = new Set(
 /**
  * Whether a multi-word surface is written as a name: "The bottom line" is not
  * "The Bottom" (a later word that the name capitalises is lower case here).
+ * Other languages write the later words of a body's name in lower case ("la
+ * Cour de cassation"): on a page not in English only the word after a leading
+ * article must keep its capital ("La réunion" is no Réunion, "Los ángeles" no
+ * Los Angeles).
  */
-export function casingFits(surface: string, name: string | undefined): boolean {
+export function casingFits(surface: string, name: string | undefined, english = true): boolean {
   if (!name || !/\s/.test(surface)) return true;
+  const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Particles ("de la Raudière" for "de La Raudière") are written either way.
   const capitalised = new Set(
     name
       .split(/\s+/)
-      .filter((w) => /^\p{Lu}/u.test(w) && w.length > 3)
-      .map((w) => w.toLowerCase()),
+      .filter((w) => /^\p{Lu}/u.test(w) && (w.length > 3 || !english))
+      .map(fold),
   );
-  return !surface
-    .split(/\s+/)
-    .slice(1)
-    .some((w) => /^\p{Ll}/u.test(w) && capitalised.has(w.toLowerCase()));
+  const words = surface.split(/\s+/);
+  const checked = english ? words.slice(1) : ARTICLES.has(fold(words[0] ?? '')) ? words.slice(1, 2) : [];
+  return !checked.some((w) => /^\p{Ll}/u.test(w) && capitalised.has(fold(w)));
 }
+
+const ARTICLES = new Set([
+  'la',
+  'le',
+  'les',
+  'el',
+  'los',
+  'las',
+  'il',
+  'lo',
+  'der',
+  'die',
+  'das',
+  'de',
+  'o',
+  'a',
+  'os',
+  'as',
+]);
 
 /**
  * Whether a capitalised word that is no title and no function word comes right
@@ -87,7 +110,7 @@ export function partOfLongerName(text: string, start: number, end: number, after
 // What follows a demonym in a description rather than a name: "the Iranian Embassy",
 // "Israeli Defense Forces", "Chinese state media", "Russian Federal Space Agency".
 const DESCRIBED =
-  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?)$/;
+  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?|Region|Oblast|County|Province|Krai|District|Governorate|Prefecture)$/;
 
 // One or two capitalised words, then a lower-case noun for a kind of place.
 const PLACE_NOUN_AFTER =
@@ -107,7 +130,9 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
   if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(word)) return false;
   // A place's name before a lower-case noun for a place is not a longer name the demonym
   // starts: "the remote Russian Tuva region", "the Chinese Xinjiang province".
-  if (PLACE_NOUN_AFTER.test(text.slice(c.end, c.end + 60))) return false;
+  // (Not "the French Quarter district", "the Irish Sea coast": a sea or a quarter is no such place.)
+  const placeAfter = PLACE_NOUN_AFTER.exec(text.slice(c.end, c.end + 60));
+  if (placeAfter && !/\b(Sea|Ocean|Gulf|Channel|Quarter|Strait|River|Lake|Bay)\b/.test(placeAfter[0])) return false;
   // The capitalised words that follow, up to three: a title or a description among them
   // ("Prime Minister", "Foreign Ministry") makes them no name.
   for (const w of text

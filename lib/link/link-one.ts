@@ -58,8 +58,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   const c = all[i] as Candidate;
   const next = all[i + 1];
   if (inCompound(text, c, all[i - 1], next)) return undefined;
-  // English capitalises every word of a name ("The bottom line" is no place called The Bottom);
-  // French and most others do not: "la Cour de cassation" is the Court of Cassation.
+  // English capitalises every word of a name; French and most others do not (see casingFits).
   const english = r.lang === undefined || /^en\b/i.test(r.lang);
   // A short word in capitals ("FAI", an acronym) is not a name written "Fai".
   const shouting = c.text.length <= 4 && /^\p{Lu}+$/u.test(c.text);
@@ -77,7 +76,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   let named = specific.filter(
     (a) =>
       a.kind !== 'metonym' &&
-      (!english || casingFits(c.text, ctx.name(a.entityId))) &&
+      casingFits(c.text, ctx.name(a.entityId), english) &&
       !(shouting && (a.kind === 'short' || a.kind === 'name') && a.cased === undefined),
   );
   // The acronym of a national body (a party, a ministry) only where the text is about its

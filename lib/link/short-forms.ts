@@ -19,26 +19,59 @@ const HEAD_TITLE_BEFORE =
  */
 const ONLY_BEFORE_PARTY = new Set(['House']);
 
+// A party's members in lower case ("socialistes") only as people: after an article or a word for
+// a person ("les socialistes", "députés socialistes", "l'écologiste"), not as an adjective ("le
+// régime communiste", "le bloc communiste", "le gouvernement socialiste espagnol").
+const MEMBER_BEFORE =
+  /(^|[^\p{L}])(les|des|aux|un|une|l['’]|d['’]|députée?s?|élue?s?|sénat(?:eur|rice)s?|ministres?|maires?|candidate?s?|militante?s?|dirigeante?s?|responsables?)[ \t]*$/iu;
+
+/** Whether a lower-case member form names the party's people here (see MEMBER_BEFORE). */
+function asMembers(r: Reading, i: number): boolean {
+  const c = r.all[i] as Candidate;
+  if (/^\p{Lu}/u.test(c.text)) return true;
+  const next = r.all[i + 1];
+  const demonymAfter =
+    next !== undefined &&
+    /^[ \t]+$/.test(r.text.slice(c.end, next.start)) &&
+    next.aliases.some((a) => a.kind === 'demonym');
+  return MEMBER_BEFORE.test(r.text.slice(Math.max(0, c.start - 12), c.start)) && !demonymAfter;
+}
+
+// A French body's short form before "de", "des", "du" is another body's name: "l'Assemblée de Corse".
+const NOT_BEFORE_OF = new Set(['Assemblée']);
+
 /** Whether an everyday-word short form is written as the body's name here (see ONLY_BEFORE_PARTY). */
 function bodyWord(r: Reading, i: number): boolean {
   const c = r.all[i] as Candidate;
   if (partyAfter(r, i)) return true;
   return (
     /(^|[^\p{L}])the[ \t]+$/iu.test(r.text.slice(Math.max(0, c.start - 5), c.start)) &&
-    !/^[ \t]+of[ \t]+\p{Lu}/u.test(r.text.slice(c.end, c.end + 6))
+    !TITLE_AFTER.test(r.text.slice(c.end, c.end + 40))
   );
 }
 
-/** A party's members named right after the span: "Senate Republicans", "House Democrats". */
+/**
+ * A party's members named right after the span, and no name before it: "Senate Republicans",
+ * "House Democrats" (not "Texas House Republicans", a state's chamber, nor "Parliament House").
+ */
 function partyAfter(r: Reading, i: number): boolean {
   const c = r.all[i] as Candidate;
   const next = r.all[i + 1];
   return (
     next !== undefined &&
     /^[ \t]+$/.test(r.text.slice(c.end, next.start)) &&
-    next.aliases.some((a) => a.kind === 'short' && r.ctx.type(a.entityId) === 'organization')
+    next.aliases.some((a) => a.kind === 'short' && a.entityId.startsWith('party-')) &&
+    !CAPITALISED_BEFORE.test(r.text.slice(Math.max(0, c.start - 30), c.start))
   );
 }
+
+// A capitalised word (not "The") right before a span: "Texas House".
+const CAPITALISED_BEFORE = /(^|[^\p{L}])(?!The\b)\p{Lu}[\p{L}.'’-]*[ \t]+$/u;
+
+// What follows "House" in the title of a book, a film or a building: "the House of the Dragon",
+// "the House on Haunted Hill" (not "the House on Tuesday").
+const TITLE_AFTER =
+  /^[ \t]+(of|on|at|in)[ \t]+(the[ \t]+)?(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
 
 /**
  * Whether the short form is part of a longer name: "Bruce" in "Bruce
@@ -70,6 +103,11 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
   const { text, ctx, anchored, countries } = r;
   const c = r.all[i] as Candidate;
   if (ONLY_BEFORE_PARTY.has(c.text) && !bodyWord(r, i)) return undefined;
+  if (
+    !asMembers(r, i) ||
+    (NOT_BEFORE_OF.has(c.text) && /^[ \t]*(de|des|du|d['’])\b/iu.test(text.slice(c.end, c.end + 5)))
+  )
+    return undefined;
   const name = ctx.name(id) ?? id;
   if (inLongerName(r, i, id)) return undefined;
   const first = anchored.get(id);
@@ -103,6 +141,11 @@ export function linkSharedShortForm(r: Reading, i: number, shared: readonly stri
   const { text, ctx, countries } = r;
   const c = r.all[i] as Candidate;
   let ids = shared;
+  if (
+    !asMembers(r, i) ||
+    (NOT_BEFORE_OF.has(c.text) && /^[ \t]*(de|des|du|d['’])\b/iu.test(text.slice(c.end, c.end + 5)))
+  )
+    return undefined;
   if (ONLY_BEFORE_PARTY.has(c.text)) {
     if (!bodyWord(r, i)) return undefined;
     // Before a party, a body's name, not someone's surname.

@@ -36,12 +36,8 @@ describe('towns the World Factbook names', { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ['The rocket broke up over Russia, west of the regional capital of Kyzyl.', 'Kyzyl', 'place-kyzyl-ru'],
-    [
-      'The carver left New Zealand’s capital and went home to Whangārei.',
-      'Whangārei',
-      'place-whangarei-nz',
-    ],
+    ['Villagers in Russia heard the debris fall not far from Kyzyl, officials said.', 'Kyzyl', 'place-kyzyl-ru'],
+    ['The carver left New Zealand’s capital and went home to Whangārei.', 'Whangārei', 'place-whangarei-nz'],
     ['The launch pad at Cape Canaveral, Florida, was damaged.', 'Cape Canaveral', 'place-cape-canaveral-us'],
   ])('links them in a text about their country: “%s”', (text, name, id) => {
     expect(link(text, name)).toBe(id);

@@ -34,6 +34,18 @@ describe('French member forms of parties, and French bodies', { timeout: 120_000
     ]);
   });
 
+  it('are members, not an adjective: “le régime communiste chinois”, “le bloc communiste”', () => {
+    const text = 'En France, le président a défendu le régime communiste chinois et l’ancien bloc communiste.';
+    expect(linked(text, 'fr').filter((l) => l.startsWith('communiste'))).toEqual([]);
+  });
+
+  it('keep another assembly’s name whole, and a capital after an article: “l’Assemblée de Corse”, “La réunion”', () => {
+    expect(linked('En France, l’Assemblée de Corse a voté le texte mardi.', 'fr')).toEqual(['France→france']);
+    expect(linked('La réunion a commencé à midi à Paris, a indiqué le ministère.', 'fr')).toEqual([
+      'Paris→place-paris-fr',
+    ]);
+  });
+
   it('are left alone on a page in another language, or where the text names no country of theirs', () => {
     expect(linked('In France, the socialistes walked out.', 'en')).not.toContain('socialistes→party-1478');
     expect(linked('Douze députés socialistes ont voté contre le texte.', 'fr')).toEqual([]);

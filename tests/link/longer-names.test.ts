@@ -25,10 +25,23 @@ describe('a place at the start of a longer name', { timeout: 120_000 }, () => {
 
   it.each([
     ['Moscow Mayor Sergei Sobyanin spoke in Russia.', 'Moscow→place-moscow-ru'],
-    ['What may soon exceed the cost of U.S. Debt.', 'U.S.→united-states'],
+    ['Economists fear that servicing U.S. Debt will soon cost more than defense.', 'U.S.→united-states'],
     ['The Iranian Embassy said so.', 'Iranian→iran'],
   ])('is still the place before a title, a description or a common noun: “%s”', (text, link) => {
     expect(linked(text)).toContain(link);
+  });
+
+  it('is not read into a district’s or a sea’s name, nor before a region’s', () => {
+    expect(linked('Tourists returned to the French Quarter district of New Orleans after the storms.')).not.toContain(
+      'French→france',
+    );
+    expect(linked('Fishermen in the Irish Sea coast towns fear the new quotas this year.')).not.toContain(
+      'Irish→ireland',
+    );
+    // "Moscow Region": a description after the place, as before the rule.
+    expect(linked('The attack in Moscow Region on Friday killed three people, officials said.')).toContain(
+      'Moscow→place-moscow-ru',
+    );
   });
 
   it('is no mention in a photo credit', () => {

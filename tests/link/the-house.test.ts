@@ -29,6 +29,24 @@ describe('“the House”', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('is a state’s chamber after the state’s name, and no chamber in a title', () => {
+    expect(linked('Texas House Republicans passed the bill on Friday after a long debate.')).not.toContain(
+      'House→org-united-states-house-of-representatives',
+    );
+    expect(linked('American viewers loved the new season of the House of the Dragon this summer.')).toEqual([
+      'American→united-states',
+    ]);
+    expect(linked('American lawmakers said the House on Tuesday would vote on the bill again.')).toContain(
+      'House→org-united-states-house-of-representatives',
+    );
+  });
+
+  it('leaves a city’s name to say what a text is about only when no one is called so: “Paris”', () => {
+    // A country's name escapes a namesake's surname ("France", Anatole France); a city's does not.
+    const text = 'Republicans said on Monday that the president’s trip to Paris for the summit was a waste.';
+    expect(linked(text)).not.toContain('Republicans→party-8168');
+  });
+
   it('is a house when it starts a sentence alone or begins another name', () => {
     expect(linked('American buyers waited. House prices rose. They binged the House of Cards.')).toEqual([
       'American→united-states',
