@@ -16,7 +16,15 @@ const body = (id: string, country: string, english: string, ...other: string[]):
   facts: [],
   aliases: [english, ...other].map((text) => ({ text, kind: 'short' as const })),
 });
-const LANGUAGES: Record<string, string[]> = { bf: ['fra'], sn: ['fra', 'wol'], fr: ['fra'], de: ['deu'], eg: ['ara'], sy: ['ara'], om: ['ara'] };
+const LANGUAGES: Record<string, string[]> = {
+  bf: ['fra'],
+  sn: ['fra', 'wol'],
+  fr: ['fra'],
+  de: ['deu'],
+  eg: ['ara'],
+  sy: ['ara'],
+  om: ['ara'],
+};
 
 describe('a body’s name in its country’s language, learnt from other countries’ same bodies', () => {
   it('goes to a body of a country of that language that has only its English name, tagged with the language', () => {
