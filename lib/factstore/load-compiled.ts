@@ -17,7 +17,7 @@ export function loadCompiledStore(
   meta: CompiledMeta,
   indexBytes: ArrayBuffer | Uint8Array,
   tableBytes: ArrayBuffer | Uint8Array,
-  idText: string | Uint8Array,
+  idSource: string | Uint8Array,
   names: Uint8Array,
   loadShard: ShardLoader,
   filters?: ArrayBuffer | Uint8Array,
@@ -27,7 +27,7 @@ export function loadCompiledStore(
   const spans = meta.spans;
   const table = unpackTable(tableBytes instanceof Uint8Array ? tableBytes : new Uint8Array(tableBytes), n);
   const { nameStart } = table;
-  const ids = entityIds(idText, table.idStart, n);
+  const ids = entityIds(idSource, table.idStart, n);
   const decoder = new TextDecoder();
   // Each name decoded once, when first asked for.
   const decoded: (string | undefined)[] = new Array(n);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileStore } from '../../lib/factstore/compile';
 import { scanText } from '../../lib/factstore/scan';
 import type { Shard } from '../../lib/factstore/shards';
+import { extendStore } from '../../lib/factstore/store';
 import { loadStoreFile, packStoreFile } from '../../lib/factstore/store-file';
 import { seedPack } from '../fixtures/store';
 
@@ -33,6 +34,20 @@ describe('the store file', () => {
       expect(parse.mock.calls.length).toBe(atLoad);
       expect(scanText(store, TEXT).map((m) => m.entityId)).toContain('mou-2025');
       expect(parse.mock.calls.length).toBe(atLoad + 1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('keeps the clues unparsed in a store extended with the reader’s packs, and links the agreement from them', () => {
+    const c = compileStore([seedPack()]);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const base = loadStoreFile(asFetched(packStoreFile(c)), async (n) => c.shards[n] as Shard);
+      const atLoad = parse.mock.calls.length;
+      const extended = extendStore(base, [], new Set(['no-such-pack']));
+      expect(parse.mock.calls.length).toBe(atLoad);
+      expect(scanText(extended, TEXT).map((m) => m.entityId)).toContain('mou-2025');
     } finally {
       parse.mockRestore();
     }
