@@ -28,7 +28,11 @@ const MEMBER_BEFORE =
 /** Whether a lower-case member form names the party's people here (see MEMBER_BEFORE). */
 function asMembers(r: Reading, i: number): boolean {
   const c = r.all[i] as Candidate;
-  if (/^\p{Lu}/u.test(c.text)) return true;
+  // (Only a party's member form in another language: "al-Araji", a surname, is no adjective.)
+  const memberForm = c.aliases.some(
+    (a) => a.kind === 'short' && a.lang !== undefined && r.ctx.type(a.entityId) === 'organization',
+  );
+  if (/^\p{Lu}/u.test(c.text) || !memberForm) return true;
   const next = r.all[i + 1];
   const demonymAfter =
     next !== undefined &&

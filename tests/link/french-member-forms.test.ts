@@ -4,8 +4,9 @@
 // party of the country the text is about.
 import { describe, expect, it } from 'vitest';
 import { frenchMemberForms } from '../../build/knowledge/bodies';
+import { createFactStore } from '../../lib/factstore/load-compiled';
 import { scanText } from '../../lib/factstore/scan';
-import { fullStore } from '../fixtures/store';
+import { entity, fullStore, pack } from '../fixtures/store';
 
 const linked = (text: string, lang: string) =>
   scanText(fullStore(), text, { lang }).map((m) => `${m.text}→${m.entityId}`);
@@ -44,6 +45,14 @@ describe('French member forms of parties, and French bodies', { timeout: 120_000
     expect(linked('La réunion a commencé à midi à Paris, a indiqué le ministère.', 'fr')).toEqual([
       'Paris→place-paris-fr',
     ]);
+  });
+
+  it('are the only lower-case short forms that must name people: a surname such as “al-Araji” links after its full name', () => {
+    const store = createFactStore([
+      pack([entity({ id: 'araji', name: 'Qasim al-Araji', aliases: [{ text: 'al-Araji', kind: 'short' }] })]),
+    ]);
+    const text = 'Qasim al-Araji met the envoy on Monday. Later, al-Araji said the talks went well.';
+    expect(scanText(store, text).map((m) => m.text)).toEqual(['Qasim al-Araji', 'al-Araji']);
   });
 
   it('are left alone on a page in another language, or where the text names no country of theirs', () => {
