@@ -91,6 +91,17 @@ describe('npm run annotate', { timeout: 60_000 }, () => {
     expect(html).toContain(rows[0]?.text ?? '∅');
   });
 
+  // Issue #12's check on two saved real pages (read at run time from the shared corpus).
+  it.each([
+    ['herald-sun-1', ['Tony Abbott', 'Malcolm Turnbull', 'George Brandis', 'Bill Shorten']],
+    ['nytimes-4', ['Mark R. Warner', 'Brookings Institute']],
+  ])('links the politicians and bodies of the corpus page %s', (page, names) => {
+    const r = cli('annotate.ts', [join(ROOT, '../shared/corpus/readability', `${page}.html`), '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Row[];
+    for (const name of names) expect(rows.map((m) => m.name)).toContain(name);
+  });
+
   it('prints a readable table without --json', () => {
     const r = cli('annotate.ts', [seedFile('000')]);
     expect(r.code).toBe(0);
