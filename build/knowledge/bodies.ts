@@ -101,15 +101,7 @@ export async function buildBodies(ctx: BuildContext): Promise<Pack[]> {
   const parties = await buildParties(ctx);
   const organizations = await buildOrganizations(ctx);
   // French names the Factbook gives some countries' bodies, for the same bodies of other French-speaking countries.
-  const world = createRequire(import.meta.url)('world-countries') as {
-    cca3: string;
-    languages?: Record<string, string>;
-  }[];
-  const languagesOf = (country: string) => {
-    const iso3 = ctx.countries.iso3(country)?.toUpperCase();
-    return Object.keys(world.find((c) => c.cca3 === iso3)?.languages ?? {});
-  };
-  const translated = shareTranslations(organizations.entities, languagesOf);
+  const translated = shareTranslations(organizations.entities, ctx.countries.languages);
   ctx.log(`    bodies named in their country's language as other countries' same bodies are: ${translated}`);
   const companies = await buildCompanies(ctx);
   // Party Facts' abbreviations are often short codes ("UN" for a Unión

@@ -40,6 +40,8 @@ export interface Countries {
   name(id: string): string | undefined;
   /** The ISO 3166 alpha-3 code of an id. */
   iso3(id: string): string | undefined;
+  /** An id's official languages, as world-countries gives them (ISO 639-3: "fra"). */
+  languages(id: string): readonly string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -91,14 +93,20 @@ const EXTRA_NAMES: Record<string, string> = {
 };
 
 export function createCountries(): Countries {
-  const list = require('world-countries') as (WorldCountry & { cca2: string; cca3: string })[];
+  const list = require('world-countries') as (WorldCountry & {
+    cca2: string;
+    cca3: string;
+    languages?: Record<string, string>;
+  })[];
   const by2 = new Map<string, string>();
   const by3 = new Map<string, string>();
   const byName = new Map<string, string>();
   const names = new Map<string, string>();
   const iso3 = new Map<string, string>();
+  const languages = new Map<string, string[]>();
   for (const c of list) {
     const id = slugId(c.name.common);
+    languages.set(id, Object.keys(c.languages ?? {}));
     by2.set(c.cca2.toUpperCase(), id);
     by3.set(c.cca3.toUpperCase(), id);
     names.set(id, c.name.common);
@@ -124,6 +132,7 @@ export function createCountries(): Countries {
     },
     name: (id) => names.get(id),
     iso3: (id) => iso3.get(id),
+    languages: (id) => languages.get(id) ?? [],
   };
 }
 
