@@ -109,13 +109,10 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         // name the store does not know: "New Jersey" is not Jersey.
         // A person known by one name ("Philippe", the King of the Belgians) is not the
         // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
-        // A town of no prominence before a capitalised word is part of a longer name too: "The
-        // Seattle Times", "Whangārei Harbour".
-        const town = ctx.type(id) === 'place' && ctx.rank?.(id) === 0;
-        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person' || town))
-          return undefined;
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
         // A town or region at the start of a longer name the store does not know is that name's
-        // ("Vladimir Isachenkov", not "Moscow Mayor …"); a country, when that name is a body's: "the
+        // ("Vladimir Isachenkov", "The Seattle Times", "Whangārei Harbour"; not "Moscow Mayor …"); a
+        // country, when that name is a body's: "the
         // New Zealand Department of Conservation" (but "U.S. Debt", "U.S. Dollar index" are the US's).
         if (
           ctx.type(id) === 'place' &&
