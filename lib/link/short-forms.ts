@@ -13,11 +13,13 @@ const HEAD_TITLE_BEFORE =
   /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
 
 /**
- * Short forms that are everyday words and stand for a body only after "the"
- * ("passed the House") or before a party's members ("House Republicans").
- * Otherwise they are a house: "House prices", "the House of Cards".
+ * A lower chamber's name clipped to an everyday word (the builder gives it to
+ * chambers called "House of …" and "Assemblée nationale"): the chamber only
+ * after its article ("passed the House", "à l'Assemblée") or before a party's
+ * members ("House Republicans"); otherwise a house, or another body's name
+ * ("House prices", "the House of Cards", "l'Assemblée de Corse").
  */
-const ONLY_BEFORE_PARTY = new Set(['House']);
+const CLIPPED_CHAMBERS = new Set(['House', 'Assemblée']);
 
 // A party's members in lower case ("socialistes") only as people: after an article or a word for
 // a person ("les socialistes", "députés socialistes", "l'écologiste"), not as an adjective ("le
@@ -41,17 +43,20 @@ function asMembers(r: Reading, i: number): boolean {
   return MEMBER_BEFORE.test(r.text.slice(Math.max(0, c.start - 12), c.start)) && !demonymAfter;
 }
 
-// A French body's short form before "de", "des", "du" is another body's name: "l'Assemblée de Corse".
-const NOT_BEFORE_OF = new Set(['Assemblée']);
-
-/** Whether an everyday-word short form is written as the body's name here (see ONLY_BEFORE_PARTY). */
-function bodyWord(r: Reading, i: number): boolean {
+/** Whether a clipped chamber's name is written as the chamber here (see CLIPPED_CHAMBERS). */
+function chamberWord(r: Reading, i: number): boolean {
   const c = r.all[i] as Candidate;
   if (partyAfter(r, i)) return true;
   return (
-    /(^|[^\p{L}])the[ \t]+$/iu.test(r.text.slice(Math.max(0, c.start - 5), c.start)) &&
-    !TITLE_AFTER.test(r.text.slice(c.end, c.end + 40))
+    /(^|[^\p{L}])(the[ \t]+|l['’])$/iu.test(r.text.slice(Math.max(0, c.start - 5), c.start)) &&
+    !OTHER_NAME_AFTER.test(r.text.slice(c.end, c.end + 40))
   );
+}
+
+/** Whether the span is written as a body's short form or a party's members here. */
+function writtenAsShortForm(r: Reading, i: number): boolean {
+  const c = r.all[i] as Candidate;
+  return asMembers(r, i) && (!CLIPPED_CHAMBERS.has(c.text) || chamberWord(r, i));
 }
 
 /**
@@ -72,10 +77,11 @@ function partyAfter(r: Reading, i: number): boolean {
 // A capitalised word (not "The") right before a span: "Texas House".
 const CAPITALISED_BEFORE = /(^|[^\p{L}])(?!The\b)\p{Lu}[\p{L}.'’-]*[ \t]+$/u;
 
-// What follows "House" in the title of a book, a film or a building: "the House of the Dragon",
-// "the House on Haunted Hill" (not "the House on Tuesday").
-const TITLE_AFTER =
-  /^[ \t]+(of|on|at|in)[ \t]+(the[ \t]+)?(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}/u;
+// What makes a clipped chamber's name part of another: a title's "of", "on", "at" or "in" and a
+// capital ("the House of the Dragon", "the House on Haunted Hill"; not "the House on Tuesday"),
+// or French "de", "des", "du" ("l'Assemblée de Corse", "l'Assemblée des évêques").
+const OTHER_NAME_AFTER =
+  /^(?:[ \t]+(?:of|on|at|in)[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}|[ \t]+(?:de|des|du)\b|[ \t]+d['’])/u;
 
 /**
  * Whether the short form is part of a longer name: "Bruce" in "Bruce
@@ -106,12 +112,7 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
 export function linkShortForm(r: Reading, i: number, id: string): Mention | undefined {
   const { text, ctx, anchored, countries } = r;
   const c = r.all[i] as Candidate;
-  if (ONLY_BEFORE_PARTY.has(c.text) && !bodyWord(r, i)) return undefined;
-  if (
-    !asMembers(r, i) ||
-    (NOT_BEFORE_OF.has(c.text) && /^[ \t]*(de|des|du|d['’])\b/iu.test(text.slice(c.end, c.end + 5)))
-  )
-    return undefined;
+  if (!writtenAsShortForm(r, i)) return undefined;
   const name = ctx.name(id) ?? id;
   if (inLongerName(r, i, id)) return undefined;
   const first = anchored.get(id);
@@ -144,17 +145,9 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
 export function linkSharedShortForm(r: Reading, i: number, shared: readonly string[]): Mention | undefined {
   const { text, ctx, countries } = r;
   const c = r.all[i] as Candidate;
-  let ids = shared;
-  if (
-    !asMembers(r, i) ||
-    (NOT_BEFORE_OF.has(c.text) && /^[ \t]*(de|des|du|d['’])\b/iu.test(text.slice(c.end, c.end + 5)))
-  )
-    return undefined;
-  if (ONLY_BEFORE_PARTY.has(c.text)) {
-    if (!bodyWord(r, i)) return undefined;
-    // Before a party, a body's name, not someone's surname.
-    ids = ids.filter((id) => ctx.type(id) === 'organization');
-  }
+  if (!writtenAsShortForm(r, i)) return undefined;
+  // A clipped chamber's name, written as one, is a body's, not someone's surname ("Barry House").
+  const ids = CLIPPED_CHAMBERS.has(c.text) ? shared.filter((id) => ctx.type(id) === 'organization') : shared;
   if (inLongerName(r, i, ids.every((id) => ctx.type(id) !== 'person') ? ids[0] : undefined)) return undefined;
   const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
   if (heads.length === 1 && !givenNameBefore(text, c.start)) {

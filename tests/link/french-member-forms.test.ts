@@ -42,6 +42,7 @@ describe('French member forms of parties, and French bodies', { timeout: 120_000
 
   it('keep another assembly’s name whole, and a capital after an article: “l’Assemblée de Corse”, “La réunion”', () => {
     expect(linked('En France, l’Assemblée de Corse a voté le texte mardi.', 'fr')).toEqual(['France→france']);
+    expect(linked('En France, l’Assemblée des évêques a publié une lettre.', 'fr')).toEqual(['France→france']);
     expect(linked('La réunion a commencé à midi à Paris, a indiqué le ministère.', 'fr')).toEqual([
       'Paris→place-paris-fr',
     ]);
