@@ -59,12 +59,4 @@ describe('towns the World Factbook names', { timeout: 120_000 }, () => {
     const seattle = scanText(fullStore(), text, { lang: 'en' }).filter((m) => m.text === 'Seattle');
     expect(seattle.map((m) => [m.start, m.entityId])).toEqual([[text.indexOf('Seattle boats'), 'place-seattle-us']]);
   });
-
-  it('reads a capital standing for its country as that capital, not a town of its name elsewhere', () => {
-    const found = scanText(fullStore(), 'The Brookings Institution in Washington said the deficit grows.', {
-      lang: 'en',
-    }).find((m) => m.text === 'Washington');
-    expect(found?.entityId).not.toBe('place-washington-aw');
-    expect(found?.entityId).toBeDefined();
-  });
 });

@@ -50,6 +50,21 @@ describe('reading a real page right', () => {
     expect(linked('In Freedonia, Prime Minister Obara spoke.')).toEqual(['Freedonia→freedonia', 'Obara→f-obara']);
   });
 
+  it('reads a capital in a place as that capital, not a small town of its name in another country', () => {
+    // (Before towns were kept only when no one's surname, "Washington", Aruba, took "in Washington".)
+    const withTown = createFactStore([
+      pack([
+        // (Its id sorts first, so its alias comes first: the order that went wrong.)
+        entity({ id: 'a-rurit-town', type: 'place', name: 'Rurit', country: 'freedonia', prominence: 0 }),
+        entity({ id: 'freedonia', type: 'place', name: 'Freedonia' }),
+        entity({ id: 'ruritania', type: 'place', name: 'Ruritania', aliases: [{ text: 'Rurit', kind: 'metonym' }] }),
+        entity({ id: 'rurit', type: 'place', name: 'Rurit', country: 'ruritania' }),
+      ]),
+    ]);
+    const text = 'The institute in Rurit said the deficit grows.';
+    expect(scanText(withTown, text).map((m) => `${m.text}→${m.entityId}`)).toEqual(['Rurit→rurit']);
+  });
+
   it('reads a capital in a dateline as the place, not its government', () => {
     expect(linked('Analysis: Ann Reporter, Ruritania News, Rurit\nTalks went on.')).toContain('Rurit→rurit');
     expect(linked('RURIT — Officials said talks went on.')).toEqual(['RURIT→rurit']);
