@@ -4,6 +4,9 @@ import type { Candidate } from '../match/find-candidates';
 // part of a longer name the store does not know, or in a headline where every
 // word has a capital. Strings and offsets only; every linking rule asks these.
 
+/** A prefix joined by a hyphen right before: "anti-Trump", "pro-Russian", "ex-Labour", "Un-Angry". */
+export const PREFIX_BEFORE = /(^|[^\p{L}])(anti|pro|ex|post|pre|non|neo|pan|mid|then|former|un|never|self)[-‐]$/iu;
+
 /** A capitalised word (two letters at least) right after the span. */
 export const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{Ll}.]*[ \t]+$/u;
@@ -163,7 +166,7 @@ function nameWordBefore(text: string, start: number): { word: string; startsSent
   // A hashtag ("#Hamilton Chicago show") is a word of its own, not the start of a name.
   if (before[m.index - 1] === '#') return undefined;
   // Nor is a word after a prefix ("Un-Angry Trump Supporters", "Anti-War Obama"): an adjective.
-  if (/(^|[^\p{L}])(un|anti|pro|non|ex|post|pre|never|self)[-‐]$/iu.test(before.slice(0, m.index))) return undefined;
+  if (PREFIX_BEFORE.test(before.slice(0, m.index))) return undefined;
   const preceding = before.slice(0, m.index).trimEnd();
   return { word, startsSentence: preceding === '' || /[.!?:"”“]$/.test(preceding) };
 }

@@ -1,7 +1,7 @@
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import { linkGeneric } from './agreement-phrases';
-import { casingFits, partOfLongerName, startsUnknownName } from './capitals';
+import { casingFits, PREFIX_BEFORE, partOfLongerName, startsUnknownName } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
@@ -17,9 +17,7 @@ function inCompound(text: string, c: Candidate, prev: Candidate | undefined, nex
   // ("anti-Trump", "pro-Russian", "ex-Labour": a prefix, not another name.)
   const joinedBefore =
     /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
-    !/(^|[^\p{L}])(anti|pro|ex|post|pre|non|neo|pan|mid|then|former)[-‐]$/iu.test(
-      text.slice(Math.max(0, c.start - 8), c.start),
-    );
+    !PREFIX_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start));
   const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
   const isName = (o: Candidate | undefined) =>
     o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
