@@ -51,6 +51,8 @@ export const REQUESTS = {
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
       /** With `part`: text of the same page counted before that is now read again or gone. */
       previous: v.optional(v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS, 'previous text too long'))),
+      /** The page's notes too, as `notesFor` answers them, for the mentions sent back (the first scan of a read). */
+      notes: v.optional(v.literal(true)),
     },
   },
   /** Everything the hover card shows for one entity. */

@@ -30,6 +30,14 @@ export interface PaintedMention extends Mention {
 export interface ScanResult {
   enabled: boolean;
   mentions: PaintedMention[];
+  /** Asked with `notes`: the page's notes, and which of the names sent back have notes. */
+  notes?: PageNotesAnswer;
+}
+
+/** A page's notes as it may know them: its own passages, and counts of notes on names found on it. */
+export interface PageNotesAnswer {
+  passages: PassageNote[];
+  entityNotes: Record<string, number>;
 }
 
 /** One source, as a card shows it. */
@@ -99,7 +107,7 @@ export interface Responses {
   scan: ScanResult;
   card: Result<EntityCard>;
   tabEntities: { url: string; entities: TabEntity[] } | null;
-  notesFor: { passages: PassageNote[]; entityNotes: Record<string, number> };
+  notesFor: PageNotesAnswer;
   saveNote: Result<{ id: string }>;
   openEditor: Result<null>;
   editorSave: Result<{ id: string }>;

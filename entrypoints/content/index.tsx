@@ -39,6 +39,7 @@ export default defineContentScript({
       off: () => {
         session.enabled = false;
       },
+      notes: (answer, mentions) => notes.early(answer, mentions),
     });
     const annotator = new Annotator(painter, scan);
     const editorUrl = browser.runtime.getURL('/note-editor.html');

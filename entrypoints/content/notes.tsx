@@ -4,7 +4,7 @@ import { anchorQuote, describeQuote, type TextQuoteSelector } from '../../lib/an
 import type { Annotator } from '../../lib/dom/annotator';
 import type { PrivateMarks } from '../../lib/dom/private-marks';
 import { toOffsets, toRange } from '../../lib/dom/to-ranges';
-import { call, type MessageChannel, type NoteTarget, type PassageNote } from '../../lib/messages';
+import { call, type MessageChannel, type NoteTarget, type PageNotesAnswer, type PassageNote } from '../../lib/messages';
 import { type CardController, NoteFrame } from './card';
 
 /** The lowest anchoring score at which a passage counts as found. */
@@ -37,12 +37,34 @@ export class PageNotes {
 
   constructor(private readonly o: PageNotesOptions) {}
 
-  /** Loads this page's notes and paints them; reports which passages were found. */
-  async refresh(): Promise<void> {
+  /**
+   * The page's notes as a read's first scan brought them (one round trip
+   * fewer before the page is painted), for the names that scan sent back.
+   */
+  private answered: { url: string; names: ReadonlySet<string>; notes: PageNotesAnswer } | undefined;
+
+  /** Keeps the notes a read's first scan brought, for that read's `refresh(true)`. */
+  early(notes: PageNotesAnswer, mentions: readonly { entityId: string }[]): void {
+    this.answered = { url: this.o.pageUrl(), names: new Set(mentions.map((m) => m.entityId)), notes };
+  }
+
+  /**
+   * Loads this page's notes and paints them; reports which passages were
+   * found. With `early`, the notes the read's first scan brought serve if
+   * they still fit (same address, every painted name among those it
+   * answered for); any other refresh asks afresh (a note was just saved).
+   */
+  async refresh(early = false): Promise<void> {
     const { annotator, marks, channel } = this.o;
     const map = annotator.articleMap;
     const entityIds = [...new Set(annotator.painted.map((p) => p.mention.entityId))];
-    const res = await call(channel, { type: 'notesFor', url: this.o.pageUrl(), entityIds });
+    const answered = this.answered;
+    this.answered = undefined;
+    const fits =
+      early && answered?.url === this.o.pageUrl() && entityIds.every((id) => answered.names.has(id))
+        ? answered
+        : undefined;
+    const res = fits ? fits.notes : await call(channel, { type: 'notesFor', url: this.o.pageUrl(), entityIds });
     if (!res || typeof res !== 'object') return;
     this.hasNotes = new Set(Object.keys(res.entityNotes));
     marks.set(

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { articleDate } from '../../lib/dom/article-date';
-import { call, type MessageChannel, type PaintedMention } from '../../lib/messages';
+import { call, type MessageChannel, type PageNotesAnswer, type PaintedMention } from '../../lib/messages';
 import { PORT_NAME, portChannel } from '../../lib/port-channel';
 
 /** The page's canonical URL, when it declares an http(s) one. */
@@ -50,7 +50,13 @@ export function publishedDate(): () => string | undefined {
  */
 export function pageScan(
   channel: MessageChannel,
-  o: { isInvalid: () => boolean; published: () => string | undefined; off: () => void },
+  o: {
+    isInvalid: () => boolean;
+    published: () => string | undefined;
+    off: () => void;
+    /** The page's notes, brought with a read's first scan for the mentions it sends back. */
+    notes?: (notes: PageNotesAnswer, mentions: readonly PaintedMention[]) => void;
+  },
 ) {
   return async (text: string, part: boolean, limit: number, previous?: string): Promise<PaintedMention[] | null> => {
     if (o.isInvalid()) return null;
@@ -67,10 +73,13 @@ export function pageScan(
       ...(document.documentElement.lang ? { lang: document.documentElement.lang } : {}),
       ...(date ? { date } : {}),
       ...(canonical ? { canonical } : {}),
+      // A read's first scan (the article's start) brings the page's notes too.
+      ...(part || !o.notes ? {} : { notes: true as const }),
     });
     if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
     // Only the reader's switch turns Backstory on again: a late answer does not undo a switch-off.
     if (!res.enabled) o.off();
+    if (res.enabled && res.notes) o.notes?.(res.notes, res.mentions);
     return res.enabled ? res.mentions : null;
   };
 }

@@ -7,8 +7,11 @@ export interface PageSessionDeps {
   annotator: Pick<Annotator, 'annotate' | 'annotateAll' | 'refresh' | 'forget' | 'hasGone' | 'clear'>;
   /** The reader's private marks: cleared with the underlines, drawn again when the page changes. */
   marks: { clear(): void; schedule(): void };
-  /** Loads and paints the reader's notes on the page. */
-  notes: { refresh(): Promise<void> };
+  /**
+   * Loads and paints the reader's notes on the page; `early`: as the read's
+   * first scan brought them, when it did (see PageNotes.early).
+   */
+  notes: { refresh(early?: boolean): Promise<void> };
   /** The article's root element, found afresh for each read. */
   articleRoot: () => Element;
   /** Starts watching the page (called once); `onChange` gets the changed blocks and what was removed. */
@@ -63,7 +66,7 @@ export class PageSession {
       painted?.();
       return;
     }
-    await notes.refresh();
+    await notes.refresh(true);
     painted?.();
     // What the page changed or removed while it was read. A block read again
     // unchanged costs a scan, not a count: its old text comes off.

@@ -64,6 +64,55 @@ describe('what a content script is answered', () => {
   });
 });
 
+describe('the notes a page’s first scan brings', () => {
+  it('are its own passages and the counts of notes on the names sent back, whatever address it claims', async () => {
+    const notes = memoryNotes([
+      ...NOTES,
+      {
+        id: 'p1',
+        url: PAGE.url,
+        body: 'Mine',
+        createdAt: 3,
+        updatedAt: 3,
+        target: { source: PAGE.url, selector: [{ type: 'TextQuoteSelector', exact: 'Baghdad' }] },
+      },
+      {
+        id: 'p2',
+        url: 'https://bank.example/b',
+        body: 'Not this page’s',
+        createdAt: 4,
+        updatedAt: 4,
+        target: { source: 'https://bank.example/b', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] },
+      },
+    ]);
+    const h = createHandlers(() => seedStore(), memoryTabStore(), fakeHooks({ notes }));
+    const scan = (url: string, withNotes: boolean) =>
+      dispatch(
+        h,
+        {
+          type: 'scan',
+          url,
+          title: 'A',
+          text: 'Ali Larijani arrived in Baghdad.',
+          ...(withNotes ? { notes: true } : {}),
+        },
+        PAGE,
+      ) as Promise<{
+        mentions: unknown[];
+        notes?: { passages: { body: string }[]; entityNotes: Record<string, number> };
+      }>;
+    const first = await scan(PAGE.url, true);
+    expect(first.mentions.length).toBe(2);
+    expect(first.notes?.passages.map((p) => p.body)).toEqual(['Mine']);
+    expect(first.notes?.entityNotes).toEqual({ 'ali-larijani': 1 });
+    // The page's script claims another site's address: still only its own notes.
+    const claimed = await scan('https://bank.example/b', true);
+    expect(claimed.notes?.passages.map((p) => p.body)).toEqual(['Mine']);
+    // A later part of the page asks for none.
+    expect((await scan(PAGE.url, false)).notes).toBeUndefined();
+  });
+});
+
 describe('a private window', () => {
   it('keeps nothing: no visit in the reading history, no note saved, while names are still found', async () => {
     const { h, hooks, notes } = background();

@@ -35,6 +35,39 @@ describe('the background', () => {
     expect(await dispatch(h, { type: 'tabEntities', tabId: 8 }, POPUP)).toBeNull();
   });
 
+  it('answers a scan without waiting for the tab’s storage, and the popup’s next question waits for the scan’s counts', async () => {
+    // storage.session answering slowly (the worker just woke, the browser is busy).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tabs = memoryTabStore();
+    const slow = {
+      get: async (id: number) => (await held, tabs.get(id)),
+      set: async (id: number, scan: Parameters<typeof tabs.set>[1]) => (await held, tabs.set(id, scan)),
+      delete: tabs.delete,
+    };
+    const h = createHandlers(() => store, slow, fakeHooks());
+    const text = 'Ali Larijani arrived in Baghdad.';
+    const answered = await Promise.race([
+      dispatch(h, { type: 'scan', url: 'https://example.org/a', title: 'A', text }, { tabId: 7 }),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200)),
+    ]);
+    expect((answered as ScanResult).mentions?.map((m) => m.text)).toEqual(['Ali Larijani', 'Baghdad']);
+    let listed = false;
+    const popup = dispatch(h, { type: 'tabEntities', tabId: 7 }, POPUP).then((r) => {
+      listed = true;
+      return r as { entities: TabEntity[] };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listed).toBe(false);
+    release();
+    expect((await popup).entities.map((e) => [e.id, e.count])).toEqual([
+      ['ali-larijani', 1],
+      ['baghdad', 1],
+    ]);
+  });
+
   it('sends back only as many mentions as the page can paint, and counts them all for the popup', async () => {
     const h = handlers();
     const paragraph = 'Ali Larijani spoke in Baghdad. ';

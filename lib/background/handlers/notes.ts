@@ -1,6 +1,6 @@
 import type { Note } from '../../db';
 import type { FactStore } from '../../factstore/store';
-import type { PassageNote } from '../../messages';
+import type { PageNotesAnswer, PassageNote } from '../../messages';
 import { pageKey } from '../../related/rank';
 import type { TabScans } from './tab-scans';
 import type { BackgroundHooks, HandlersFor } from './types';
@@ -13,6 +13,24 @@ function passageNote(n: Note): PassageNote[] {
 function once(notes: readonly Note[]): Note[] {
   const seen = new Set<string>();
   return notes.filter((n) => !seen.has(n.id) && seen.add(n.id));
+}
+
+/**
+ * A page's notes as it may know them: the passages noted under `urls` (its
+ * own addresses), and how many notes each of `ids` (names found on it) has.
+ */
+export async function pageNotes(
+  notes: BackgroundHooks['notes'],
+  urls: readonly string[],
+  ids: readonly string[],
+): Promise<PageNotesAnswer> {
+  const [pages, onEntities] = await Promise.all([
+    Promise.all(urls.map((u) => notes.onPage(u))),
+    ids.length > 0 ? notes.onEntities(ids) : [],
+  ]);
+  const entityNotes: Record<string, number> = {};
+  for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
+  return { passages: once(pages.flat()).flatMap(passageNote), entityNotes };
 }
 
 /**
@@ -31,14 +49,7 @@ export function noteHandlers(
       // A page sees only its own notes: under its address, or its canonical address on the same site.
       const urls = sender.extensionPage ? [req.url] : await scans.pageUrls(sender);
       // Which names have notes, only for names found on the page.
-      const ids = await scans.askable(sender, req.entityIds);
-      const [pages, onEntities] = await Promise.all([
-        Promise.all(urls.map((u) => notes.onPage(u))),
-        notes.onEntities(ids),
-      ]);
-      const entityNotes: Record<string, number> = {};
-      for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
-      return { passages: once(pages.flat()).flatMap(passageNote), entityNotes };
+      return pageNotes(notes, urls, await scans.askable(sender, req.entityIds));
     },
     async noteAnchored(req, sender) {
       const note = await notes.get(req.id);

@@ -78,7 +78,9 @@ export function relatedCoverage(
     }));
   };
   return {
-    of(tabId) {
+    async of(tabId) {
+      // After the tab's scans in progress: each one forgets the ranking it makes stale.
+      await scans.after(tabId);
       const cached = cache.get(tabId);
       if (cached) return cached;
       // A ranking that fails answers null (as for a tab never scanned), and is tried again only after a change.

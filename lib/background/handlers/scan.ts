@@ -1,6 +1,7 @@
 import { scanText } from '../../factstore/scan';
 import type { FactStore } from '../../factstore/store';
 import type { PaintedMention } from '../../messages';
+import { pageNotes } from './notes';
 import { siteOf } from '../../site-settings';
 import type { RelatedCoverage } from './related';
 import { countMentions, type TabScan, type TabScans } from './tab-scans';
@@ -15,7 +16,7 @@ export function scanHandlers(
   store: () => FactStore,
   scans: TabScans,
   related: RelatedCoverage,
-  hooks: Pick<BackgroundHooks, 'isSiteEnabled' | 'recordVisit' | 'editors'>,
+  hooks: Pick<BackgroundHooks, 'isSiteEnabled' | 'recordVisit' | 'editors' | 'notes'>,
 ): HandlersFor<'scan'> {
   return {
     async scan(req, sender) {
@@ -29,42 +30,56 @@ export function scanHandlers(
         return { enabled: false, mentions: [] };
       }
       const s = store();
-      const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // The page's address is the tab's, not one the page declares; a canonical address
       // counts only on the same site, so a page cannot write history for another.
       const pageUrl = sender.extensionPage ? req.url : (sender.url ?? req.url);
       const canonical = req.canonical && siteOf(req.canonical) === siteOf(pageUrl) ? req.canonical : undefined;
+      // The page's notes, asked for with its first scan of a read: one round trip fewer
+      // before the page is painted. Its passages are looked up while the text is scanned.
+      // (Under the page's own addresses only, as `notesFor` looks them up.)
+      const noteUrls = sender.extensionPage
+        ? [req.url]
+        : sender.url
+          ? [...(canonical ? [canonical] : []), sender.url]
+          : [];
+      // Notes that cannot be read leave them out of the answer (the page then asks with `notesFor`).
+      const passages = req.notes ? pageNotes(hooks.notes, noteUrls, []).catch(() => undefined) : undefined;
+      const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // Remembered for the popup. Scans of one tab update it one after the
-      // other (two parts read at once must both be counted); the page does
-      // not wait for the storage writes.
+      // other (two parts read at once must both be counted). The page does
+      // not wait for this: whatever reads the tab's scan next (a card asked
+      // for, the popup) waits for its turn (TabScans.inTurn).
       const tabId = sender.tabId;
+      // A new page: a note editor the last one left open is closed (at once: it saves nothing more).
+      if (tabId !== undefined && !req.part) void hooks.editors.delete(tabId).catch(() => undefined);
       if (tabId !== undefined) {
-        await scans.inTurn(tabId, async () => {
-          const previous = await scans.get(tabId);
-          // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
-          const adding = req.part && previous && previous.url === pageUrl;
-          // Text read again or gone: what it named comes off.
-          const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang, date: req.date }) : [];
-          const scan: TabScan = {
-            url: pageUrl,
-            counts: countMentions(found, adding ? previous.counts : undefined, lost),
-            ...(canonical ? { canonical } : {}),
-            ...(req.canonical && !canonical ? { declared: req.canonical } : {}),
-          };
-          const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
-          // A new page: a note editor the last one left open is closed.
-          if (!adding) void hooks.editors.delete(tabId).catch(() => undefined);
-          // What the tab holds changed: its related coverage is ranked again when next asked
-          // (after a single-page site's navigation, never the previous article's).
-          related.forget(tabId);
-          scans.write(tabId, scan);
-          // A private window keeps nothing, and a part that names no one new is the same visit.
-          if (site && found.length > 0 && grew && !sender.incognito) {
-            void hooks
-              .recordVisit({ url: canonical ?? pageUrl, title: req.title, site, entityIds: Object.keys(scan.counts) })
-              .catch(() => undefined);
-          }
-        });
+        void scans
+          .inTurn(tabId, async (previous) => {
+            // A page scanned in parts (new paragraphs, or a long article in pieces) adds to what the tab holds.
+            const adding = req.part && previous && previous.url === pageUrl;
+            // Text read again or gone: what it named comes off.
+            const lost = adding && req.previous ? scanText(s, req.previous, { lang: req.lang, date: req.date }) : [];
+            const scan: TabScan = {
+              url: pageUrl,
+              counts: countMentions(found, adding ? previous.counts : undefined, lost),
+              ...(canonical ? { canonical } : {}),
+              ...(req.canonical && !canonical ? { declared: req.canonical } : {}),
+            };
+            const grew = !adding || Object.keys(scan.counts).length > Object.keys(previous.counts).length;
+            // (A part of another page than the tab's last: its editor goes too.)
+            if (!adding && req.part) void hooks.editors.delete(tabId).catch(() => undefined);
+            // What the tab holds changed: its related coverage is ranked again when next asked
+            // (after a single-page site's navigation, never the previous article's).
+            related.forget(tabId);
+            scans.write(tabId, scan);
+            // A private window keeps nothing, and a part that names no one new is the same visit.
+            if (site && found.length > 0 && grew && !sender.incognito) {
+              void hooks
+                .recordVisit({ url: canonical ?? pageUrl, title: req.title, site, entityIds: Object.keys(scan.counts) })
+                .catch(() => undefined);
+            }
+          })
+          .catch(() => undefined);
       }
       // Only as many as the page can still paint cross back to it.
       const shown = req.limit === undefined ? found : found.slice(0, req.limit);
@@ -74,7 +89,14 @@ export function scanHandlers(
         // What the reader's packs know is theirs: the page never sees it underlined in its registry.
         ...(s.reader?.entities.has(m.entityId) ? { private: true } : {}),
       }));
-      return { enabled: true, mentions };
+      if (!passages) return { enabled: true, mentions };
+      // Which of the names sent back have notes (all of them were found on the page).
+      const [onPage, onNames] = await Promise.all([
+        passages,
+        pageNotes(hooks.notes, [], [...new Set(shown.map((m) => m.entityId))]).catch(() => undefined),
+      ]);
+      if (!onPage || !onNames) return { enabled: true, mentions };
+      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes: onNames.entityNotes } };
     },
   };
 }

@@ -48,12 +48,19 @@ export function countMentions(
 
 /** Each tab's last scan, kept one update at a time, and what a content script may learn from it. */
 export interface TabScans {
-  /** The tab's last scan, as the store has it now. */
+  /** The tab's last scan, once the updates begun before this call are done. */
   get(tabId: number): Promise<TabScan | undefined>;
+  /** Resolves once the tab's updates begun before this call are done. */
+  after(tabId: number): Promise<void>;
   /** The tab's last scan once its last write is done (what ranking its related coverage waits for). */
   settled(tabId: number): Promise<TabScan | undefined>;
-  /** Runs `step` after the tab's previous update, so that two parts of a page read at once are both counted. */
-  inTurn(tabId: number, step: () => Promise<void>): Promise<void>;
+  /**
+   * Runs `step` after the tab's previous update, so that two parts of a page
+   * read at once are both counted; `step` is given the tab's scan as that
+   * update left it. Everything that reads the tab's scan afterwards waits for
+   * it, so a scan can be answered before its bookkeeping is done.
+   */
+  inTurn(tabId: number, step: (previous: TabScan | undefined) => Promise<void>): Promise<void>;
   /** Keeps a tab's scan without waiting for the write (the page does not wait; `settled` does). */
   write(tabId: number, scan: TabScan): void;
   /** Forgets what a tab holds. */
@@ -73,15 +80,24 @@ export function tabScans(tabs: TabStore): TabScans {
   const writes = new Map<number, Promise<unknown>>();
   // Per tab, the last update of what it holds: the next one waits for it.
   const turns = new Map<number, Promise<void>>();
-  const ofSender = (sender: Sender) => (sender.tabId === undefined ? undefined : tabs.get(sender.tabId));
+  const after = async (tabId: number) => {
+    await turns.get(tabId);
+  };
+  const get = async (tabId: number) => {
+    await after(tabId);
+    return tabs.get(tabId);
+  };
+  const ofSender = (sender: Sender) => (sender.tabId === undefined ? undefined : get(sender.tabId));
   return {
-    get: (tabId) => tabs.get(tabId),
+    get,
+    after,
     async settled(tabId) {
+      await after(tabId);
       await writes.get(tabId);
       return tabs.get(tabId);
     },
     inTurn(tabId, step) {
-      const run = (turns.get(tabId) ?? Promise.resolve()).then(step);
+      const run = (turns.get(tabId) ?? Promise.resolve()).then(() => tabs.get(tabId)).then(step);
       const settled = run.catch(() => undefined);
       turns.set(tabId, settled);
       void settled.then(() => {
