@@ -43,8 +43,14 @@ describe('the background', () => {
     });
     const tabs = memoryTabStore();
     const slow = {
-      get: async (id: number) => (await held, tabs.get(id)),
-      set: async (id: number, scan: Parameters<typeof tabs.set>[1]) => (await held, tabs.set(id, scan)),
+      get: async (id: number) => {
+        await held;
+        return tabs.get(id);
+      },
+      set: async (id: number, scan: Parameters<typeof tabs.set>[1]) => {
+        await held;
+        return tabs.set(id, scan);
+      },
       delete: tabs.delete,
     };
     const h = createHandlers(() => store, slow, fakeHooks());
