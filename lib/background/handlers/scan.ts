@@ -1,8 +1,8 @@
 import { scanText } from '../../factstore/scan';
 import type { FactStore } from '../../factstore/store';
 import type { PaintedMention } from '../../messages';
-import { pageNotes } from './notes';
 import { siteOf } from '../../site-settings';
+import { pageNotes } from './notes';
 import type { RelatedCoverage } from './related';
 import { countMentions, type TabScan, type TabScans } from './tab-scans';
 import type { BackgroundHooks, HandlersFor } from './types';
