@@ -44,6 +44,7 @@ export function scanHandlers(
           : [];
       // Notes that cannot be read leave them out of the answer (the page then asks with `notesFor`).
       const passages = req.notes ? pageNotes(hooks.notes, noteUrls, []).catch(() => undefined) : undefined;
+      const noted = req.notes ? hooks.notes.countsByEntity().catch(() => undefined) : undefined;
       const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // Remembered for the popup. Scans of one tab update it one after the
       // other (two parts read at once must both be counted). The page does
@@ -90,13 +91,15 @@ export function scanHandlers(
         ...(s.reader?.entities.has(m.entityId) ? { private: true } : {}),
       }));
       if (!passages) return { enabled: true, mentions };
-      // Which of the names sent back have notes (all of them were found on the page).
-      const [onPage, onNames] = await Promise.all([
-        passages,
-        pageNotes(hooks.notes, [], [...new Set(shown.map((m) => m.entityId))]).catch(() => undefined),
-      ]);
-      if (!onPage || !onNames) return { enabled: true, mentions };
-      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes: onNames.entityNotes } };
+      const [onPage, counts] = await Promise.all([passages, noted]);
+      if (!onPage || !counts) return { enabled: true, mentions };
+      // Which of the names sent back have notes (all of them were found on the page), and no other.
+      const entityNotes: Record<string, number> = {};
+      for (const m of shown) {
+        const n = counts.get(m.entityId);
+        if (n) entityNotes[m.entityId] = n;
+      }
+      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes } };
     },
   };
 }
