@@ -1,10 +1,11 @@
 /**
- * The card's styles, applied inside its shadow root. The host resets every
+ * The styles of Backstory's shadow root on a page, from the start: the host,
+ * and the reader's private marks. The host resets every
  * inherited property (`all: initial`), so the page's CSS cannot reach in, and
  * the shadow boundary keeps these rules from reaching out. Sizes are in px,
  * not rem, so a page's `html { font-size: 4px }` does not shrink the card.
  */
-export const CARD_CSS = `
+export const MARKS_CSS = `
 :host { all: initial; }
 .mount { position: fixed; }
 /* The reader's private marks (PrivateMarks): under the card, never hit by the pointer. */
@@ -25,6 +26,10 @@ export const CARD_CSS = `
   .mark-note { background: rgba(214, 158, 46, 0.35); }
   .mark-has-notes { background: rgba(214, 158, 46, 0.22); }
 }
+`;
+
+/** The card's own styles, added to the shadow root with the card's code (the marks' are there from the start). */
+export const CARD_CSS = `
 .card {
   box-sizing: border-box;
   width: 360px;

@@ -64,6 +64,9 @@ export default defineBackground(() => {
     editors,
     tellTab: (tabId, message) => void tell(tabsApi, tabId, message),
     openRelated: (entityId, tabId) => openStories(browser as unknown as StoriesApi, entityId, tabId),
+    // Into the top frame's isolated world, where the content script that asked runs (never the page's).
+    injectCardUi: async (tabId) =>
+      void (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/card-ui.js'] })),
   });
 
   // Sites the reader turned Backstory on for (from the popup, or the browser's own settings):

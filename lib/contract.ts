@@ -57,6 +57,8 @@ export const REQUESTS = {
   },
   /** Everything the hover card shows for one entity. */
   card: { callers: 'page', fields: { entityId: id } },
+  /** The card's code, into the asking page's content script (loaded when a card is first needed). */
+  cardUi: { callers: 'page', fields: {} },
   /** The entities found on a tab, most mentioned first. */
   tabEntities: { callers: 'extension', fields: { tabId } },
   /** The reader's notes that concern a page: on its passages, and (as counts) on the entities it names. */

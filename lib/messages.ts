@@ -106,6 +106,7 @@ export interface TabEntity extends EntityRef {
 export interface Responses {
   scan: ScanResult;
   card: Result<EntityCard>;
+  cardUi: Result<null>;
   tabEntities: { url: string; entities: TabEntity[] } | null;
   notesFor: PageNotesAnswer;
   saveNote: Result<{ id: string }>;

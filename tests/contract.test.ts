@@ -15,6 +15,7 @@ import { memoryTabStore } from './fixtures/tab-store';
 const SAMPLES: { [K in MessageType]: Request<K> } = {
   scan: { type: 'scan', url: 'https://example.org/a', title: 'A', text: 'Ali Larijani arrived in Baghdad.' },
   card: { type: 'card', entityId: 'ali-larijani' },
+  cardUi: { type: 'cardUi' },
   tabEntities: { type: 'tabEntities', tabId: 7 },
   notesFor: { type: 'notesFor', url: 'https://example.org/a', entityIds: ['ali-larijani'] },
   saveNote: { type: 'saveNote', draft: { entityId: 'ali-larijani', body: 'A note' } },

@@ -58,6 +58,7 @@ export default defineContentScript({
       editorUrl,
       onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
+      loadUi: async () => (await call(channel, { type: 'cardUi' }))?.ok === true,
     });
     // The page shares the highlight registry: if it takes or alters Backstory's
     // highlights, they are painted again (checked every two seconds: a few lookups).

@@ -44,6 +44,8 @@ export function listenToReader(d: ReaderDeps): {
       else notes.showNoteFor(range);
     },
     onClose: () => card.dismiss(),
+    // The pointer began to dwell on a name: the card's code loads while it does (the first time).
+    onDwell: () => void card.load(),
   });
   hover.listen(ctx.signal);
 
@@ -62,7 +64,7 @@ export function listenToReader(d: ReaderDeps): {
   ctx.addEventListener(document, 'mouseup', (event) => {
     if (!session.enabled || !event.isTrusted || (event as MouseEvent).composedPath().includes(card.host.host)) return;
     ctx.setTimeout(() => {
-      if (!card.isOpen || !card.current) notes.offerForSelection();
+      if (!card.isOpen || !card.current) void notes.offerForSelection();
     }, 0);
   });
   // The offer goes when the selection does.

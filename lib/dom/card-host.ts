@@ -39,22 +39,28 @@ export class CardHost {
     s.setProperty('height', '0', 'important');
     s.setProperty('overflow', 'visible', 'important');
     this.root = this.host.attachShadow({ mode: 'closed' });
-    const view = doc.defaultView as (Window & typeof globalThis) | null;
-    if (view && 'adoptedStyleSheets' in this.root && typeof view.CSSStyleSheet === 'function') {
-      const sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(css);
-      this.root.adoptedStyleSheets = [sheet];
-    } else {
-      const style = doc.createElement('style');
-      style.textContent = css;
-      this.root.append(style);
-    }
+    this.adopt(css);
     this.marks = doc.createElement('div');
     this.marks.className = 'marks';
     this.mount = doc.createElement('div');
     this.mount.className = 'mount';
     this.mount.style.setProperty('display', 'none');
     this.root.append(this.marks, this.mount);
+  }
+
+  /** Adds styles to the shadow root (the card's, when its code is loaded). */
+  adopt(css: string): void {
+    const doc = this.host.ownerDocument;
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    if (view && 'adoptedStyleSheets' in this.root && typeof view.CSSStyleSheet === 'function') {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, sheet];
+    } else {
+      const style = doc.createElement('style');
+      style.textContent = css;
+      this.root.prepend(style);
+    }
   }
 
   /** Adds the host to the page if it is not there (a page may remove it). */

@@ -64,6 +64,15 @@ describe('what a content script is answered', () => {
   });
 });
 
+describe('the card’s code', () => {
+  it('is loaded into the asking page’s own tab, and never for an extension page', async () => {
+    const { h, hooks } = background();
+    expect(await dispatch(h, { type: 'cardUi' }, PAGE)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h, { type: 'cardUi' }, POPUP)).toMatchObject({ ok: false });
+    expect(hooks.cardUiTabs).toEqual([PAGE.tabId]);
+  });
+});
+
 describe('the notes a page’s first scan brings', () => {
   it('are its own passages and the counts of notes on the names sent back, whatever address it claims', async () => {
     const notes = memoryNotes([

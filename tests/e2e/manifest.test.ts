@@ -56,6 +56,19 @@ describe('the shipped manifests', () => {
     },
   );
 
+  it.each(['chrome-mv3', 'firefox-mv3'] as const)(
+    '%s: the content script that reads every page leaves the card’s code out; it comes with the first card',
+    (dir) => {
+      const file = (f: string) => readFileSync(join(ROOT, '.output', dir, f), 'utf8');
+      // The card's styles and components (Preact's render among them) are in card-ui.js only.
+      const cardOnly = ['.note-frame', 'backstory-card-title-'];
+      for (const s of cardOnly) {
+        expect(file('card-ui.js'), s).toContain(s);
+        expect(file('content-scripts/content.js'), s).not.toContain(s);
+      }
+    },
+  );
+
   it('ships no remote code and no eval in any bundle', () => {
     for (const dir of ['chrome-mv3', 'firefox-mv3']) {
       const files = readdirSync(join(ROOT, '.output', dir), { recursive: true })

@@ -82,6 +82,9 @@ describe('a demo article', () => {
     expect(text).toMatch(/PERSON/i);
     expect(text).toContain('Arab News, Aug 5, 2025'); // the role's source and date, as an American reader writes it
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'demo-card-larijani.png') });
+    // The card's code was loaded for this card into the content script's world: the page's
+    // scripts see neither it nor the name it waits under.
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /backstory/i.test(k)))).toEqual([]);
     await page.mouse.move(5, 5);
     await expect.poll(() => cardText(page), { timeout: 5_000 }).toBeNull();
     await page.close();

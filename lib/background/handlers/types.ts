@@ -81,4 +81,6 @@ export interface BackgroundHooks {
   tellTab(tabId: number, message: { type: 'noteEditor'; saved: boolean }): void;
   /** Opens the popup on an entity's stories, or a tab where the popup cannot open. */
   openRelated(entityId: string, tabId: number | undefined): Promise<'popup' | 'tab'>;
+  /** Runs the card's code (`card-ui.js`) in a tab's top-frame content script's world. */
+  injectCardUi(tabId: number): Promise<void>;
 }

@@ -1,45 +1,12 @@
-import { type ComponentChildren, render } from 'preact';
-import { i18n } from '#i18n';
-import { CARD_CSS } from '../../components/card.css';
-import { EntityCard } from '../../components/EntityCard';
+import { MARKS_CSS } from '../../components/card.css';
 import type { Painted } from '../../lib/dom/annotator';
 import { CardHost, placeCard } from '../../lib/dom/card-host';
-import { readerLocale } from '../../lib/i18n/locale';
 import type { LinkReason } from '../../lib/link/reasons';
 import type { EntityCard as Card, EntityNote, EntityRef, NoteTarget } from '../../lib/messages';
+import { CARD_UI_KEY, type CardUi } from './card-ui-api';
 
-/**
- * The note editor in the card: a document of Backstory's own origin, so the
- * keys, input, paste and composition of what the reader types raise events
- * there, never in the page. It takes focus when it has loaded.
- */
-export function NoteFrame({ src, onGone }: { src: string; onGone: () => void }) {
-  return (
-    <iframe
-      class="note-frame"
-      src={src}
-      title={i18n.t('common.yourNote')}
-      onLoad={(e) => {
-        const frame = e.currentTarget as HTMLIFrameElement;
-        // Loaded once. A second load is another document (a page that navigated the frame
-        // to a look-alike of its own): it goes, and the editor with it.
-        if (frame.dataset.loaded) {
-          frame.remove();
-          onGone();
-          return;
-        }
-        frame.dataset.loaded = 'yes';
-        // In view inside the card's own scroll box (never by scrolling the page), then focused.
-        const box = frame.closest('.card');
-        if (box) {
-          const below = frame.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
-          if (below > 0) box.scrollTop += below + 8;
-        }
-        frame.focus();
-      }}
-    />
-  );
-}
+/** Draws something in the card's mount with the card's code. */
+export type Draw = (ui: CardUi, mount: HTMLElement, keyboard: boolean) => void;
 
 export interface CardControllerOptions {
   doc: Document;
@@ -53,12 +20,19 @@ export interface CardControllerOptions {
   onOpenStories: (entityId: string) => void;
   /** The date the page says its article was published, if it says. */
   articleDate?: () => string | undefined;
+  /**
+   * Has the background run the card's code in this content script's world
+   * (`entrypoints/card-ui.ts`); resolves whether it did.
+   */
+  loadUi: () => Promise<boolean>;
 }
 
 /**
  * The one card on the page: opens next to a painted name (or a passage),
  * follows it when the page scrolls, closes when it scrolls away. Opened from
- * the keyboard it takes focus, and gives it back when it closes.
+ * the keyboard it takes focus, and gives it back when it closes. Its code
+ * (Preact, the components, the styles) is loaded when a card is first needed
+ * (`load`): the content script that reads every page does not carry it.
  */
 export class CardController {
   readonly host: CardHost;
@@ -69,10 +43,35 @@ export class CardController {
   /** What to do when the note editor open in the card is saved or closed. */
   private editing: ((saved: boolean) => void) | undefined;
 
+  /** The card's code, once loaded. */
+  private ui: CardUi | undefined;
+  private loading: Promise<CardUi | undefined> | undefined;
+
   constructor(private readonly o: CardControllerOptions) {
-    this.host = new CardHost(CARD_CSS, o.doc);
-    // The card speaks the reader's language, whatever the page's (screen readers, hyphenation).
-    this.host.mount.lang = readerLocale();
+    // From the start only the marks' styles: the reader's private marks live in this host.
+    this.host = new CardHost(MARKS_CSS, o.doc);
+  }
+
+  /**
+   * The card's code, loaded into this world by the background the first time
+   * a card is needed (the pointer dwelling on a name is enough to begin);
+   * tried again next time if it could not be loaded.
+   */
+  load(): Promise<CardUi | undefined> {
+    this.loading ??= (async () => {
+      const ran = await this.o.loadUi().catch(() => false);
+      const ui = ran ? (globalThis as { [CARD_UI_KEY]?: CardUi })[CARD_UI_KEY] : undefined;
+      if (!ui) {
+        this.loading = undefined;
+        return undefined;
+      }
+      this.host.adopt(ui.css);
+      // The card speaks the reader's language, whatever the page's (screen readers, hyphenation).
+      this.host.mount.lang = ui.lang;
+      this.ui = ui;
+      return ui;
+    })();
+    return this.loading;
   }
 
   /** The painted name whose card is open, if a name's card is open. */
@@ -96,6 +95,7 @@ export class CardController {
     if (this.writing) return;
     const generation = ++this.generation;
     const entityId = options.entityId ?? painted.mention.entityId;
+    const loaded = this.load();
     let card = this.cards.get(entityId);
     const notesPromise = this.o.fetchNotes(entityId).catch(() => []);
     if (!card) {
@@ -104,34 +104,33 @@ export class CardController {
       this.cards.set(entityId, card);
     }
     const notes = await notesPromise;
-    if (generation !== this.generation) return;
+    const ui = await loaded;
+    if (!ui || generation !== this.generation) return;
     const reason = options.reason ?? painted.mention.reason;
     const shown = card;
     const draw = (list: EntityNote[], writing = false, noteError?: string) => {
-      this.panel(
+      this.place(
+        ui,
         painted.range,
-        (keyboard) => (
-          <EntityCard
-            card={shown}
-            reason={reason}
-            articleDate={this.o.articleDate?.()}
-            focusable={keyboard}
-            autoFocus={keyboard}
-            notes={list}
-            noteError={noteError}
-            noteEditor={writing ? <NoteFrame src={this.o.editorUrl} onGone={() => this.close()} /> : undefined}
-            onAddNote={async () => {
+        (ui, mount, keyboard) =>
+          ui.entity(mount, {
+            card: shown,
+            reason,
+            articleDate: this.o.articleDate?.(),
+            keyboard,
+            notes: list,
+            noteError,
+            editor: writing ? { src: this.o.editorUrl, onGone: () => this.close() } : undefined,
+            onAddNote: async () => {
               const problem = await this.o.openEditor({ entityId });
               if (generation === this.generation) draw(list, !problem, problem);
-            }}
-            onClose={() => this.close()}
-            onOpenEntity={(ref: EntityRef) =>
-              void this.show(painted, { entityId: ref.id, reason: { why: 'related', name: shown.name } })
-            }
-            onDisableSite={this.o.onDisableSite}
-            onOpenStories={() => this.o.onOpenStories(entityId)}
-          />
-        ),
+            },
+            onClose: () => this.close(),
+            onOpenEntity: (ref: EntityRef) =>
+              void this.show(painted, { entityId: ref.id, reason: { why: 'related', name: shown.name } }),
+            onDisableSite: this.o.onDisableSite,
+            onOpenStories: () => this.o.onOpenStories(entityId),
+          }),
         { keyboard: options.keyboard, painted },
       );
       if (writing)
@@ -143,9 +142,9 @@ export class CardController {
     draw(notes);
   }
 
-  /** Opens `content` in the card with the note editor in it; `done` runs when it is saved or closed. */
-  editor(anchor: Range, content: (keyboard: boolean) => ComponentChildren, done: (saved: boolean) => void): void {
-    if (this.panel(anchor, content, { keyboard: true })) this.editing = done;
+  /** Opens `draw`'s content in the card with the note editor in it; `done` runs when it is saved or closed. */
+  async editor(anchor: Range, draw: Draw, done: (saved: boolean) => void): Promise<void> {
+    if (await this.panel(anchor, draw, { keyboard: true })) this.editing = done;
   }
 
   /** The note editor was saved (or closed without saving): the background says so. */
@@ -156,13 +155,26 @@ export class CardController {
   }
 
   /**
-   * Shows any content in the card's place, next to `anchor`; resolves whether it
-   * did. A note being written is never replaced: nothing else is shown until it
-   * is saved or closed.
+   * Shows what `draw` draws in the card's place, next to `anchor`, once the
+   * card's code is loaded; resolves whether it did (not if the card was
+   * opened or closed meanwhile). A note being written is never replaced:
+   * nothing else is shown until it is saved or closed.
    */
-  panel(
+  async panel(
     anchor: Range,
-    content: (keyboard: boolean) => ComponentChildren,
+    draw: Draw,
+    options: { keyboard?: boolean | undefined; painted?: Painted } = {},
+  ): Promise<boolean> {
+    const generation = this.generation;
+    const ui = await this.load();
+    if (!ui || generation !== this.generation) return false;
+    return this.place(ui, anchor, draw, options);
+  }
+
+  private place(
+    ui: CardUi,
+    anchor: Range,
+    draw: Draw,
     options: { keyboard?: boolean | undefined; painted?: Painted } = {},
   ): boolean {
     if (this.writing) return false;
@@ -174,7 +186,7 @@ export class CardController {
     this.open = { anchor, keyboard, ...(options.painted ? { painted: options.painted } : {}) };
     this.editing = undefined;
     this.host.attach();
-    render(<>{content(keyboard)}</>, this.host.mount);
+    draw(ui, this.host.mount, keyboard);
     this.host.place(-10_000, -10_000); // lay out off-screen to measure
     this.reposition();
     return true;
@@ -205,7 +217,7 @@ export class CardController {
     this.editing = undefined;
     this.generation++;
     this.host.hide();
-    render(null, this.host.mount);
+    this.ui?.clear(this.host.mount);
     if (keyboard && this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) this.returnFocus.focus();
     this.returnFocus = null;
   }

@@ -5,7 +5,7 @@ import type { Annotator } from '../../lib/dom/annotator';
 import type { PrivateMarks } from '../../lib/dom/private-marks';
 import { toOffsets, toRange } from '../../lib/dom/to-ranges';
 import { call, type MessageChannel, type NoteTarget, type PageNotesAnswer, type PassageNote } from '../../lib/messages';
-import { type CardController, NoteFrame } from './card';
+import type { CardController, Draw } from './card';
 
 /** The lowest anchoring score at which a passage counts as found. */
 const FOUND = 0.6;
@@ -94,24 +94,15 @@ export class PageNotes {
   }
 
   /** Offers a note on the current selection: a small button next to it. */
-  offerForSelection(): void {
+  async offerForSelection(): Promise<void> {
     const range = this.selectedRange();
     if (!range) return;
-    this.offering = this.o.card.panel(range, () => (
-      <div class="card note-offer">
-        {/* Firefox collapses the page's selection on a mousedown anywhere else, this button
-            included, and the offer goes with it (the selectionchange listener in reader.ts)
-            before the click lands: the mousedown's default action is all that does it. */}
-        <button
-          type="button"
-          class="add-note"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => void this.editSelection(range)}
-        >
-          {i18n.t('note.offer')}
-        </button>
-      </div>
-    ));
+    // Offering from now on: a selection that goes while the card's code loads takes the offer with it.
+    this.offering = true;
+    const shown = await this.o.card.panel(range, (ui, mount) =>
+      ui.noteOffer(mount, { onAdd: () => void this.editSelection(range) }),
+    );
+    this.offering = this.offering && shown;
   }
 
   /** Opens the note editor on the current selection (the context menu's item). */
@@ -134,15 +125,7 @@ export class PageNotes {
   showNoteFor(range: Range): void {
     const p = this.passages.find((x) => x.range === range);
     if (!p) return;
-    this.o.card.panel(p.range, () => (
-      <div class="card" role="dialog" aria-label={i18n.t('common.yourNote')}>
-        <p class="type">{i18n.t('common.yourNote')}</p>
-        <blockquote class="note-quote" dir="auto">
-          {p.quote}
-        </blockquote>
-        <p dir="auto">{p.note.body}</p>
-      </div>
-    ));
+    void this.o.card.panel(p.range, (ui, mount) => ui.passageNote(mount, { quote: p.quote, body: p.note.body }));
   }
 
   private selectedRange(): Range | undefined {
@@ -161,24 +144,15 @@ export class PageNotes {
     if (!map || !offsets) return;
     const selector = describeQuote(map.text, offsets.start, offsets.end);
     const problem = await this.openEditor({ url: this.o.pageUrl(), pageTitle: this.o.doc.title, selector });
-    const content = () => (
-      <div class="card" role="dialog" aria-label={i18n.t('note.onPassage')}>
-        <p class="type">{i18n.t('note.onPassage')}</p>
-        <blockquote class="note-quote" dir="auto">
-          {selector[0].exact}
-        </blockquote>
-        {problem ? (
-          <p class="note-error" role="alert">
-            {problem}
-          </p>
-        ) : (
-          <NoteFrame src={this.o.editorUrl} onGone={() => this.o.card.close()} />
-        )}
-      </div>
-    );
+    const draw: Draw = (ui, mount) =>
+      ui.passageEditor(mount, {
+        quote: selector[0].exact,
+        problem,
+        editor: { src: this.o.editorUrl, onGone: () => this.o.card.close() },
+      });
     // Saved (the page's notes are then painted again) or closed: the card goes. An editor
     // that could not open holds nothing to keep: its card closes as any other.
-    if (problem) this.o.card.panel(range, content, { keyboard: true });
-    else this.o.card.editor(range, content, () => this.o.card.close());
+    if (problem) await this.o.card.panel(range, draw, { keyboard: true });
+    else await this.o.card.editor(range, draw, () => this.o.card.close());
   }
 }
