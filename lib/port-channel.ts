@@ -16,7 +16,17 @@ export const PORT_NAME = 'backstory';
  * The port is opened on first use and again after the background restarts;
  * requests in flight when it closes fail over to `fallback`.
  */
-export function portChannel(connect: () => PortLike, fallback: MessageChannel): MessageChannel {
+export function portChannel(
+  connect: () => PortLike,
+  fallback: MessageChannel,
+): MessageChannel & {
+  /**
+   * Opens the port ahead of the first request (a page's script, at its start):
+   * the connection, and the background's wake if it was stopped, happen while
+   * the page's text is collected.
+   */
+  connect(): void;
+} {
   let port: PortLike | undefined;
   let next = 0;
   const pending = new Map<number, { message: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
@@ -40,6 +50,13 @@ export function portChannel(connect: () => PortLike, fallback: MessageChannel): 
     return p;
   };
   return {
+    connect() {
+      try {
+        open();
+      } catch {
+        port = undefined;
+      }
+    },
     sendMessage(message) {
       return new Promise((resolve, reject) => {
         const id = next++;

@@ -43,6 +43,23 @@ describe('portChannel', () => {
     expect(opened).toBe(1);
   });
 
+  it('opens its port ahead of the first request when asked, and sends that request over it', async () => {
+    let opened = 0;
+    const port = fakePort(() => 'over the early port');
+    const channel = portChannel(
+      () => {
+        opened++;
+        return port;
+      },
+      { sendMessage: async () => 'fallback' },
+    );
+    channel.connect();
+    expect(opened).toBe(1);
+    expect(port.sent).toEqual([]);
+    expect(await channel.sendMessage({ n: 1 })).toBe('over the early port');
+    expect(opened).toBe(1);
+  });
+
   it('sends requests in flight to the fallback when the background restarts, and reconnects after', async () => {
     const silent = fakePort();
     const ports = [silent, fakePort(() => 'new port')];

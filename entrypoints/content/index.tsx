@@ -31,7 +31,9 @@ export default defineContentScript({
     if (!env) return; // no CSS Custom Highlight API: nothing we can paint without touching the page
     const site = siteOf(location.href);
     const painter = new Painter(env);
-    const { runtime, channel } = backgroundChannels(ctx);
+    const { runtime, channel, connect } = backgroundChannels(ctx);
+    // A page Backstory reads: the way to the background opens while the article is collected.
+    if (site !== undefined) connect();
     const published = publishedDate();
     const scan = pageScan(channel, {
       isInvalid: () => ctx.isInvalid,

@@ -16,7 +16,12 @@ export function canonicalUrl(): string | undefined {
  * reloaded or removed, this old copy stops asking (and cleans up) instead of
  * throwing "Extension context invalidated" into the page's console.
  */
-export function backgroundChannels(ctx: ContentScriptContext): { runtime: MessageChannel; channel: MessageChannel } {
+export function backgroundChannels(ctx: ContentScriptContext): {
+  runtime: MessageChannel;
+  channel: MessageChannel;
+  /** Opens the port ahead of the first scan (see portChannel). */
+  connect: () => void;
+} {
   const guard = (inner: MessageChannel): MessageChannel => ({
     async sendMessage(message) {
       if (ctx.isInvalid) return undefined;
@@ -28,9 +33,13 @@ export function backgroundChannels(ctx: ContentScriptContext): { runtime: Messag
       }
     },
   });
+  const port = portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime);
   return {
     runtime: guard(browser.runtime),
-    channel: guard(portChannel(() => browser.runtime.connect({ name: PORT_NAME }), browser.runtime)),
+    channel: guard(port),
+    connect: () => {
+      if (!ctx.isInvalid) port.connect();
+    },
   };
 }
 
