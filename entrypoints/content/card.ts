@@ -59,6 +59,7 @@ export class CardController {
    */
   load(): Promise<CardUi | undefined> {
     this.loading ??= (async () => {
+      const start = performance.now();
       const ran = await this.o.loadUi().catch(() => false);
       const ui = ran ? (globalThis as { [CARD_UI_KEY]?: CardUi })[CARD_UI_KEY] : undefined;
       if (!ui) {
@@ -69,6 +70,8 @@ export class CardController {
       // The card speaks the reader's language, whatever the page's (screen readers, hyphenation).
       this.host.mount.lang = ui.lang;
       this.ui = ui;
+      // How long the card's code took to arrive (User Timing, read by `npm run bench:page`).
+      performance.measure('backstory-card-code', { start });
       return ui;
     })();
     return this.loading;
