@@ -7,21 +7,14 @@ import { type BrowserSender, senderOf } from '../lib/background/senders';
 import { type SessionArea, sessionEditors, sessionTabStore } from '../lib/background/session-stores';
 import { BackgroundSettings } from '../lib/background/settings';
 import { indexedDbStoreCache } from '../lib/background/store-cache';
-import { StoreHolder } from '../lib/background/store-holder';
-import { openStories, type StoriesApi, type TabsApi, tell, tellSiteTabs } from '../lib/background/tabs';
+import { extensionFiles, StoreHolder } from '../lib/background/store-holder';
+import { injectCardUi, openStories, type StoriesApi, type TabsApi, tell, tellSiteTabs } from '../lib/background/tabs';
 import { BackstoryDB } from '../lib/db';
 import { readOpenTabs, type SiteScriptApi, syncGrantedSites, type TabInjectApi } from '../lib/granted-sites';
 import { recordVisit, visitsMentioning } from '../lib/history/visits';
 import { notesStore } from '../lib/notes/notes';
 import { loadReaderPacks } from '../lib/packs/reader-packs';
 import { PORT_NAME } from '../lib/port-channel';
-
-/** A file of the extension, or a clear error when it cannot be read. */
-async function fileOk(path: string): Promise<Response> {
-  const r = await fetch(browser.runtime.getURL(path as '/'));
-  if (!r.ok) throw new Error(`cannot read ${path} (${r.status})`);
-  return r;
-}
 
 export default defineBackground(() => {
   // No settings live in storage.local (see BackgroundSettings); closed to content scripts all the same.
@@ -31,8 +24,9 @@ export default defineBackground(() => {
   const settings = new BackgroundSettings(db, browser.storage.local);
   const session = browser.storage.session as unknown as SessionArea;
   const tabsApi = browser.tabs as unknown as TabsApi;
+  const inject = { tabs: browser.tabs, scripting: browser.scripting } as unknown as TabInjectApi;
   const holder = new StoreHolder(
-    fileOk,
+    extensionFiles((path) => browser.runtime.getURL(path as '/')),
     async () => {
       const [packs, off] = await Promise.all([loadReaderPacks(db), settings.disabledPacks()]);
       return { packs, off };
@@ -64,9 +58,7 @@ export default defineBackground(() => {
     editors,
     tellTab: (tabId, message) => void tell(tabsApi, tabId, message),
     openRelated: (entityId, tabId) => openStories(browser as unknown as StoriesApi, entityId, tabId),
-    // Into the top frame's isolated world, where the content script that asked runs (never the page's).
-    injectCardUi: async (tabId) =>
-      void (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/card-ui.js'] })),
+    injectCardUi: (tabId) => injectCardUi(inject.scripting, tabId),
   });
 
   // Sites the reader turned Backstory on for (from the popup, or the browser's own settings):
@@ -78,7 +70,6 @@ export default defineBackground(() => {
   void holder.ready.catch(() => undefined).then(sync); // after the store: a scan that woke the worker goes first
   browser.permissions.onAdded.addListener(async (added) => {
     await sync();
-    const inject = { tabs: browser.tabs, scripting: browser.scripting } as unknown as TabInjectApi;
     await readOpenTabs(inject, added.origins ?? [], defaults);
   });
   browser.permissions.onRemoved.addListener(() => void sync());

@@ -95,7 +95,7 @@ export interface TabInjectApi {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
   scripting: {
     insertCSS(i: { target: { tabId: number }; files: string[] }): Promise<unknown>;
-    executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+    executeScript(i: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
   };
 }
 

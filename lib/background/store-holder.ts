@@ -8,6 +8,15 @@ import type { StoreCache } from './store-cache';
 /** Reads one of the extension's own files, or throws a clear error. */
 export type FileReader = (path: string) => Promise<Response>;
 
+/** Reads the extension's own files (`getURL`: the browser's address of one), or fails with a clear error. */
+export function extensionFiles(getURL: (path: string) => string): FileReader {
+  return async (path) => {
+    const r = await fetch(getURL(path));
+    if (!r.ok) throw new Error(`cannot read ${path} (${r.status})`);
+    return r;
+  };
+}
+
 /**
  * The background's fact store: the one compiled at build time (see
  * build/fact-store-plugin.ts; index, entity table, strings and the matcher's

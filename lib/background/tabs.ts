@@ -1,3 +1,4 @@
+import type { TabInjectApi } from '../granted-sites';
 import type { TabMessage } from '../tab-messages';
 
 /** The part of `browser.tabs` these need. */
@@ -61,4 +62,12 @@ export async function openStories(
     await api.tabs.create({ url: api.runtime.getURL(`/popup.html?${query}`) });
     return 'tab';
   }
+}
+
+/**
+ * Runs the card's code (`card-ui.js`) in a tab's top frame, in the isolated
+ * world where the content script that asked for it runs (never the page's).
+ */
+export async function injectCardUi(scripting: TabInjectApi['scripting'], tabId: number): Promise<void> {
+  await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/card-ui.js'] });
 }
