@@ -115,7 +115,7 @@ interface Row {
   ownStretch: number;
   highlights: number;
   floor: number;
-  /** The first card's code, from the dwell's start until it is loaded (ms). */
+  /** The card's code, from the pointer's first move until it is loaded (ms). */
   cardCode: number;
   mark: number;
   marked: number;
@@ -146,7 +146,7 @@ async function measure(name: string): Promise<Row | undefined> {
       for (const [, h] of CSS.highlights) highlights += h.size;
       return { paint: m?.duration ?? Number.NaN, longest, highlights, collected, scanned };
     }, tasks);
-    // The first card: the pointer dwells on a painted name; the card's code is loaded from then.
+    // The first card: the pointer moves onto a painted name; the card's code loads from the first move.
     const spot = await page.evaluate(() => {
       for (const [name, h] of CSS.highlights) {
         if (!name.startsWith('backstory-')) continue;
@@ -257,7 +257,7 @@ console.log(
 );
 const cardCode = summarize(rows.map((r) => r.cardCode).filter((x) => Number.isFinite(x)));
 console.log(
-  `  the card's code, dwell to loaded (first card): ${f(cardCode.median)} / ${f(cardCode.p95)} / ${f(cardCode.max)} (${rows.filter((r) => Number.isFinite(r.cardCode)).length} pages)`,
+  `  the card's code, first pointer move to loaded: ${f(cardCode.median)} / ${f(cardCode.p95)} / ${f(cardCode.max)} (${rows.filter((r) => Number.isFinite(r.cardCode)).length} pages)`,
 );
 console.log(`  Backstory's own script / floor (medians): ${(own.median / floor.median).toFixed(1)}×`);
 console.log(`  mark.js / Backstory's own script (medians): ${(mark.median / own.median).toFixed(0)}×`);

@@ -43,9 +43,9 @@ export class PageNotes {
    */
   private answered: { url: string; names: ReadonlySet<string>; notes: PageNotesAnswer } | undefined;
 
-  /** Keeps the notes a read's first scan brought, for that read's `refresh(true)`. */
-  early(notes: PageNotesAnswer, mentions: readonly { entityId: string }[]): void {
-    this.answered = { url: this.o.pageUrl(), names: new Set(mentions.map((m) => m.entityId)), notes };
+  /** Keeps the notes a read's first scan brought, for that read's `refresh(true)`; undefined forgets them. */
+  early(notes: PageNotesAnswer | undefined, mentions: readonly { entityId: string }[]): void {
+    this.answered = notes && { url: this.o.pageUrl(), names: new Set(mentions.map((m) => m.entityId)), notes };
   }
 
   /**

@@ -44,10 +44,22 @@ export function listenToReader(d: ReaderDeps): {
       else notes.showNoteFor(range);
     },
     onClose: () => card.dismiss(),
-    // The pointer began to dwell on a name: the card's code loads while it does (the first time).
-    onDwell: () => void card.load(),
   });
   hover.listen(ctx.signal);
+  // The card's code loads at the reader's first movement of the pointer, anywhere on the page,
+  // well before any card's dwell ends. Where the pointer is must not decide when: the page
+  // could time the load (its work on the main thread) over a private mark.
+  let loading = false;
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      if (loading || !event.isTrusted) return;
+      loading = true;
+      void card.load();
+    },
+    { capture: true, passive: true },
+  );
 
   ctx.addEventListener(
     document,

@@ -63,14 +63,20 @@ export function pageScan(
     isInvalid: () => boolean;
     published: () => string | undefined;
     off: () => void;
-    /** The page's notes, brought with a read's first scan for the mentions it sends back. */
-    notes?: (notes: PageNotesAnswer, mentions: readonly PaintedMention[]) => void;
+    /**
+     * The page's notes, brought with a read's first scan for the mentions it
+     * sends back; undefined as such a scan is sent (what an earlier read brought
+     * no longer holds).
+     */
+    notes?: (notes: PageNotesAnswer | undefined, mentions: readonly PaintedMention[]) => void;
   },
 ) {
   return async (text: string, part: boolean, limit: number, previous?: string): Promise<PaintedMention[] | null> => {
     if (o.isInvalid()) return null;
     const canonical = canonicalUrl();
     const date = o.published();
+    const first = !part && o.notes !== undefined;
+    if (first) o.notes?.(undefined, []);
     const res = await call(channel, {
       type: 'scan',
       url: location.href,
@@ -83,12 +89,12 @@ export function pageScan(
       ...(date ? { date } : {}),
       ...(canonical ? { canonical } : {}),
       // A read's first scan (the article's start) brings the page's notes too.
-      ...(part || !o.notes ? {} : { notes: true as const }),
+      ...(first ? { notes: true as const } : {}),
     });
     if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
     // Only the reader's switch turns Backstory on again: a late answer does not undo a switch-off.
     if (!res.enabled) o.off();
-    if (res.enabled && res.notes) o.notes?.(res.notes, res.mentions);
+    if (first && res.enabled && res.notes) o.notes?.(res.notes, res.mentions);
     return res.enabled ? res.mentions : null;
   };
 }

@@ -19,8 +19,6 @@ export interface HoverIntentOptions {
    */
   onOpen: (range: Range) => void;
   onClose: () => void;
-  /** The pointer began to dwell on a name (its card opens if it stays). */
-  onDwell?: () => void;
   /** Dwell before a card opens (Wikipedia's Page Previews wait about 500 ms). */
   openDelay?: number;
   /** Grace before a card closes once the pointer leaves name and card. */
@@ -105,7 +103,6 @@ export class HoverIntent {
         this.cancelOpen();
         this.pending = range;
         this.openTimer = this.clock.setTimeout(() => this.open(range), this.openDelay);
-        this.o.onDwell?.();
       }
       return;
     }

@@ -89,18 +89,13 @@ export async function notesOnEntities(db: BackstoryDB, entityIds: readonly strin
   return notes.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** How many notes each entity has (only entities with notes): the notes' entity index, read whole. */
-export async function noteCountsByEntity(db: BackstoryDB): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const key of await db.notes.orderBy('entityId').keys())
-    if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
-  return counts;
-}
-
 /** Notes on passages of a page, matched by the page's key (URL without fragment or tracking). */
 export async function notesOnPage(db: BackstoryDB, url: string): Promise<Note[]> {
   const key = pageKey(url);
-  const notes = await db.notes.filter((n) => n.url !== undefined && pageKey(n.url) === key).toArray();
+  // The notes of the page's site only (indexed), when it has one.
+  const site = siteOf(url);
+  const onSite = site ? db.notes.where('site').equals(site) : db.notes.toCollection();
+  const notes = await onSite.filter((n) => n.url !== undefined && pageKey(n.url) === key).toArray();
   return notes.sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -145,7 +140,6 @@ export function notesStore(db: BackstoryDB) {
   return {
     onPage: (url: string) => notesOnPage(db, url),
     onEntities: (ids: readonly string[]) => notesOnEntities(db, ids),
-    countsByEntity: () => noteCountsByEntity(db),
     save: (note: Note) => saveNote(db, note),
     setOrphaned: (id: string, orphaned: boolean) => setOrphaned(db, id, orphaned),
     get: (id: string) => db.notes.get(id),

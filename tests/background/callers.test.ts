@@ -120,6 +120,18 @@ describe('the notes a page’s first scan brings', () => {
     // A later part of the page asks for none.
     expect((await scan(PAGE.url, false)).notes).toBeUndefined();
   });
+
+  it('never hold the underlines back: notes that do not come at once are left out of the answer', async () => {
+    const hanging = { ...memoryNotes(NOTES), onPage: () => new Promise<never>(() => {}) };
+    const h = createHandlers(() => seedStore(), memoryTabStore(), fakeHooks({ notes: hanging }));
+    const answer = (await dispatch(
+      h,
+      { type: 'scan', url: PAGE.url, title: 'A', text: 'Ali Larijani arrived in Baghdad.', notes: true },
+      PAGE,
+    )) as { mentions: unknown[]; notes?: unknown };
+    expect(answer.mentions).toHaveLength(2);
+    expect(answer.notes).toBeUndefined();
+  });
 });
 
 describe('a private window', () => {

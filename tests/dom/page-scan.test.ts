@@ -28,6 +28,34 @@ describe('the page’s scan', () => {
     });
   });
 
+  it('asks for the page’s notes with a read’s first scan only, forgetting what an earlier read brought', async () => {
+    const sent: { notes?: boolean }[] = [];
+    const answer = { passages: [], entityNotes: { 'ali-larijani': 1 } };
+    const answers = [
+      { enabled: true, mentions: [], notes: answer },
+      { enabled: true, mentions: [] },
+    ];
+    const channel = {
+      sendMessage: async (m: unknown) => {
+        sent.push(m as { notes?: boolean });
+        return answers.shift();
+      },
+    };
+    const told: unknown[] = [];
+    const scan = pageScan(channel, {
+      isInvalid: () => false,
+      published: () => undefined,
+      off: () => undefined,
+      notes: (n) => told.push(n),
+    });
+    await scan('Ali Larijani', false, 10);
+    await scan('More of it', true, 10);
+    // A later read whose first scan comes back without notes (they could not be read at once).
+    await scan('Ali Larijani', false, 10);
+    expect(sent.map((m) => m.notes)).toEqual([true, undefined, true]);
+    expect(told).toEqual([undefined, answer, undefined]);
+  });
+
   it('turns Backstory off, and paints nothing, when the background says the site is off', async () => {
     let enabled = true;
     const answers = [

@@ -7,6 +7,18 @@ import type { RelatedCoverage } from './related';
 import { countMentions, type TabScan, type TabScans } from './tab-scans';
 import type { BackgroundHooks, HandlersFor } from './types';
 
+/** The longest a scan's answer waits for the page's notes (ms). */
+export const NOTES_WAIT_MS = 50;
+
+/** What `promise` resolves to within `ms`, or undefined (also if it fails). */
+function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  return Promise.race([promise.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Scanning a page's text: the mentions go back to the page to be painted; the
  * tab keeps how often each name is found (for the popup, and for what the page
@@ -23,9 +35,11 @@ export function scanHandlers(
       const site = siteOf(sender.url ?? req.url);
       if (site && !(await hooks.isSiteEnabled(site))) {
         // Off here: nothing is kept about this tab's page either.
-        if (sender.tabId !== undefined) {
-          related.forget(sender.tabId);
-          await scans.forget(sender.tabId);
+        const tabId = sender.tabId;
+        if (tabId !== undefined) {
+          related.forget(tabId);
+          // After any bookkeeping of an earlier scan still under way, which would write it back.
+          await scans.inTurn(tabId, () => scans.forget(tabId));
         }
         return { enabled: false, mentions: [] };
       }
@@ -42,9 +56,8 @@ export function scanHandlers(
         : sender.url
           ? [...(canonical ? [canonical] : []), sender.url]
           : [];
-      // Notes that cannot be read leave them out of the answer (the page then asks with `notesFor`).
-      const passages = req.notes ? pageNotes(hooks.notes, noteUrls, []).catch(() => undefined) : undefined;
-      const noted = req.notes ? hooks.notes.countsByEntity().catch(() => undefined) : undefined;
+      const passages = req.notes ? pageNotes(hooks.notes, noteUrls, []) : undefined;
+      passages?.catch(() => undefined);
       const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // Remembered for the popup. Scans of one tab update it one after the
       // other (two parts read at once must both be counted). The page does
@@ -91,15 +104,16 @@ export function scanHandlers(
         ...(s.reader?.entities.has(m.entityId) ? { private: true } : {}),
       }));
       if (!passages) return { enabled: true, mentions };
-      const [onPage, counts] = await Promise.all([passages, noted]);
-      if (!onPage || !counts) return { enabled: true, mentions };
-      // Which of the names sent back have notes (all of them were found on the page), and no other.
-      const entityNotes: Record<string, number> = {};
-      for (const m of shown) {
-        const n = counts.get(m.entityId);
-        if (n) entityNotes[m.entityId] = n;
-      }
-      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes } };
+      // Which of the names sent back have notes (all of them were found on the page). Notes that
+      // cannot be read, or not at once, are left out: the underlines never wait for them (the
+      // page then asks with `notesFor`).
+      const notes = await within(
+        NOTES_WAIT_MS,
+        Promise.all([passages, pageNotes(hooks.notes, [], [...new Set(shown.map((m) => m.entityId))])]),
+      );
+      if (!notes) return { enabled: true, mentions };
+      const [onPage, onNames] = notes;
+      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes: onNames.entityNotes } };
     },
   };
 }

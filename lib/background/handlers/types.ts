@@ -29,8 +29,6 @@ export type HandlersFor<K extends MessageType> = Pick<Handlers, K>;
 export interface NotesStore {
   onPage(url: string): Promise<Note[]>;
   onEntities(entityIds: readonly string[]): Promise<Note[]>;
-  /** How many notes each entity has (entities with none are left out). */
-  countsByEntity(): Promise<Map<string, number>>;
   save(note: Note): Promise<Saved>;
   setOrphaned(id: string, orphaned: boolean): Promise<void>;
   get(id: string): Promise<Note | undefined>;
