@@ -176,16 +176,33 @@ export function listenToExtension(d: {
 /**
  * Single-page navigation: a new article, read afresh once it has rendered. The
  * event is an ordinary one on the page's window, which the page can dispatch
- * too: only a change of address that really happened is acted on.
+ * too: only a change of address that really happened is acted on. A note
+ * being written is never thrown away: while the reader writes (a site that
+ * changes its address as they scroll, a link to a heading), the new article
+ * waits until the note is saved or closed.
  */
-export function followNavigation(ctx: ContentScriptContext, card: CardController, session: PageSession): void {
+export function followNavigation(
+  ctx: Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>,
+  card: Pick<CardController, 'writing' | 'close'>,
+  session: Pick<PageSession, 'enabled' | 'read'>,
+): void {
   let readAt = location.href;
+  let waiting = false;
+  const check = () => {
+    if (location.href === readAt || waiting) return;
+    if (card.writing) {
+      waiting = true;
+      ctx.setTimeout(() => {
+        waiting = false;
+        check();
+      }, 1000);
+      return;
+    }
+    readAt = location.href;
+    card.close();
+    if (session.enabled) void session.read();
+  };
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    ctx.setTimeout(() => {
-      if (location.href === readAt) return;
-      readAt = location.href;
-      card.close();
-      if (session.enabled) void session.read();
-    }, 400);
+    ctx.setTimeout(check, 400);
   });
 }
