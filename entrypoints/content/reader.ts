@@ -148,9 +148,10 @@ export function listenToExtension(d: {
     const m = parsed.output;
     switch (m.type) {
       // The site switch, from the card or the popup (the settings are out of a content script's reach).
+      // A note being written stays until the reader saves or closes it: only the underlines go.
       case 'siteEnabled':
         if (m.site === d.site) {
-          card.close();
+          card.dismiss();
           void session.setEnabled(m.enabled);
         }
         break;

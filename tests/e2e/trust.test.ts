@@ -12,6 +12,7 @@ import {
   noteEditor,
   paintedText,
   pointOf,
+  setSiteFromExtension,
   startHarness,
   waitForPaint,
 } from './harness';
@@ -222,6 +223,35 @@ describe('hostile pages', () => {
     // The reader's own Cancel closes it.
     await clickInEditor(p, '.note-actions .cancel');
     await expect.poll(async () => (await noteEditor(p)) === undefined).toBe(true);
+    await p.close();
+  });
+
+  it('keeps a note being written when the page moves to another address, and when the reader switches the site off', async () => {
+    const p = await open('/shortcuts.html');
+    await hoverCard(p, 'Ali Larijani');
+    await clickInCard(p, '.add-note');
+    await expect.poll(() => editorFocused(p)).toBe(true);
+    await p.keyboard.type('Half a thought');
+    const written = async () => (await noteEditor(p))?.evaluate(() => document.querySelector('textarea')?.value);
+    // A site that moves its address as the reader scrolls: the next article waits for the note.
+    await p.evaluate(() => history.pushState(null, '', '/shortcuts.html?page=2'));
+    await p.waitForTimeout(2500);
+    expect(await written()).toBe('Half a thought');
+    // The reader switches Backstory off on this site from the popup: the underlines go, the note stays.
+    await setSiteFromExtension(h, new URL(h.origin).hostname, false);
+    await expect
+      .poll(() =>
+        p.evaluate(() => {
+          let n = 0;
+          for (const [, h] of CSS.highlights) n += h.size;
+          return n;
+        }),
+      )
+      .toBe(0);
+    expect(await written()).toBe('Half a thought');
+    await clickInEditor(p, '.note-actions .cancel');
+    await expect.poll(async () => (await noteEditor(p)) === undefined).toBe(true);
+    await setSiteFromExtension(h, new URL(h.origin).hostname, true);
     await p.close();
   });
 
