@@ -25,6 +25,8 @@ export interface CardControllerOptions {
    * (`entrypoints/card-ui.ts`); resolves whether it did.
    */
   loadUi: () => Promise<boolean>;
+  /** The layer of the reader's private marks, which the host takes in when it is made. */
+  marks?: HTMLElement;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface CardControllerOptions {
  * (`load`): the content script that reads every page does not carry it.
  */
 export class CardController {
-  readonly host: CardHost;
+  private made: CardHost | undefined;
   private open: { anchor: Range; painted?: Painted; keyboard: boolean } | undefined;
   private returnFocus: Element | null = null;
   private readonly cards = new Map<string, Card>();
@@ -47,9 +49,23 @@ export class CardController {
   private ui: CardUi | undefined;
   private loading: Promise<CardUi | undefined> | undefined;
 
-  constructor(private readonly o: CardControllerOptions) {
-    // From the start only the marks' styles: the reader's private marks live in this host.
-    this.host = new CardHost(MARKS_CSS, o.doc);
+  constructor(private readonly o: CardControllerOptions) {}
+
+  /**
+   * Backstory's one element on the page, made when first needed: on a page
+   * read, once its text has gone to the background (index.tsx), so that the
+   * first uses of the shadow root's interfaces fall in the wait for the
+   * answer. Until the card's code is loaded it holds only the marks' styles.
+   */
+  get host(): CardHost {
+    this.made ??= new CardHost(MARKS_CSS, this.o.doc, this.o.marks);
+    return this.made;
+  }
+
+  /** Whether `node` is Backstory's own element, or inside it (never makes it). */
+  owns(node: Node): boolean {
+    const host = this.made?.host;
+    return host !== undefined && (node === host || host.contains(node));
   }
 
   /**
@@ -232,6 +248,6 @@ export class CardController {
 
   remove(): void {
     this.close();
-    this.host.remove();
+    this.made?.remove();
   }
 }

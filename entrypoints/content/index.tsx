@@ -32,9 +32,9 @@ export default defineContentScript({
     const site = siteOf(location.href);
     const painter = new Painter(env);
     const { runtime, channel, connect } = backgroundChannels(ctx);
-    // A page Backstory reads: the way to the background opens while the article is collected.
-    if (site !== undefined) connect();
+    if (site !== undefined) connect(); // on a page it reads, opened while the article is collected
     const published = publishedDate();
+    const layer = document.createElement('div'); // the private marks' (CardControllerOptions.marks)
     const scan = pageScan(channel, {
       isInvalid: () => ctx.isInvalid,
       published,
@@ -42,6 +42,8 @@ export default defineContentScript({
         session.enabled = false;
       },
       notes: (answer, mentions) => notes.early(answer, mentions),
+      // Backstory's element is on every page read (its arrival with a private mark would say where one is).
+      sent: () => site !== undefined && card.host.attach(),
     });
     const annotator = new Annotator(painter, scan);
     const editorUrl = browser.runtime.getURL('/note-editor.html');
@@ -61,6 +63,7 @@ export default defineContentScript({
       onDisableSite: () => void call(runtime, { type: 'setSiteEnabled', enabled: false }),
       onOpenStories: (entityId) => void call(runtime, { type: 'openRelated', entityId }),
       loadUi: async () => (await call(channel, { type: 'cardUi' }))?.ok === true,
+      marks: layer,
     });
     // The page shares the highlight registry: if it takes or alters Backstory's
     // highlights, they are painted again (checked every two seconds: a few lookups).
@@ -73,8 +76,7 @@ export default defineContentScript({
     // The reader's marks (noted passages, names with notes, names of their own packs): in the
     // card's closed shadow root, on the page from the start on every page read (its arrival
     // with the first private mark would tell the page where one is).
-    const marks = new PrivateMarks(card.host.marks, () => card.host.attach());
-    if (site !== undefined) card.host.attach();
+    const marks = new PrivateMarks(layer, () => card.host.attach());
     marks.listen(ctx.signal);
     painter.privately = new PrivateNames(marks);
     const notes = new PageNotes({
@@ -100,7 +102,7 @@ export default defineContentScript({
       articleRoot: () => findArticleRoot(document),
       watch: (onChange) =>
         void watchPage(document, {
-          isOwn: (node) => node === card.host.host || card.host.host.contains(node),
+          isOwn: (node) => card.owns(node),
           signal: ctx.signal,
           onChange,
         }),

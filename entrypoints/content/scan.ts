@@ -69,6 +69,8 @@ export function pageScan(
      * no longer holds).
      */
     notes?: (notes: PageNotesAnswer | undefined, mentions: readonly PaintedMention[]) => void;
+    /** A scan has gone to the background (its answer is awaited). */
+    sent?: () => void;
   },
 ) {
   return async (text: string, part: boolean, limit: number, previous?: string): Promise<PaintedMention[] | null> => {
@@ -77,7 +79,7 @@ export function pageScan(
     const date = o.published();
     const first = !part && o.notes !== undefined;
     if (first) o.notes?.(undefined, []);
-    const res = await call(channel, {
+    const answer = call(channel, {
       type: 'scan',
       url: location.href,
       title: document.title,
@@ -91,6 +93,8 @@ export function pageScan(
       // A read's first scan (the article's start) brings the page's notes too.
       ...(first ? { notes: true as const } : {}),
     });
+    o.sent?.();
+    const res = await answer;
     if (!res || typeof res !== 'object' || !Array.isArray(res.mentions)) return null;
     // Only the reader's switch turns Backstory on again: a late answer does not undo a switch-off.
     if (!res.enabled) o.off();

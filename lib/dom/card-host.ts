@@ -24,7 +24,8 @@ export class CardHost {
   readonly marks: HTMLElement;
   private readonly root: ShadowRoot;
 
-  constructor(css: string, doc: Document = document) {
+  /** `marks`: the layer of private marks, when it was made before the host (see CardController). */
+  constructor(css: string, doc: Document = document, marks: HTMLElement = doc.createElement('div')) {
     this.host = doc.createElement('div');
     this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
     // CSSOM writes are allowed under a strict style-src CSP; a style attribute is not.
@@ -40,7 +41,7 @@ export class CardHost {
     s.setProperty('overflow', 'visible', 'important');
     this.root = this.host.attachShadow({ mode: 'closed' });
     this.adopt(css);
-    this.marks = doc.createElement('div');
+    this.marks = marks;
     this.marks.className = 'marks';
     this.mount = doc.createElement('div');
     this.mount.className = 'mount';
