@@ -1,6 +1,6 @@
 import type { Note } from '../../db';
 import type { FactStore } from '../../factstore/store';
-import type { PageNotesAnswer, PassageNote } from '../../messages';
+import type { PassageNote } from '../../messages';
 import { pageKey } from '../../related/rank';
 import type { TabScans } from './tab-scans';
 import type { BackgroundHooks, HandlersFor } from './types';
@@ -15,22 +15,21 @@ function once(notes: readonly Note[]): Note[] {
   return notes.filter((n) => !seen.has(n.id) && seen.add(n.id));
 }
 
-/**
- * A page's notes as it may know them: the passages noted under `urls` (its
- * own addresses), and how many notes each of `ids` (names found on it) has.
- */
-export async function pageNotes(
+/** The passages noted under `urls` (a page's own addresses), each once. */
+export async function passagesOn(notes: BackgroundHooks['notes'], urls: readonly string[]): Promise<PassageNote[]> {
+  const pages = await Promise.all(urls.map((u) => notes.onPage(u)));
+  return once(pages.flat()).flatMap(passageNote);
+}
+
+/** How many notes each of `ids` (names found on a page) has; names with none are left out. */
+export async function noteCounts(
   notes: BackgroundHooks['notes'],
-  urls: readonly string[],
   ids: readonly string[],
-): Promise<PageNotesAnswer> {
-  const [pages, onEntities] = await Promise.all([
-    Promise.all(urls.map((u) => notes.onPage(u))),
-    ids.length > 0 ? notes.onEntities(ids) : [],
-  ]);
-  const entityNotes: Record<string, number> = {};
-  for (const n of onEntities) if (n.entityId) entityNotes[n.entityId] = (entityNotes[n.entityId] ?? 0) + 1;
-  return { passages: once(pages.flat()).flatMap(passageNote), entityNotes };
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const n of ids.length > 0 ? await notes.onEntities(ids) : [])
+    if (n.entityId) counts[n.entityId] = (counts[n.entityId] ?? 0) + 1;
+  return counts;
 }
 
 /**
@@ -49,7 +48,11 @@ export function noteHandlers(
       // A page sees only its own notes: under its address, or its canonical address on the same site.
       const urls = sender.extensionPage ? [req.url] : await scans.pageUrls(sender);
       // Which names have notes, only for names found on the page.
-      return pageNotes(notes, urls, await scans.askable(sender, req.entityIds));
+      const [passages, entityNotes] = await Promise.all([
+        passagesOn(notes, urls),
+        scans.askable(sender, req.entityIds).then((ids) => noteCounts(notes, ids)),
+      ]);
+      return { passages, entityNotes };
     },
     async noteAnchored(req, sender) {
       const note = await notes.get(req.id);

@@ -2,13 +2,13 @@ import { scanText } from '../../factstore/scan';
 import type { FactStore } from '../../factstore/store';
 import type { PaintedMention } from '../../messages';
 import { siteOf } from '../../site-settings';
-import { pageNotes } from './notes';
+import { noteCounts, passagesOn } from './notes';
 import type { RelatedCoverage } from './related';
 import { countMentions, type TabScan, type TabScans } from './tab-scans';
 import type { BackgroundHooks, HandlersFor } from './types';
 
 /** The longest a scan's answer waits for the page's notes (ms). */
-export const NOTES_WAIT_MS = 50;
+const NOTES_WAIT_MS = 50;
 
 /** What `promise` resolves to within `ms`, or undefined (also if it fails). */
 function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
@@ -56,7 +56,7 @@ export function scanHandlers(
         : sender.url
           ? [...(canonical ? [canonical] : []), sender.url]
           : [];
-      const passages = req.notes ? pageNotes(hooks.notes, noteUrls, []) : undefined;
+      const passages = req.notes ? passagesOn(hooks.notes, noteUrls) : undefined;
       passages?.catch(() => undefined);
       const found = scanText(s, req.text, { lang: req.lang, date: req.date });
       // Remembered for the popup. Scans of one tab update it one after the
@@ -109,11 +109,11 @@ export function scanHandlers(
       // page then asks with `notesFor`).
       const notes = await within(
         NOTES_WAIT_MS,
-        Promise.all([passages, pageNotes(hooks.notes, [], [...new Set(shown.map((m) => m.entityId))])]),
+        Promise.all([passages, noteCounts(hooks.notes, [...new Set(shown.map((m) => m.entityId))])]),
       );
       if (!notes) return { enabled: true, mentions };
-      const [onPage, onNames] = notes;
-      return { enabled: true, mentions, notes: { passages: onPage.passages, entityNotes: onNames.entityNotes } };
+      const [onPage, entityNotes] = notes;
+      return { enabled: true, mentions, notes: { passages: onPage, entityNotes } };
     },
   };
 }

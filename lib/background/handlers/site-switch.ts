@@ -3,17 +3,9 @@ import type { BackgroundHooks, HandlersFor } from './types';
 
 /** Whether Backstory runs on a site: the popup reads and switches any; a page switches only its own. */
 export function siteSwitchHandlers(
-  hooks: Pick<BackgroundHooks, 'isSiteEnabled' | 'setSiteEnabled' | 'injectCardUi'>,
-): HandlersFor<'siteEnabled' | 'setSiteEnabled' | 'cardUi'> {
+  hooks: Pick<BackgroundHooks, 'isSiteEnabled' | 'setSiteEnabled'>,
+): HandlersFor<'siteEnabled' | 'setSiteEnabled'> {
   return {
-    // The card's code is loaded into a page's content script when a card is first needed,
-    // not with the script that reads every page (issue #13's reading cost).
-    async cardUi(_req, sender) {
-      if (sender.tabId === undefined || sender.extensionPage)
-        return { ok: false, error: 'No page to load the card in.' };
-      await hooks.injectCardUi(sender.tabId);
-      return { ok: true, value: null };
-    },
     async siteEnabled(req) {
       return { enabled: await hooks.isSiteEnabled(req.site) };
     },

@@ -7,15 +7,23 @@ import type { BackgroundHooks, HandlersFor } from './types';
 
 /**
  * Answers read from the fact store: a name's card (for a page, only a name of
- * the reader's packs found on it), a tab's names, a name's stories, and how
+ * the reader's packs found on it) and the card's code, a tab's names, a name's stories, and how
  * the store loaded.
  */
 export function storeQueryHandlers(
   store: () => FactStore,
   scans: TabScans,
-  hooks: Pick<BackgroundHooks, 'timings' | 'today'>,
-): HandlersFor<'card' | 'tabEntities' | 'entityCoverage' | 'stats'> {
+  hooks: Pick<BackgroundHooks, 'timings' | 'today' | 'injectCardUi'>,
+): HandlersFor<'card' | 'cardUi' | 'tabEntities' | 'entityCoverage' | 'stats'> {
   return {
+    // The card's code is loaded into a page's content script when a card is first needed,
+    // not with the script that reads every page (issue #13's reading cost).
+    async cardUi(_req, sender) {
+      if (sender.tabId === undefined || sender.extensionPage)
+        return { ok: false, error: 'No page to load the card in.' };
+      await hooks.injectCardUi(sender.tabId);
+      return { ok: true, value: null };
+    },
     async card(req, sender) {
       // A reader pack's entries are the reader's: a page gets the card only of one found on it.
       if (store().reader?.entities.has(req.entityId) && (await scans.askable(sender, [req.entityId])).length === 0)
