@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { i18n } from '#i18n';
 import { CARD_CSS } from '../../components/card.css';
 import { EntityCard } from '../../components/EntityCard';
@@ -35,6 +35,19 @@ function NoteFrame({ src, onGone }: { src: string; onGone: () => void }) {
         frame.focus();
       }}
     />
+  );
+}
+
+/** A card about a passage of the page: what it is, the passage quoted, then `children`. */
+function PassageCard({ label, quote, children }: { label: string; quote: string; children: ComponentChildren }) {
+  return (
+    <div class="card" role="dialog" aria-label={label}>
+      <p class="type">{label}</p>
+      <blockquote class="note-quote" dir="auto">
+        {quote}
+      </blockquote>
+      {children}
+    </div>
   );
 }
 
@@ -77,23 +90,15 @@ export const cardUi: CardUi = {
   },
   passageNote(mount, { quote, body }) {
     render(
-      <div class="card" role="dialog" aria-label={i18n.t('common.yourNote')}>
-        <p class="type">{i18n.t('common.yourNote')}</p>
-        <blockquote class="note-quote" dir="auto">
-          {quote}
-        </blockquote>
+      <PassageCard label={i18n.t('common.yourNote')} quote={quote}>
         <p dir="auto">{body}</p>
-      </div>,
+      </PassageCard>,
       mount,
     );
   },
   passageEditor(mount, { quote, problem, editor }) {
     render(
-      <div class="card" role="dialog" aria-label={i18n.t('note.onPassage')}>
-        <p class="type">{i18n.t('note.onPassage')}</p>
-        <blockquote class="note-quote" dir="auto">
-          {quote}
-        </blockquote>
+      <PassageCard label={i18n.t('note.onPassage')} quote={quote}>
         {problem ? (
           <p class="note-error" role="alert">
             {problem}
@@ -101,7 +106,7 @@ export const cardUi: CardUi = {
         ) : (
           <NoteFrame src={editor.src} onGone={editor.onGone} />
         )}
-      </div>,
+      </PassageCard>,
       mount,
     );
   },

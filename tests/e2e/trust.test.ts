@@ -205,12 +205,18 @@ describe('hostile pages', () => {
     await p.close();
   });
 
-  it('keeps a note being written when the page makes up an Escape or the pointer passes over another name', async () => {
+  /** A page with Larijani's card open and half a note typed in it. */
+  async function writingANote(): Promise<Page> {
     const p = await open('/shortcuts.html');
     await hoverCard(p, 'Ali Larijani');
     await clickInCard(p, '.add-note');
     await expect.poll(() => editorFocused(p)).toBe(true);
     await p.keyboard.type('Half a thought');
+    return p;
+  }
+
+  it('keeps a note being written when the page makes up an Escape or the pointer passes over another name', async () => {
+    const p = await writingANote();
     await p.evaluate(() => {
       for (const target of [document, window])
         target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
@@ -227,11 +233,7 @@ describe('hostile pages', () => {
   });
 
   it('keeps a note being written when the page moves to another address, and when the reader switches the site off', async () => {
-    const p = await open('/shortcuts.html');
-    await hoverCard(p, 'Ali Larijani');
-    await clickInCard(p, '.add-note');
-    await expect.poll(() => editorFocused(p)).toBe(true);
-    await p.keyboard.type('Half a thought');
+    const p = await writingANote();
     const written = async () => (await noteEditor(p))?.evaluate(() => document.querySelector('textarea')?.value);
     // A site that moves its address as the reader scrolls: the next article waits for the note.
     await p.evaluate(() => history.pushState(null, '', '/shortcuts.html?page=2'));
