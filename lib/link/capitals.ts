@@ -27,6 +27,10 @@ const FUNCTION_WORDS = new Set(
  */
 export function casingFits(surface: string, name: string | undefined, english = true): boolean {
   if (!name || !/\s/.test(surface)) return true;
+  const words = surface.split(/\s+/);
+  // In English a name's later words have capitals, or are particles before one ("Osama bin
+  // Laden", "Bashar al-Assad"): "We can" at a sentence's start is no party called We Can.
+  if (english && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w))) return false;
   const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Particles ("de la Raudière" for "de La Raudière") are written either way.
   const capitalised = new Set(
@@ -35,7 +39,6 @@ export function casingFits(surface: string, name: string | undefined, english = 
       .filter((w) => /^\p{Lu}/u.test(w) && (w.length > 3 || !english))
       .map(fold),
   );
-  const words = surface.split(/\s+/);
   const checked = english ? words.slice(1) : ARTICLES.has(fold(words[0] ?? '')) ? words.slice(1, 2) : [];
   return !checked.some((w) => /^\p{Ll}/u.test(w) && capitalised.has(fold(w)));
 }

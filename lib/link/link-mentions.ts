@@ -73,6 +73,7 @@ export function linkMentions(
     all: candidates,
     ctx,
     anchored,
+    surnames: surnamesOf(anchored, ctx),
     countries,
     lands,
     lang,
@@ -86,4 +87,21 @@ export function linkMentions(
     if (m) mentions.push(m);
   }
   return mentions;
+}
+
+/** The last words of the full names of the people the text names (see `Reading.surnames`). */
+function surnamesOf(
+  anchored: ReadonlyMap<string, number>,
+  ctx: LinkContext,
+): Map<string, { id: string; at: number } | null> {
+  const out = new Map<string, { id: string; at: number } | null>();
+  for (const [id, at] of anchored) {
+    if (ctx.type(id) !== 'person') continue;
+    const words = (ctx.name(id) ?? '').split(/\s+/);
+    const last = words[words.length - 1];
+    if (words.length < 2 || !last || !/^\p{Lu}/u.test(last)) continue;
+    const seen = out.get(last);
+    out.set(last, seen === undefined ? { id, at } : seen?.id === id ? seen : null);
+  }
+  return out;
 }

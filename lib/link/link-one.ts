@@ -1,12 +1,13 @@
 import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
+import { spelledOut, spellsName } from './acronyms';
 import { linkGeneric } from './agreement-phrases';
 import { casingFits, PREFIX_BEFORE, partOfLongerName, startsUnknownName } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
 import { entityIds, mentionOf, type Reading } from './reading';
-import { linkSharedShortForm, linkShortForm } from './short-forms';
+import { linkSharedShortForm, linkShortForm, linkSurnameOfNamed } from './short-forms';
 
 /**
  * Whether candidate `c` is half of a hyphenated compound whose other half is no
@@ -30,6 +31,10 @@ function inCompound(text: string, c: Candidate, prev: Candidate | undefined, nex
 // Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
 const BODY_NOUN =
   /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
+
+// A word after a body's one-word name that says what kind of body it is: the body's own fuller name.
+const BODY_KIND_AFTER =
+  /^[ \t]+(Group|Institution|Institute|Inc|Incorporated|Corp|Corporation|Company|Co|Holdings|Ltd|LLC|PLC|Foundation|Party)\b/;
 
 /** Whether the capitalised words after `end` (up to four) name a body: "Department of Conservation". */
 function bodyNameAfter(text: string, end: number): boolean {
@@ -56,6 +61,8 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   const c = all[i] as Candidate;
   const next = all[i + 1];
   if (inCompound(text, c, all[i - 1], next)) return undefined;
+  const surname = linkSurnameOfNamed(r, i);
+  if (surname) return surname;
   // English capitalises every word of a name; French and most others do not (see casingFits).
   const english = r.lang === undefined || /^en\b/i.test(r.lang);
   // A short word in capitals ("FAI", an acronym) is not a name written "Fai".
@@ -79,10 +86,22 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   );
   // The acronym of a national body (a party, a ministry) only where the text is about its
   // country: "AFP" is the news agency, not a Hungarian party of that name.
+  // So is a national body whose whole name is one word, where the text names its country or a
+  // place in it: "Diet" (Liechtenstein's) is not the diet of "Diet Pills", nor "Fusion" a Costa
+  // Rican party. (Not "Microsoft", a company's short name, nor "Reuters", an outlet.)
+  const oneWord = !/\s/.test(c.text);
+  // An acronym the text spells out as something else: "Central Business District, or “CBD”" is
+  // not the Caribbean Development Bank.
+  if (named.some((a) => a.kind === 'acronym')) {
+    const spelt = spelledOut(text, c.text);
+    if (spelt) named = named.filter((a) => a.kind !== 'acronym' || spellsName(spelt, ctx.name(a.entityId) ?? ''));
+  }
   named = named.filter((a) => {
-    if (a.kind !== 'acronym') return true;
     const country = ctx.countryOf(a.entityId);
-    return country === undefined || ctx.type(a.entityId) === 'person' || countries.has(country);
+    if (country === undefined || ctx.type(a.entityId) === 'person') return true;
+    if (a.kind === 'acronym') return countries.has(country);
+    const oneWordName = oneWord && a.kind === 'name' && !/\s/.test(ctx.name(a.entityId) ?? ' ');
+    return !(oneWordName && ctx.type(a.entityId) === 'organization') || r.lands.has(country);
   });
   // A place of no prominence (a territory's small capital: "Hamilton", Bermuda; a town the
   // Factbook names: "Kyzyl") only in a text about its country, alone or among namesakes.
@@ -107,15 +126,24 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         // name the store does not know: "New Jersey" is not Jersey.
         // A person known by one name ("Philippe", the King of the Belgians) is not the
         // Philippe of "Philippe Martinez": a capitalised word after it makes another name.
-        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, ctx.type(id) === 'person')) return undefined;
+        // So is a body's one-word name before a capitalised word: "Dana F. Besecker Company",
+        // "Massimo Banzi", "Copa Libertadores", "Diet Coke" (not an acronym: "NATO Summit").
+        // (A word that says what kind of body it is still names it: "Alibaba Group", "Brookings Institution".)
+        const wordAfter =
+          ctx.type(id) === 'person' ||
+          (ctx.type(id) === 'organization' &&
+            alias.kind === 'name' &&
+            !BODY_KIND_AFTER.test(text.slice(c.end, c.end + 20)));
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, wordAfter)) return undefined;
         // A town or region at the start of a longer name the store does not know is that name's
         // ("Vladimir Isachenkov", "The Seattle Times", "Whangārei Harbour"; not "Moscow Mayor …"); a
         // country, when that name is a body's: "the
         // New Zealand Department of Conservation" (but "U.S. Debt", "U.S. Dollar index" are the US's).
+        // A country's one-word name too, when it is also a given name: "Jordan Peele", "Chad Smith".
         if (
           ctx.type(id) === 'place' &&
           startsUnknownName(text, c, next) &&
-          (ctx.countryOf(id) !== undefined || bodyNameAfter(text, c.end))
+          (ctx.countryOf(id) !== undefined || bodyNameAfter(text, c.end) || /^\p{Lu}\p{Ll}+$/u.test(c.text))
         )
           return undefined;
         // A name before a slash and an agency is a photo credit: "JIM WATSON/AFP".

@@ -34,19 +34,25 @@ export function chooseNamesake(
     return when !== undefined && span !== undefined && span[0] <= when.last && (span[1] === 0 || span[1] >= when.day);
   };
   const then = when ? ids.filter(inOffice) : [];
+  const timesOf = (id: string) => {
+    const country = ctx.countryOf(id);
+    return country === undefined ? 0 : (countries.get(country) ?? 0);
+  };
+  const most = Math.max(1, ...ids.map(timesOf));
   const scored = ids
     .map((id) => {
-      const country = ctx.countryOf(id);
-      const times = country === undefined ? 0 : (countries.get(country) ?? 0);
+      const times = timesOf(id);
       const here = times > 0;
-      // The country the text names most wins ("Senate" in a text about the US that also names Argentina).
+      // The country the text names most wins, by its share of the most: "Senate" in a text
+      // about the US that also names Argentina; "a former Supreme Court justice" in a text
+      // from Seoul that names Washington a few times.
       return {
         id,
         here,
         score:
           // (Below the country the text is about: "the Obama administration" in 2018 is still Barack Obama's.)
           (then.length === 1 && then[0] === id ? 5 : 0) +
-          (here ? 10 + Math.min(5, times) : 0) +
+          (here ? 10 + (5 * times) / most : 0) +
           (ctx.rank?.(id) ?? 0) +
           (ctx.weight?.(id) ?? 0) / 1000,
       };

@@ -29,6 +29,11 @@ export interface Reading {
   lang: string | undefined;
   /** The article's date, when the page gives one. */
   when: ArticleTime | undefined;
+  /**
+   * The last word of each person's full name the text gives → that person and where the
+   * name first comes (null when two such people share it): "Allen" after "Katie Allen".
+   */
+  surnames: ReadonlyMap<string, { id: string; at: number } | null>;
   /** Full names shared by namesakes, decided before linking: where, and what decided. */
   decided: ReadonlyMap<number, Decider>;
   /** The agreement the last generic phrase was linked to, and where: the one mutable part, updated as linking goes. */

@@ -108,6 +108,34 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
     : partOfLongerName(text, c.start, c.end, true);
 }
 
+/**
+ * Whether a head of state's or government's surname, alone, is theirs here: the text is about
+ * their country, or gives their title ("President Obama"). Hundreds of heads share their surname
+ * with a word, a given name or a character: "the board game Simon", "the Moon", "translated into
+ * English", "Lady Bird", "Note:" are no governor-general's, president's or prime minister's.
+ */
+function headHere(r: Reading, c: Candidate, id: string): boolean {
+  const country = r.ctx.countryOf(id);
+  return (
+    (country !== undefined && r.countries.has(country)) ||
+    HEAD_TITLE_BEFORE.test(r.text.slice(Math.max(0, c.start - 40), c.start))
+  );
+}
+
+/**
+ * A surname the store gives only to others, after the full name of someone else the text names:
+ * "Allen" after "Katie Allen", whose surname is no alias of hers in the data, is hers, not a
+ * namesake's. Left to the other rules when two people named in full share it.
+ */
+export function linkSurnameOfNamed(r: Reading, i: number): Mention | undefined {
+  const c = r.all[i] as Candidate;
+  if (/\s/.test(c.text) || !c.aliases.every((a) => a.kind === 'short')) return undefined;
+  const named = r.surnames.get(c.text.replace(/['’]s$/u, ''));
+  if (!named || named.at >= c.start || c.aliases.some((a) => a.entityId === named.id)) return undefined;
+  if (!writtenAsShortForm(r, i) || inLongerName(r, i, named.id)) return undefined;
+  return mentionOf(c, named.id, { why: 'after', text: c.text, name: r.ctx.name(named.id) ?? named.id });
+}
+
 /** A short form of one entity only: after its full name, or alone for a head of state or a body of the text's country. */
 export function linkShortForm(r: Reading, i: number, id: string): Mention | undefined {
   const { text, ctx, anchored, countries } = r;
@@ -119,7 +147,7 @@ export function linkShortForm(r: Reading, i: number, id: string): Mention | unde
   if (first !== undefined && first < c.start) return mentionOf(c, id, { why: 'after', text: c.text, name });
   // A surname alone, with no full name before it, only for a head of state or
   // government: among a hundred thousand people, most surnames are also someone else's.
-  if ((ctx.rank?.(id) ?? 3) >= 3 && !givenNameBefore(text, c.start))
+  if ((ctx.rank?.(id) ?? 3) >= 3 && !givenNameBefore(text, c.start) && headHere(r, c, id))
     return mentionOf(c, id, { why: 'onlyOne', text: c.text });
   // An institution's short form ("Congress", "the Fed") where the text is about its country.
   const country = ctx.countryOf(id);
@@ -150,7 +178,7 @@ export function linkSharedShortForm(r: Reading, i: number, shared: readonly stri
   const ids = CLIPPED_CHAMBERS.has(c.text) ? shared.filter((id) => ctx.type(id) === 'organization') : shared;
   if (inLongerName(r, i, ids.every((id) => ctx.type(id) !== 'person') ? ids[0] : undefined)) return undefined;
   const heads = ids.filter((id) => ctx.type(id) === 'person' && (ctx.rank?.(id) ?? 0) >= 3);
-  if (heads.length === 1 && !givenNameBefore(text, c.start)) {
+  if (heads.length === 1 && !givenNameBefore(text, c.start) && headHere(r, c, heads[0] as string)) {
     const id = heads[0] as string;
     return mentionOf(c, id, { why: 'onlyHead', text: c.text, name: ctx.name(id) ?? id });
   }
