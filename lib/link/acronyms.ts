@@ -6,7 +6,7 @@
 // Small words a spelt-out name may have between its capitalised words.
 const SMALL = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', '&', 'de', 'du', 'des', 'la', 'le', 'et', 'y']);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The capitals that start a word or a hyphenated part of one: "Agence France-Presse" → "AFP". */
 function initials(words: readonly string[]): string {
@@ -37,7 +37,7 @@ function spelledBefore(before: string, letters: string): string | undefined {
 export function spelledOut(text: string, acronym: string): string | undefined {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '');
   if (letters.length < 2) return undefined;
-  const a = escape(acronym);
+  const a = escapeRegExp(acronym);
   const defined = new RegExp(`(?:\\(|\\bor[ \\t]+)["“‘']?${a}(?![\\p{L}\\p{N}])|${a}[ \\t]*\\(([^()]{3,100})\\)`, 'gu');
   for (const m of text.matchAll(defined)) {
     const inBrackets = m[1];
