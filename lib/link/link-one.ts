@@ -2,7 +2,7 @@ import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import { spelledOut, spellsName } from './acronyms';
 import { linkGeneric } from './agreement-phrases';
-import { casingFits, PREFIX_BEFORE, partOfLongerName, startsUnknownName } from './capitals';
+import { casingFits, inTitleCase, PREFIX_BEFORE, partOfLongerName, startsUnknownName } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
@@ -86,10 +86,12 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   );
   // The acronym of a national body (a party, a ministry) only where the text is about its
   // country: "AFP" is the news agency, not a Hungarian party of that name.
-  // So is a national body whose whole name is one word, where the text names its country or a
-  // place in it: "Diet" (Liechtenstein's) is not the diet of "Diet Pills", nor "Fusion" a Costa
-  // Rican party. (Not "Microsoft", a company's short name, nor "Reuters", an outlet.)
-  const oneWord = !/\s/.test(c.text);
+  // So is a national body whose whole name is one word, in a line in title case (where every
+  // word has a capital), unless the text names its country or a place in it: "Diet"
+  // (Liechtenstein's) is not the diet of "Diet Pills", nor "Fusion" a Costa Rican party. (Not
+  // "Microsoft", a company's short name, nor "Reuters", an outlet; "Hezbollah fired" in a sentence
+  // is Hezbollah whether or not the text names Lebanon.)
+  const oneWordInTitle = !/\s/.test(c.text) && inTitleCase(text, c.start, c.end);
   // An acronym the text spells out as something else: "Central Business District, or “CBD”" is
   // not the Caribbean Development Bank.
   if (named.some((a) => a.kind === 'acronym')) {
@@ -100,7 +102,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
     const country = ctx.countryOf(a.entityId);
     if (country === undefined || ctx.type(a.entityId) === 'person') return true;
     if (a.kind === 'acronym') return countries.has(country);
-    const oneWordName = oneWord && a.kind === 'name' && !/\s/.test(ctx.name(a.entityId) ?? ' ');
+    const oneWordName = oneWordInTitle && a.kind === 'name' && !/\s/.test(ctx.name(a.entityId) ?? ' ');
     return !(oneWordName && ctx.type(a.entityId) === 'organization') || r.lands.has(country);
   });
   // A place of no prominence (a territory's small capital: "Hamilton", Bermuda; a town the

@@ -27,7 +27,8 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['The project was launched by Massimo Banzi and two friends.', 'Massimo'], // Massimo Group
     ['The coach regretted lifting the Copa Libertadores trophy that year.', 'Copa'], // Copa Holdings
     ['Hotels lose money even when they charge ten dollars for a Diet Coke, she said.', 'Diet'],
-    // A national body whose whole name is one word, in a text that names no place of its country.
+    // A national body whose whole name is one word, in a headline in title case, in a text that
+    // names no place of its country.
     ['Teenager Dies After Taking Diet Pills Sold Online', 'Diet'], // Liechtenstein's parliament
     ['Ranking The Series: From Prime Hunters To Metroid Fusion', 'Fusion'], // a Costa Rican party
     // A name's later words in lower case: a sentence, not Podemos's English name "We Can".
@@ -53,6 +54,7 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['The study came from the Brookings Institution in Washington.', 'Brookings→org-brookings-institute'],
     ['Yahoo keeps its stakes in Alibaba Group and in Yahoo Japan.', 'Alibaba→co-baba'],
     ['Elections in Israel: Likud leads the polls.', 'Likud→party-1036'],
+    ['Israel said Hezbollah fired rockets overnight.', 'Hezbollah→party-3238'],
     ['The International Criminal Court (ICC) opened a case. The ICC said so.', 'ICC→org-q47488'],
     ['Agence France-Presse (AFP) reported it first.', 'AFP→org-agence-france-presse'],
   ])('still links what the text names: “%s”', (text, link) => {
