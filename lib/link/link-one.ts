@@ -28,6 +28,35 @@ function inCompound(text: string, c: Candidate, prev: Candidate | undefined, nex
   );
 }
 
+/**
+ * Whether candidate `c` is a later part of a handle or an address written without spaces:
+ * "@Uber_Sydney", "Football.London" (whose first part, "Uber", "BuzzFeed.com", names the owner).
+ */
+function inHandle(text: string, c: Candidate): boolean {
+  return /_$|[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, c.start - 2), c.start));
+}
+
+// Languages that share their name with a demonym: "translated into English by", "(in French,
+// …)", "evocative Greek names", "its English edition" (not "in French politics", "Greek ships").
+const LANGUAGES =
+  /^(English|French|German|Spanish|Italian|Portuguese|Russian|Greek|Arabic|Chinese|Japanese|Korean|Dutch|Polish|Turkish|Hebrew|Persian|Swedish|Danish|Norwegian|Finnish|Hungarian|Czech|Ukrainian|Romanian|Vietnamese|Thai)$/;
+// A word for what is said or written in a language.
+const LANGUAGE_NOUN_AFTER =
+  /^[ \t]+(names?|words?|terms?|phrases?|spellings?|script|characters|subtitles|translations?|versions?|editions?|dictionar(y|ies)|grammar|speakers?|lessons?|dialects?|accents?|alphabet|titles?)\b/u;
+const LANGUAGE_VERB_BEFORE = /(^|[^\p{L}])(in|into|speaks?|spoke|spoken|speaking)[ \t]+$/iu;
+// After "in French": punctuation, the end, or a word that starts no noun phrase.
+const NO_NOUN_AFTER = /^([ \t]*([,.;:!?)”"’]|$)|[ \t]+(by|and|or|with|as|for|from|to|of|on|at|but|is|was)\b)/u;
+
+/** Whether a demonym names a language here, not a country (see LANGUAGES). */
+function asLanguage(text: string, c: Candidate): boolean {
+  if (!LANGUAGES.test(c.text)) return false;
+  const after = text.slice(c.end, c.end + 16);
+  return (
+    LANGUAGE_NOUN_AFTER.test(after) ||
+    (LANGUAGE_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) && NO_NOUN_AFTER.test(after))
+  );
+}
+
 // Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
 const BODY_NOUN =
   /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
@@ -60,7 +89,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   const { text, all, ctx, anchored, countries } = r;
   const c = all[i] as Candidate;
   const next = all[i + 1];
-  if (inCompound(text, c, all[i - 1], next)) return undefined;
+  if (inCompound(text, c, all[i - 1], next) || inHandle(text, c)) return undefined;
   const surname = linkSurnameOfNamed(r, i);
   if (surname) return surname;
   // English capitalises every word of a name; French and most others do not (see casingFits).
@@ -92,6 +121,8 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   // "Microsoft", a company's short name, nor "Reuters", an outlet; "Hezbollah fired" in a sentence
   // is Hezbollah whether or not the text names Lebanon.)
   const oneWordInTitle = !/\s/.test(c.text) && inTitleCase(text, c.start, c.end);
+  // A demonym that names a language here: "translated into English", "Greek names".
+  if (asLanguage(text, c)) named = named.filter((a) => a.kind !== 'demonym');
   // An acronym the text spells out as something else: "Central Business District, or “CBD”" is
   // not the Caribbean Development Bank.
   if (named.some((a) => a.kind === 'acronym')) {

@@ -4,7 +4,8 @@
 // surname after a full name the store gives no short form, a body's one-word
 // name inside a longer name, a national body's one-word name that is a word, a
 // name's English words in lower case, an acronym the text spells out as
-// something else, and a court chosen by the country the text names less.
+// something else, a court chosen by the country the text names less, a
+// demonym that names a language, and a name inside a handle or an address.
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/factstore/scan';
 import { fullStore } from '../fixtures/store';
@@ -35,6 +36,12 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['That is a false choice. We can streamline the system instead.', 'We can'],
     // An acronym the text spells out as something else: not the Caribbean Development Bank.
     ['He took hostages in the Central Business District, or “CBD.” Fares rose after events in CBD.', 'CBD'],
+    // A demonym that names a language.
+    ['The documentary (in French, a rhyming title) follows a road trip.', 'French'],
+    ['The chemist gave the new gases evocative Greek names: neon among them.', 'Greek'],
+    // A later part of a handle or an address.
+    ['Criticism erupted at once – “@Uber_Sydney stop the surge,” one rider wrote.', 'Sydney'],
+    ['A football site, Football.London, sees it the same way.', 'London'],
   ])('leaves alone “%s” (%s)', (text, surface) => {
     expect(linksOf(text, surface)).toEqual([]);
   });
@@ -55,6 +62,8 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['Yahoo keeps its stakes in Alibaba Group and in Yahoo Japan.', 'Alibaba→co-baba'],
     ['Elections in Israel: Likud leads the polls.', 'Likud→party-1036'],
     ['Israel said Hezbollah fired rockets overnight.', 'Hezbollah→party-3238'],
+    ['Turmoil in French politics deepened after the vote.', 'French→france'],
+    ['Criticism erupted at once – “@Uber_Sydney stop the surge,” one rider wrote.', 'Uber→co-uber'],
     ['The International Criminal Court (ICC) opened a case. The ICC said so.', 'ICC→org-q47488'],
     ['Agence France-Presse (AFP) reported it first.', 'AFP→org-agence-france-presse'],
   ])('still links what the text names: “%s”', (text, link) => {
