@@ -6,16 +6,11 @@
 // from the shared corpus, the way the content script reads them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleDate } from '../../lib/dom/article-date';
-import { findArticleRoot } from '../../lib/dom/article-root';
-import { collectText } from '../../lib/dom/collect-text';
 import { findAll, scanText } from '../../lib/factstore/scan';
 import type { FactStore } from '../../lib/factstore/store';
+import { article } from '../fixtures/corpus-article';
 import { fullStore, ROOT } from '../fixtures/store';
-
-const CORPUS = join(ROOT, '../shared/corpus/readability');
 
 interface GoldRow {
   surface: string;
@@ -27,18 +22,6 @@ interface GoldRow {
 const gold = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/eight-pages-gold.json'), 'utf8')) as {
   pages: Record<string, GoldRow[]>;
 };
-
-function article(page: string): { text: string; lang?: string; date?: string } {
-  const { document } = parseHTML(readFileSync(join(CORPUS, `${page}.html`), 'utf8'));
-  const lang = document.documentElement?.getAttribute('lang') ?? undefined;
-  // The article's date, as the content script reads it.
-  const date = articleDate(document as unknown as Document, `http://localhost/${page}.html`);
-  return {
-    text: collectText(findArticleRoot(document as unknown as Document)).text,
-    ...(lang ? { lang } : {}),
-    ...(date ? { date } : {}),
-  };
-}
 
 interface Occurrence {
   start: number;
