@@ -57,6 +57,24 @@ function asLanguage(text: string, c: Candidate): boolean {
   );
 }
 
+// A company's name, by its legal form: "Polaris Inc.", "Dana Incorporated", "Copa Holdings, S.A.".
+const LEGAL_FORM =
+  /[\s,](Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|LLC|Holdings)\.?$/;
+const THE_BEFORE = /(^|[^\p{L}])the[ \t]+$/iu;
+
+/**
+ * Whether a company's one-word name is, in this text, the name of a thing (a boat, a hotel):
+ * written after "the" wherever it comes, and alone at least once ("the Polaris, one of four
+ * schooners"), as a company is not ("Like Walmart, Uber…"; "the Walmart store" is the company's).
+ */
+function thingNamedAfter(r: Reading, c: Candidate, id: string): boolean {
+  if (/\s/.test(c.text) || r.ctx.type(id) !== 'organization' || !LEGAL_FORM.test(r.ctx.name(id) ?? '')) return false;
+  const same = r.all.filter((o) => o.text === c.text);
+  const afterThe = (o: Candidate) => THE_BEFORE.test(r.text.slice(Math.max(0, o.start - 5), o.start));
+  const alone = (o: Candidate) => /^\s*([,.;:!?)”"’]|$)/u.test(r.text.slice(o.end, o.end + 2));
+  return same.every(afterThe) && same.some(alone);
+}
+
 // Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
 const BODY_NOUN =
   /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
@@ -181,6 +199,17 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
           return undefined;
         // A name before a slash and an agency is a photo credit: "JIM WATSON/AFP".
         if (ctx.type(id) === 'person' && /^\/\s*\p{Lu}/u.test(text.slice(c.end, c.end + 3))) return undefined;
+        if (thingNamedAfter(r, c, id)) return undefined;
+        // A city that shares its state's name ("New York City", "Washington, D.C."), where the
+        // state is meant: "the state of New York", "Washington State" (not "the state of Louisiana").
+        if (
+          ctx.type(id) === 'place' &&
+          ctx.countryOf(id) !== undefined &&
+          name !== c.text &&
+          (/(^|[^\p{L}])state of[ \t]+$/iu.test(text.slice(Math.max(0, c.start - 10), c.start)) ||
+            /^[ \t]+[Ss]tate\b/.test(text.slice(c.end, c.end + 7)))
+        )
+          return undefined;
         return mentionOf(c, id, { why: 'name', text: c.text, name });
       }
     }

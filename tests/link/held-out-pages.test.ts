@@ -5,7 +5,8 @@
 // name inside a longer name, a national body's one-word name that is a word, a
 // name's English words in lower case, an acronym the text spells out as
 // something else, a court chosen by the country the text names less, a
-// demonym that names a language, and a name inside a handle or an address.
+// demonym that names a language, a name inside a handle or an address, a
+// company's name given to a boat, and a city's name where its state is meant.
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/factstore/scan';
 import { fullStore } from '../fixtures/store';
@@ -36,6 +37,10 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['That is a false choice. We can streamline the system instead.', 'We can'],
     // An acronym the text spells out as something else: not the Caribbean Development Bank.
     ['He took hostages in the Central Business District, or “CBD.” Fares rose after events in CBD.', 'CBD'],
+    // A company's one-word name that the text gives a thing (always "the …", once alone): a boat.
+    ['The crew loaded up the Polaris, one of four old wooden schooners. The Polaris motored out at dawn.', 'Polaris'],
+    // A city that shares its state's name, where the state is meant.
+    ['Uber has now promised the state of New York that it will cap its prices.', 'New York'],
     // A demonym that names a language.
     ['The documentary (in French, a rhyming title) follows a road trip.', 'French'],
     ['The chemist gave the new gases evocative Greek names: neon among them.', 'Greek'],
@@ -63,6 +68,8 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     ['Elections in Israel: Likud leads the polls.', 'Likud→party-1036'],
     ['Israel said Hezbollah fired rockets overnight.', 'Hezbollah→party-3238'],
     ['Turmoil in French politics deepened after the vote.', 'French→france'],
+    ['Shoppers chose Walmart, and the Walmart store in town stayed open late.', 'Walmart→co-wmt'],
+    ['Prosecutors in New York and Los Angeles say so.', 'New York→place-new-york-city-us'],
     ['Criticism erupted at once – “@Uber_Sydney stop the surge,” one rider wrote.', 'Uber→co-uber'],
     ['The International Criminal Court (ICC) opened a case. The ICC said so.', 'ICC→org-q47488'],
     ['Agence France-Presse (AFP) reported it first.', 'AFP→org-agence-france-presse'],
