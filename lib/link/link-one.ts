@@ -2,101 +2,21 @@ import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import { spelledOut, spellsName } from './acronyms';
 import { linkGeneric } from './agreement-phrases';
-import { casingFits, inTitleCase, PREFIX_BEFORE, partOfLongerName, startsUnknownName } from './capitals';
+import { casingFits, inTitleCase, partOfLongerName, startsUnknownName } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
 import { entityIds, mentionOf, type Reading } from './reading';
 import { linkSharedShortForm, linkShortForm, linkSurnameOfNamed } from './short-forms';
-
-/**
- * Whether candidate `c` is half of a hyphenated compound whose other half is no
- * name: "Soyuz-FG", "Progress MS-04", "Urban-Brookings", "African-American"
- * (but "Iraq-Iran" names both).
- */
-function inCompound(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined): boolean {
-  // ("anti-Trump", "pro-Russian", "ex-Labour": a prefix, not another name.)
-  const joinedBefore =
-    /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
-    !PREFIX_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start));
-  const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
-  const isName = (o: Candidate | undefined) =>
-    o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
-  return (
-    (joinedBefore && !(prev?.end === c.start - 1 && isName(prev))) ||
-    (joinedAfter && !(next?.start === c.end + 1 && isName(next)))
-  );
-}
-
-/**
- * Whether candidate `c` is a later part of a handle or an address written without spaces:
- * "@Uber_Sydney", "Football.London" (whose first part, "Uber", "BuzzFeed.com", names the owner).
- */
-function inHandle(text: string, c: Candidate): boolean {
-  return /_$|[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, c.start - 2), c.start));
-}
-
-// Languages that share their name with a demonym: "translated into English by", "(in French,
-// …)", "evocative Greek names", "its English edition" (not "in French politics", "Greek ships").
-const LANGUAGES =
-  /^(English|French|German|Spanish|Italian|Portuguese|Russian|Greek|Arabic|Chinese|Japanese|Korean|Dutch|Polish|Turkish|Hebrew|Persian|Swedish|Danish|Norwegian|Finnish|Hungarian|Czech|Ukrainian|Romanian|Vietnamese|Thai)$/;
-// A word for what is said or written in a language.
-const LANGUAGE_NOUN_AFTER =
-  /^[ \t]+(names?|words?|terms?|phrases?|spellings?|script|characters|subtitles|translations?|versions?|editions?|dictionar(y|ies)|grammar|speakers?|lessons?|dialects?|accents?|alphabet|titles?)\b/u;
-const LANGUAGE_VERB_BEFORE = /(^|[^\p{L}])(in|into|speaks?|spoke|spoken|speaking)[ \t]+$/iu;
-// After "in French": punctuation, the end, or a word that starts no noun phrase.
-const NO_NOUN_AFTER = /^([ \t]*([,.;:!?)”"’]|$)|[ \t]+(by|and|or|with|as|for|from|to|of|on|at|but|is|was)\b)/u;
-
-/** Whether a demonym names a language here, not a country (see LANGUAGES). */
-function asLanguage(text: string, c: Candidate): boolean {
-  if (!LANGUAGES.test(c.text)) return false;
-  const after = text.slice(c.end, c.end + 16);
-  return (
-    LANGUAGE_NOUN_AFTER.test(after) ||
-    (LANGUAGE_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) && NO_NOUN_AFTER.test(after))
-  );
-}
-
-// A company's name, by its legal form: "Polaris Inc.", "Dana Incorporated", "Copa Holdings, S.A.".
-const LEGAL_FORM =
-  /[\s,](Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|LLC|Holdings)\.?$/;
-const THE_BEFORE = /(^|[^\p{L}])the[ \t]+$/iu;
-
-/**
- * Whether a company's one-word name is, in this text, the name of a thing (a boat, a hotel):
- * written after "the" wherever it comes, and alone at least once ("the Polaris, one of four
- * schooners"), as a company is not ("Like Walmart, Uber…"; "the Walmart store" is the company's).
- */
-function thingNamedAfter(r: Reading, c: Candidate, id: string): boolean {
-  if (/\s/.test(c.text) || r.ctx.type(id) !== 'organization' || !LEGAL_FORM.test(r.ctx.name(id) ?? '')) return false;
-  const same = r.all.filter((o) => o.text === c.text);
-  const afterThe = (o: Candidate) => THE_BEFORE.test(r.text.slice(Math.max(0, o.start - 5), o.start));
-  const alone = (o: Candidate) => /^\s*([,.;:!?)”"’]|$)/u.test(r.text.slice(o.end, o.end + 2));
-  return same.every(afterThe) && same.some(alone);
-}
-
-// Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
-const BODY_NOUN =
-  /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
-
-// A word after a body's one-word name that says what kind of body it is: the body's own fuller name.
-const BODY_KIND_AFTER =
-  /^[ \t]+(Group|Institution|Institute|Inc|Incorporated|Corp|Corporation|Company|Co|Holdings|Ltd|LLC|PLC|Foundation|Party)\b/;
-
-/** Whether the capitalised words after `end` (up to four) name a body: "Department of Conservation". */
-function bodyNameAfter(text: string, end: number): boolean {
-  const words = text
-    .slice(end, end + 60)
-    .trim()
-    .split(/\s+/)
-    .slice(0, 5);
-  for (const w of words) {
-    const bare = w.replace(/[.,;:!?’'"”)]+$/u, '');
-    if (BODY_NOUN.test(bare)) return true;
-    if (!/^\p{Lu}/u.test(w) && !/^(of|for|and|the)$/.test(w)) return false;
-  }
-  return false;
-}
+import {
+  asLanguage,
+  BODY_KIND_AFTER,
+  bodyNameAfter,
+  inCompound,
+  inHandle,
+  stateMeant,
+  thingNamedAfter,
+} from './surroundings';
 
 /**
  * Links candidate `i`, or leaves it alone: sends generic phrases, metonyms
@@ -200,16 +120,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         // A name before a slash and an agency is a photo credit: "JIM WATSON/AFP".
         if (ctx.type(id) === 'person' && /^\/\s*\p{Lu}/u.test(text.slice(c.end, c.end + 3))) return undefined;
         if (thingNamedAfter(r, c, id)) return undefined;
-        // A city that shares its state's name ("New York City", "Washington, D.C."), where the
-        // state is meant: "the state of New York", "Washington State" (not "the state of Louisiana").
-        if (
-          ctx.type(id) === 'place' &&
-          ctx.countryOf(id) !== undefined &&
-          name !== c.text &&
-          (/(^|[^\p{L}])state of[ \t]+$/iu.test(text.slice(Math.max(0, c.start - 10), c.start)) ||
-            /^[ \t]+[Ss]tate\b/.test(text.slice(c.end, c.end + 7)))
-        )
-          return undefined;
+        if (ctx.type(id) === 'place' && ctx.countryOf(id) !== undefined && stateMeant(text, c, name)) return undefined;
         return mentionOf(c, id, { why: 'name', text: c.text, name });
       }
     }
