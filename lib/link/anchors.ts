@@ -22,6 +22,12 @@ export interface Anchors {
   lands: Set<string>;
   /** Where a namesake was chosen → what decided. */
   decided: Map<number, Decider>;
+  /**
+   * The countries that any reading of any name in the text belongs to ("Paris", though also a
+   * Chilean's surname; "the White House"): weaker evidence than `countries`, enough to read a
+   * head of state's surname alone as theirs.
+   */
+  touched: Set<string>;
 }
 
 const strongOnly = (aliases: readonly AliasEntry[]) =>
@@ -79,5 +85,19 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
       if (counts(chosen.id, strong)) count(chosen.id);
     }
   }
-  return { anchored, countries, lands, decided };
+  const touched = new Set<string>();
+  for (const c of candidates)
+    for (const a of c.aliases) {
+      const country = ctx.countryOf(a.entityId) ?? (ctx.type(a.entityId) === 'place' ? a.entityId : undefined);
+      // (Not a surname, a generic phrase, a small town, nor an acronym other than a country's own:
+      // "BPM", a film's title, is also an Antiguan party's.)
+      const weak =
+        a.kind === 'short' ||
+        a.kind === 'generic' ||
+        (a.kind === 'acronym' && country !== a.entityId) ||
+        (ctx.type(a.entityId) === 'place' && ctx.rank?.(a.entityId) === 0);
+      if (weak) continue;
+      if (country) touched.add(country);
+    }
+  return { anchored, countries, lands, decided, touched };
 }

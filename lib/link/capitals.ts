@@ -28,9 +28,10 @@ const FUNCTION_WORDS = new Set(
 export function casingFits(surface: string, name: string | undefined, english = true): boolean {
   if (!name || !/\s/.test(surface)) return true;
   const words = surface.split(/\s+/);
-  // In English a name's later words have capitals, or are particles before one ("Osama bin
-  // Laden", "Bashar al-Assad"): "We can" at a sentence's start is no party called We Can.
-  if (english && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w))) return false;
+  // In English a name's later words have capitals, are particles before one ("Osama bin
+  // Laden", "Bashar al-Assad"), or are so in the name itself ("Diageo plc", "Pro-democracy
+  // camp"): "We can" at a sentence's start is no party called We Can.
+  if (english && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && !name.split(/\s+/).includes(w))) return false;
   const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Particles ("de la Raudière" for "de La Raudière") are written either way.
   const capitalised = new Set(
@@ -122,6 +123,18 @@ const DESCRIBED =
 const PLACE_NOUN_AFTER =
   /^[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(region|province|republic|state|district|county|city|town|village|oblast|krai|prefecture|governorate|territory|island|valley|mountains|desert|border|coast)\b/u;
 
+/** Whether the capitalised word right after `end` is a title or a description: "Microsoft President Brad Smith". */
+export function titleAfter(text: string, end: number): boolean {
+  const m = /^[ \t]+(\p{Lu}[\p{L}.'’-]*)/u.exec(text.slice(end, end + 30));
+  if (!m) return false;
+  const bare = (m[1] as string).replace(/[.,;:!?’'s]+$/u, '');
+  return (
+    TITLES.has(bare.toLowerCase()) ||
+    DESCRIBED.test(bare) ||
+    /^(Chief|CEO|Executive|Secretary-General|Politburo|Chairman|Founder|Spokes(man|woman|person))$/.test(bare)
+  );
+}
+
 /**
  * Whether a demonym starts a longer name the store does not know: "Palestinian
  * Authority", "Chinese New Year", "French Open" (not "the Iranian Embassy",
@@ -133,7 +146,13 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
   if (!after) return false;
   const word = after[1] as string;
   if (next && next.start === c.end + (after[0].length - word.length)) return false;
-  if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(word)) return false;
+  // (Nor a date: "Israel Oct. 7", "China September 3", as American news writes it without "on".)
+  if (
+    /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/.test(
+      word,
+    )
+  )
+    return false;
   // A place's name before a lower-case noun for a place is not a longer name the demonym
   // starts: "the remote Russian Tuva region", "the Chinese Xinjiang province".
   // (Not "the French Quarter district", "the Irish Sea coast": a sea or a quarter is no such place.)

@@ -67,7 +67,7 @@ export function linkMentions(
   const when = options.date
     ? { day: dayNumber(options.date), last: lastDayNumber(options.date), date: options.date }
     : undefined;
-  const { anchored, countries, lands, decided } = findAnchors(candidates, ctx, when);
+  const { anchored, countries, lands, decided, touched } = findAnchors(candidates, ctx, when);
   const reading: Reading = {
     text,
     all: candidates,
@@ -76,6 +76,7 @@ export function linkMentions(
     surnames: surnamesOf(anchored, ctx),
     countries,
     lands,
+    touched,
     lang,
     when,
     decided,
@@ -100,8 +101,8 @@ function surnamesOf(
     const words = (ctx.name(id) ?? '').split(/\s+/);
     const last = words[words.length - 1];
     if (words.length < 2 || !last || !/^\p{Lu}/u.test(last)) continue;
-    const seen = out.get(last);
-    out.set(last, seen === undefined ? { id, at } : seen?.id === id ? seen : null);
+    // (Each person is anchored once: a second with that surname makes it no one's.)
+    out.set(last, out.has(last) ? null : { id, at });
   }
   return out;
 }

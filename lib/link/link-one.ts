@@ -2,7 +2,7 @@ import type { AliasEntry } from '../match/alias-index';
 import type { Candidate } from '../match/find-candidates';
 import { spelledOut, spellsName } from './acronyms';
 import { linkGeneric } from './agreement-phrases';
-import { casingFits, inTitleCase, partOfLongerName, startsUnknownName } from './capitals';
+import { casingFits, inTitleCase, partOfLongerName, startsUnknownName, titleAfter } from './capitals';
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
@@ -24,7 +24,7 @@ import {
  * and countries allow, then decides between one entity and its namesakes.
  */
 export function linkOne(r: Reading, i: number): Mention | undefined {
-  const { text, all, ctx, anchored, countries } = r;
+  const { text, all, ctx, anchored } = r;
   const c = all[i] as Candidate;
   const next = all[i + 1];
   if (inCompound(text, c, all[i - 1], next) || inHandle(text, c)) return undefined;
@@ -51,30 +51,21 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
       casingFits(c.text, ctx.name(a.entityId), english) &&
       !(shouting && (a.kind === 'short' || a.kind === 'name') && a.cased === undefined),
   );
-  // The acronym of a national body (a party, a ministry) only where the text is about its
-  // country: "AFP" is the news agency, not a Hungarian party of that name.
-  // So is a national body whose whole name is one word, in a line in title case (where every
-  // word has a capital), unless the text names its country or a place in it: "Diet"
-  // (Liechtenstein's) is not the diet of "Diet Pills", nor "Fusion" a Costa Rican party. (Not
-  // "Microsoft", a company's short name, nor "Reuters", an outlet; "Hezbollah fired" in a sentence
-  // is Hezbollah whether or not the text names Lebanon.)
-  const oneWordInTitle = !/\s/.test(c.text) && inTitleCase(text, c.start, c.end);
   // A demonym that names a language here: "translated into English", "Greek names".
   if (asLanguage(text, c)) named = named.filter((a) => a.kind !== 'demonym');
   // An acronym the text spells out as something else: "Central Business District, or “CBD”" is
-  // not the Caribbean Development Bank.
+  // not the Caribbean Development Bank (but "Partido Socialista Obrero Español (PSOE)" is PSOE).
   if (named.some((a) => a.kind === 'acronym')) {
     const spelt = spelledOut(text, c.text);
-    if (spelt) named = named.filter((a) => a.kind !== 'acronym' || spellsName(spelt, ctx.name(a.entityId) ?? ''));
+    if (spelt)
+      named = named.filter(
+        (a) =>
+          a.kind !== 'acronym' ||
+          spellsName(spelt, ctx.name(a.entityId) ?? '') ||
+          all.some((o) => o.text === spelt && o.aliases.some((x) => x.entityId === a.entityId)),
+      );
   }
-  named = named.filter((a) => {
-    const country = ctx.countryOf(a.entityId);
-    if (country === undefined || ctx.type(a.entityId) === 'person') return true;
-    if (a.kind === 'acronym') return countries.has(country);
-    const oneWordName = oneWordInTitle && a.kind === 'name' && !/\s/.test(ctx.name(a.entityId) ?? ' ');
-    return !(oneWordName && ctx.type(a.entityId) === 'organization') || r.lands.has(country);
-  });
-  // A place of no prominence (a territory's small capital: "Hamilton", Bermuda; a town the
+  named = named.filter((a) => !outOfItsCountry(r, i, a)); // A place of no prominence (a territory's small capital: "Hamilton", Bermuda; a town the
   // Factbook names: "Kyzyl") only in a text about its country, alone or among namesakes.
   named = named.filter((a) => !outOfPlace(a.entityId, ctx, r.lands));
   if (named.length === 0 && !specific.some((a) => a.kind === 'metonym')) return undefined;
@@ -100,17 +91,19 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
         // So is a body's one-word name before a capitalised word: "Dana F. Besecker Company",
         // "Massimo Banzi", "Copa Libertadores", "Diet Coke" (not an acronym: "NATO Summit").
         // (A word that says what kind of body it is still names it: "Alibaba Group", "Brookings Institution".)
-        const wordAfter =
+        // (Nor a title: "Microsoft President Brad Smith".)
+        const checkWordAfter =
           ctx.type(id) === 'person' ||
           (ctx.type(id) === 'organization' &&
             alias.kind === 'name' &&
-            !BODY_KIND_AFTER.test(text.slice(c.end, c.end + 20)));
-        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, wordAfter)) return undefined;
+            !BODY_KIND_AFTER.test(text.slice(c.end, c.end + 20)) &&
+            !titleAfter(text, c.end));
+        if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, checkWordAfter)) return undefined;
         // A town or region at the start of a longer name the store does not know is that name's
         // ("Vladimir Isachenkov", "The Seattle Times", "Whangārei Harbour"; not "Moscow Mayor …"); a
         // country, when that name is a body's: "the
         // New Zealand Department of Conservation" (but "U.S. Debt", "U.S. Dollar index" are the US's).
-        // A country's one-word name too, when it is also a given name: "Jordan Peele", "Chad Smith".
+        // A country's one-word name too, when it is also a given name: "Jordan Peele".
         if (
           ctx.type(id) === 'place' &&
           startsUnknownName(text, c, next) &&
@@ -126,6 +119,30 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
     }
   }
   return linkAmong(r, i, named, ids);
+}
+
+/**
+ * Whether alias `a` of candidate `i` is a national body's name used where the text gives no
+ * ground for it:
+ * - the acronym of a national body (a party, a ministry) where the text is not about its
+ *   country: "AFP" is the news agency, not a Hungarian party of that name;
+ * - a national body whose whole name is one word, in a line in title case (where every word has
+ *   a capital) and nowhere else in the text, unless the text names its country or a place in
+ *   it: "Diet" (Liechtenstein's) is not the diet of "Diet Pills", nor "Fusion" a Costa Rican
+ *   party. (Not "Microsoft", a company's short name, nor "Reuters", an outlet; "Hezbollah fired"
+ *   in a sentence is Hezbollah whether or not the text names Lebanon, and so is the headline's
+ *   "Kremlin Says" above "The Kremlin said".)
+ */
+function outOfItsCountry(r: Reading, i: number, a: AliasEntry): boolean {
+  const { text, all, ctx } = r;
+  const c = all[i] as Candidate;
+  const country = ctx.countryOf(a.entityId);
+  if (country === undefined || ctx.type(a.entityId) !== 'organization') return false;
+  if (a.kind === 'acronym') return !r.countries.has(country);
+  const name = ctx.name(a.entityId) ?? '';
+  if (a.kind !== 'name' || /\s/.test(c.text) || /\s/.test(name) || r.lands.has(country)) return false;
+  const inTitle = (o: Candidate) => inTitleCase(text, o.start, o.end);
+  return inTitle(c) && all.every((o) => o.text !== c.text || inTitle(o));
 }
 
 /** Several entities share the alias (`named`, of entities `ids`): choose one, or none. */

@@ -25,6 +25,8 @@ export interface Reading {
   countries: ReadonlyMap<string, number>;
   /** The countries the text names, itself or by one of its places. */
   lands: ReadonlySet<string>;
+  /** The countries any reading of any name in the text belongs to (see `Anchors.touched`). */
+  touched: ReadonlySet<string>;
   /** The page's language, as it says or as its text reads, when known. */
   lang: string | undefined;
   /** The article's date, when the page gives one. */

@@ -10,7 +10,7 @@ import { mentionOf, type Reading } from './reading';
 
 /** A head of state's or government's title right before a name: "President Obama". */
 const HEAD_TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
+  /(?:^|[^\p{L}])(?:President|President-elect|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM|[Pp]résident(?:e)?|[Pp]remier ministre|[Cc]hancelière?|[Rr]oi|[Rr]eine)[ \t]+$/u;
 
 /**
  * A lower chamber's name clipped to an everyday word (the builder gives it to
@@ -116,11 +116,11 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
  */
 function headHere(r: Reading, c: Candidate, id: string): boolean {
   const country = r.ctx.countryOf(id);
-  return (
-    (country !== undefined && r.countries.has(country)) ||
-    HEAD_TITLE_BEFORE.test(r.text.slice(Math.max(0, c.start - 40), c.start))
-  );
+  return (country !== undefined && r.touched.has(country)) || headTitleBefore(r, c);
 }
+
+const headTitleBefore = (r: Reading, c: Candidate) =>
+  HEAD_TITLE_BEFORE.test(r.text.slice(Math.max(0, c.start - 40), c.start));
 
 /**
  * A surname the store gives only to others, after the full name of someone else the text names:
@@ -132,6 +132,14 @@ export function linkSurnameOfNamed(r: Reading, i: number): Mention | undefined {
   if (/\s/.test(c.text) || !c.aliases.every((a) => a.kind === 'short')) return undefined;
   const named = r.surnames.get(c.text.replace(/['’]s$/u, ''));
   if (!named || named.at >= c.start || c.aliases.some((a) => a.entityId === named.id)) return undefined;
+  // After a head's title, a head of that surname, not a relative named before: "Paolo Duterte …
+  // President Duterte".
+  if (
+    (r.ctx.rank?.(named.id) ?? 0) < 3 &&
+    headTitleBefore(r, c) &&
+    c.aliases.some((a) => (r.ctx.rank?.(a.entityId) ?? 0) >= 3)
+  )
+    return undefined;
   if (!writtenAsShortForm(r, i) || inLongerName(r, i, named.id)) return undefined;
   return mentionOf(c, named.id, { why: 'after', text: c.text, name: r.ctx.name(named.id) ?? named.id });
 }

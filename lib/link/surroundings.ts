@@ -7,10 +7,14 @@ import type { Reading } from './reading';
 // named after a company, a body's fuller name, a state rather than its city.
 // Strings and offsets; link-one.ts asks these.
 
+// A participle after a name and a hyphen: the name as what is based, led or owned there or by it.
+const PARTICIPLE_AFTER =
+  /^[-‐](based|led|owned|born|backed|funded|financed|made|run|controlled|brokered|bound|headquartered|listed|allied|aligned|sponsored|supported|registered|flagged|educated|trained|appointed|installed|occupied|held|annexed|administered)\b/u;
+
 /**
  * Whether candidate `c` is half of a hyphenated compound whose other half is no
  * name: "Soyuz-FG", "Progress MS-04", "Urban-Brookings", "African-American"
- * (but "Iraq-Iran" names both).
+ * (but "Iraq-Iran" names both, and "London-based" London).
  */
 export function inCompound(
   text: string,
@@ -22,7 +26,9 @@ export function inCompound(
   const joinedBefore =
     /[\p{L}\p{N}][-‐]$/u.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
     !PREFIX_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start));
-  const joinedAfter = /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2));
+  // ("London-based", "U.S.-led", "Kroger-owned": the name, then a participle of what it does.)
+  const joinedAfter =
+    /^[-‐][\p{L}\p{N}]/u.test(text.slice(c.end, c.end + 2)) && !PARTICIPLE_AFTER.test(text.slice(c.end, c.end + 16));
   const isName = (o: Candidate | undefined) =>
     o?.aliases.some((a) => a.kind !== 'short' && a.kind !== 'generic') ?? false;
   return (
@@ -40,15 +46,17 @@ export function inHandle(text: string, c: Candidate): boolean {
 }
 
 // Languages that share their name with a demonym: "translated into English by", "(in French,
-// …)", "evocative Greek names", "its English edition" (not "in French politics", "Greek ships").
+// …)", "evocative Greek names" (not "in French politics", "Greek ships", "on Russian terms", "the
+// Russian version of events").
 const LANGUAGES =
   /^(English|French|German|Spanish|Italian|Portuguese|Russian|Greek|Arabic|Chinese|Japanese|Korean|Dutch|Polish|Turkish|Hebrew|Persian|Swedish|Danish|Norwegian|Finnish|Hungarian|Czech|Ukrainian|Romanian|Vietnamese|Thai)$/;
 // A word for what is said or written in a language.
 const LANGUAGE_NOUN_AFTER =
-  /^[ \t]+(names?|words?|terms?|phrases?|spellings?|script|characters|subtitles|translations?|versions?|editions?|dictionar(y|ies)|grammar|speakers?|lessons?|dialects?|accents?|alphabet|titles?)\b/u;
+  /^[ \t]+(names|words?|phrases?|spellings?|script|characters|subtitles|translations?|dictionar(y|ies)|grammar|speakers?|lessons?|dialects?|accents?|alphabet)\b/u;
 const LANGUAGE_VERB_BEFORE = /(^|[^\p{L}])(in|into|speaks?|spoke|spoken|speaking)[ \t]+$/iu;
 // After "in French": punctuation, the end, or a word that starts no noun phrase.
-const NO_NOUN_AFTER = /^([ \t]*([,.;:!?)”"’]|$)|[ \t]+(by|and|or|with|as|for|from|to|of|on|at|but|is|was)\b)/u;
+// ("in French and German politics" is France's: "and", "or" may join an adjective to another.)
+const NO_NOUN_AFTER = /^([ \t]*([,.;:!?)”"’]|$)|[ \t]+(by|with|as|for|from|to|of|on|at|but|is|was)\b)/u;
 
 /** Whether a demonym names a language here, not a country (see LANGUAGES). */
 export function asLanguage(text: string, c: Candidate): boolean {

@@ -1,10 +1,12 @@
 // Precision of the full store on the 32 corpus pages outside the eight of the
-// hand-checked table: pages the linker's rules were not written from. Every link
-// made on them is judged in tests/fixtures/held-out-links.json (right or wrong
-// in its sentence); a link the table does not judge fails the test until
-// someone reads it and adds a row, so a change that links something new is
-// looked at before it lands. (Recall is not measured here: the table judges the
-// links made, not the names missed.)
+// hand-checked table. Until session 9 no linking rule was written from them;
+// that session's rules were written from the errors found here (each tested on a
+// paraphrase in tests/link/held-out-pages.test.ts), so the figure is no longer
+// one of unseen pages. Every link made on them is judged in
+// tests/fixtures/held-out-links.json (right or wrong in its sentence); a link the
+// table does not judge fails the test until someone reads it and adds a row, so
+// a change that links something new is looked at before it lands. (Recall is not
+// measured here: the table judges the links made, not the names missed.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +39,7 @@ function verdict(rows: readonly Judged[], surface: string, entity: string, n: nu
 // (tests/link/held-out-pages.test.ts), 0.976 (643 of 659) after them.
 const PRECISION = 0.95;
 
-describe('the full store on the 32 corpus pages it was not tuned on', { timeout: 180_000 }, () => {
+describe('the full store on the 32 corpus pages outside the hand-checked eight', { timeout: 180_000 }, () => {
   it(`links at a precision of at least ${PRECISION}, every link judged`, () => {
     const store = fullStore();
     let right = 0;
