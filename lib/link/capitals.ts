@@ -117,7 +117,7 @@ export function partOfLongerName(text: string, start: number, end: number, after
 // What follows a demonym in a description rather than a name: "the Iranian Embassy",
 // "Israeli Defense Forces", "Chinese state media", "Russian Federal Space Agency".
 const DESCRIBED =
-  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews|Muslims|Christians|Arabs?|Kurds?|Region|Oblast|County|Province|Krai|District|Governorate|Prefecture)$/;
+  /^(Embass(y|ies)|Consulates?|Missions?|Delegations?|Government|Cabinet|Ministr(y|ies)|Parliament|Army|Navy|Air|Armed|Forces?|Military|Troops|Soldiers|Police|Coast|Border|Security|Intelligence|Defen[cs]e|Foreign|Interior|Treasury|Economy|Federal|National|Central|State|Supreme|Courts?|Officials?|Authorities|Leaders?|Media|Press|Public|People|Opposition|Republic|Jews?|Muslims?|Christians?|Arabs?|Kurds?|Islamists?|Copts?|Sunnis?|Shiites?|Shias?|Catholics?|Protestants?|Region|Oblast|County|Province|Krai|District|Governorate|Prefecture)$/;
 
 // One or two capitalised words, then a lower-case noun for a kind of place.
 const PLACE_NOUN_AFTER =

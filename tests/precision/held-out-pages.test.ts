@@ -35,8 +35,8 @@ function verdict(rows: readonly Judged[], surface: string, entity: string, n: nu
   return same.find((r) => r.occurrences?.includes(n)) ?? same.find((r) => r.occurrences === undefined);
 }
 
-// Measured on 2026-11-30: 0.913 (642 of 703 judged links right) before the rules of session 9
-// (tests/link/held-out-pages.test.ts), 0.976 (643 of 659) after them.
+// Measured on 2026-11-30: 0.912 (641 of 703 judged links right) at ce0717c, before the rules of session 9
+// (tests/link/held-out-pages.test.ts, where this test fails), 0.973 (650 of 668) after them.
 const PRECISION = 0.95;
 
 describe('the full store on the 32 corpus pages outside the hand-checked eight', { timeout: 180_000 }, () => {
