@@ -471,10 +471,19 @@ async function joinedRows(ctx: BuildContext): Promise<JoinedRow[]> {
     global_heads AS (
       SELECT norm, min(qid) AS qid FROM person_rows WHERE qid IS NOT NULL AND rank = 3
       GROUP BY norm HAVING count(DISTINCT qid) = 1),
+    -- A president or vice president whom Congress's file gives no Wikidata id (its own id keys
+    -- him): the one person with a Wikidata id of that surname who took that office on the same
+    -- day ("William Clinton", 20 January 1993, is Wikidata's "Bill Clinton").
+    same_office AS (
+      SELECT r.qid AS local, min(e.qid) AS qid FROM person_rows r JOIN person_rows e
+        ON e.country = r.country AND e.surname = r.surname AND e.start_date = r.start_date
+      WHERE r.qid LIKE 'govtrack:%' AND e.qid LIKE 'Q%' AND r.rank = 3 AND e.rank = 3
+      GROUP BY r.qid HAVING count(DISTINCT e.qid) = 1),
     keyed AS (
-      SELECT r.*, coalesce(r.qid, u.qid, h.qid, CASE WHEN r.rank = 3 THEN g.qid END,
+      SELECT r.*, coalesce(o.qid, r.qid, u.qid, h.qid, CASE WHEN r.rank = 3 THEN g.qid END,
         'name:' || r.norm || CASE WHEN r.rank = 3 THEN '' ELSE '|' || coalesce(r.country, '') END) AS key
       FROM person_rows r
+      LEFT JOIN same_office o ON o.local = r.qid
       LEFT JOIN unique_names u ON u.country = r.country AND u.norm = r.norm
       LEFT JOIN head_names h ON r.rank = 3 AND h.country = r.country AND h.surname = r.surname AND h.initial = r.initial
       LEFT JOIN global_heads g ON g.norm = r.norm)

@@ -98,6 +98,14 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     expect(linked(text)).toContain(link);
   });
 
+  it('links a president whom two datasets give as one person (Congress’s file has no Wikidata id for him)', () => {
+    // Before, "William Clinton" (Congress) and "Bill Clinton" (Wikidata) were two entities, tied
+    // as namesakes: neither was linked.
+    expect(
+      linked('In 1997, President Bill Clinton imposed a trade embargo. Later Mr. Clinton ordered a missile strike.'),
+    ).toEqual(['Bill Clinton→q1124', 'Clinton→q1124']);
+  });
+
   it("does not give a head of state's surname, after their title, to a relative named before", () => {
     // Paolo Duterte (q24851438) is a congressman; "Duterte" is no alias of his in the store.
     expect(
