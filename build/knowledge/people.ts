@@ -471,13 +471,15 @@ async function joinedRows(ctx: BuildContext): Promise<JoinedRow[]> {
     global_heads AS (
       SELECT norm, min(qid) AS qid FROM person_rows WHERE qid IS NOT NULL AND rank = 3
       GROUP BY norm HAVING count(DISTINCT qid) = 1),
-    -- A president or vice president whom Congress's file gives no Wikidata id (its own id keys
-    -- him): the one person with a Wikidata id of that surname who took that office on the same
-    -- day ("William Clinton", 20 January 1993, is Wikidata's "Bill Clinton").
+    -- A president or vice president whom Congress's files give no Wikidata id (Congress's own
+    -- id keys him): the one person with a Wikidata id of that surname who took that office, the
+    -- presidency or the vice presidency, on the same day ("William Clinton", 20 January 1993, is
+    -- Wikidata's "Bill Clinton"; "Albert Gore" is "Al Gore").
     same_office AS (
       SELECT r.qid AS local, min(e.qid) AS qid FROM person_rows r JOIN person_rows e
         ON e.country = r.country AND e.surname = r.surname AND e.start_date = r.start_date
-      WHERE r.qid LIKE 'govtrack:%' AND e.qid LIKE 'Q%' AND r.rank = 3 AND e.rank = 3
+          AND (lower(e.role) LIKE '%vice%') = (lower(r.role) LIKE '%vice%')
+      WHERE (r.qid LIKE 'govtrack:%' OR r.qid LIKE 'bioguide:%') AND e.qid LIKE 'Q%' AND r.rank = 3 AND e.rank = 3
       GROUP BY r.qid HAVING count(DISTINCT e.qid) = 1),
     keyed AS (
       SELECT r.*, coalesce(o.qid, r.qid, u.qid, h.qid, CASE WHEN r.rank = 3 THEN g.qid END,

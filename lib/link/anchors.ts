@@ -86,7 +86,9 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
     }
   }
   const touched = new Set<string>();
-  for (const c of candidates)
+  for (const c of candidates) {
+    const here = new Set<string>();
+    let demonym = false;
     for (const a of c.aliases) {
       const country = ctx.countryOf(a.entityId) ?? (ctx.type(a.entityId) === 'place' ? a.entityId : undefined);
       // (Not a surname, a generic phrase, a small town, nor an acronym other than a country's own:
@@ -96,8 +98,14 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
         a.kind === 'generic' ||
         (a.kind === 'acronym' && country !== a.entityId) ||
         (ctx.type(a.entityId) === 'place' && ctx.rank?.(a.entityId) === 0);
-      if (weak) continue;
-      if (country) touched.add(country);
+      if (weak || !country) continue;
+      here.add(country);
+      demonym ||= a.kind === 'demonym';
     }
+    // A name of one country only ("Paris", though also a Chilean's surname), or a demonym (of a
+    // country and its territories); not a name many countries give something ("Democratic
+    // Party", "Kingston", "Perth").
+    if (here.size === 1 || demonym) for (const country of here) touched.add(country);
+  }
   return { anchored, countries, lands, decided, touched };
 }

@@ -127,10 +127,9 @@ const PLACE_NOUN_AFTER =
 export function titleAfter(text: string, end: number): boolean {
   const m = /^[ \t]+(\p{Lu}[\p{L}.'’-]*)/u.exec(text.slice(end, end + 30));
   if (!m) return false;
-  const bare = (m[1] as string).replace(/[.,;:!?’'s]+$/u, '');
+  const bare = (m[1] as string).replace(/(['’]s)?[.,;:!?’']*$/u, '');
   return (
     TITLES.has(bare.toLowerCase()) ||
-    DESCRIBED.test(bare) ||
     /^(Chief|CEO|Executive|Secretary-General|Politburo|Chairman|Founder|Spokes(man|woman|person))$/.test(bare)
   );
 }
@@ -166,7 +165,7 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
     .split(/\s+/)
     .slice(0, 3)) {
     if (!/^\p{Lu}/u.test(w)) break;
-    const bare = w.replace(/[.,;:!?’'s]+$/u, '');
+    const bare = w.replace(/(['’]s)?[.,;:!?’']*$/u, '');
     if (TITLES.has(bare.toLowerCase()) || DESCRIBED.test(bare)) return false;
   }
   return !inTitleCase(text, c.start, c.end);

@@ -10,7 +10,7 @@ import { mentionOf, type Reading } from './reading';
 
 /** A head of state's or government's title right before a name: "President Obama". */
 const HEAD_TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:President|President-elect|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM|[Pp]résident(?:e)?|[Pp]remier ministre|[Cc]hancelière?|[Rr]oi|[Rr]eine)[ \t]+$/u;
+  /(?:^|[^\p{L}])(?:President|President-elect|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Taoiseach|Pres\.|PM)[ \t]+$/u;
 
 /**
  * A lower chamber's name clipped to an everyday word (the builder gives it to

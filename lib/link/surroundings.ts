@@ -58,14 +58,25 @@ const LANGUAGE_VERB_BEFORE = /(^|[^\p{L}])(in|into|speaks?|spoke|spoken|speaking
 // ("in French and German politics" is France's: "and", "or" may join an adjective to another.)
 const NO_NOUN_AFTER = /^([ \t]*([,.;:!?)”"’]|$)|[ \t]+(by|with|as|for|from|to|of|on|at|but|is|was)\b)/u;
 
+// Another language joined to the first: "translated into French and German.", "speaks French
+// and Arabic fluently" (not "in French and German politics").
+const AND_LANGUAGE = new RegExp(`^[ \\t]+(?:and|or)[ \\t]+${LANGUAGES.source.slice(1, -1)}(?=[^\\p{L}]|$)`, 'u');
+const ADVERB_AFTER = /^[ \t]+\p{Ll}+ly\b/u;
+// The second of two: "into French and German."
+const LANGUAGE_AND_BEFORE = new RegExp(
+  `(^|[^\\p{L}])(in|into|speaks?|spoke|spoken|speaking)[ \\t]+${LANGUAGES.source.slice(1, -1)}[ \\t]+(and|or)[ \\t]+$`,
+  'iu',
+);
+
 /** Whether a demonym names a language here, not a country (see LANGUAGES). */
 export function asLanguage(text: string, c: Candidate): boolean {
   if (!LANGUAGES.test(c.text)) return false;
-  const after = text.slice(c.end, c.end + 16);
-  return (
-    LANGUAGE_NOUN_AFTER.test(after) ||
-    (LANGUAGE_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) && NO_NOUN_AFTER.test(after))
-  );
+  let after = text.slice(c.end, c.end + 40);
+  if (LANGUAGE_NOUN_AFTER.test(after)) return true;
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  if (!LANGUAGE_VERB_BEFORE.test(before) && !LANGUAGE_AND_BEFORE.test(before)) return false;
+  after = after.replace(AND_LANGUAGE, '');
+  return NO_NOUN_AFTER.test(after) || ADVERB_AFTER.test(after);
 }
 
 // A company's name, by its legal form: "Polaris Inc.", "Dana Incorporated", "Copa Holdings, S.A.".
