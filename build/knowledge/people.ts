@@ -634,7 +634,9 @@ export async function buildPeople(ctx: BuildContext): Promise<Pack[]> {
         ? [...headOf].sort(byWeight)[0]
         : [...votes].sort((a, b) => b[1] - a[1] || byWeight(a[0], b[0]))[0]?.[0];
     let id = /^Q\d+$/.test(key) ? key.toLowerCase() : `p-${slugId(name)}-${country ?? 'intl'}`;
-    if (usedIds.has(id)) id = `${id}-${usedIds.size}`;
+    // (A second person of that id gets "-2", and so on: not a number that moves whenever the
+    // data adds someone, which would part a reader's notes from the person they are about.)
+    for (let n = 2, base = id; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);
     const packId = packOf(country ?? null, regionOf, best.source);
     let pack = packs.get(packId);

@@ -6,8 +6,6 @@
 // Small words a spelt-out name may have between its capitalised words.
 const SMALL = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', '&', 'de', 'du', 'des', 'la', 'le', 'et', 'y']);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The capitals that start a word or a hyphenated part of one: "Agence France-Presse" → "AFP". */
 function initials(words: readonly string[]): string {
   return words
@@ -33,21 +31,28 @@ function spelledBefore(before: string, letters: string): string | undefined {
   return undefined;
 }
 
-/** What `acronym` is spelt out as in `text`, if the text says: before it ("… or “CBD”", "… (CBD)"), or after it in brackets. */
+/**
+ * What `acronym` is spelt out as in `text`, if the text says: before it ("… or “CBD”", "… (CBD)"),
+ * or after it in brackets. Each occurrence is found by `indexOf` and only its surroundings are
+ * read: one regular expression over the whole of a long text, per acronym, made the scan slow.
+ */
 export function spelledOut(text: string, acronym: string): string | undefined {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '');
   if (letters.length < 2) return undefined;
-  const a = escapeRegExp(acronym);
-  const defined = new RegExp(`(?:\\(|\\bor[ \\t]+)["“‘']?${a}(?![\\p{L}\\p{N}])|${a}[ \\t]*\\(([^()]{3,100})\\)`, 'gu');
-  for (const m of text.matchAll(defined)) {
-    const inBrackets = m[1];
-    if (inBrackets !== undefined) {
-      const words = inBrackets.trim().split(/\s+/);
-      if (initials(words) === letters) return words.join(' ');
-      continue;
+  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+    const end = at + acronym.length;
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+    const before = text.slice(Math.max(0, at - 160), at);
+    const opener = /(\(|\bor[ \t]+)["“‘']?$/u.exec(before);
+    if (opener) {
+      const spelt = spelledBefore(before.slice(0, opener.index), letters);
+      if (spelt) return spelt;
     }
-    const spelt = spelledBefore(text.slice(Math.max(0, m.index - 150), m.index), letters);
-    if (spelt) return spelt;
+    const inBrackets = /^[ \t]*\(([^()]{3,100})\)/u.exec(text.slice(end, end + 110));
+    if (inBrackets) {
+      const words = (inBrackets[1] as string).trim().split(/\s+/);
+      if (initials(words) === letters) return words.join(' ');
+    }
   }
   return undefined;
 }

@@ -90,12 +90,12 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
     const here = new Set<string>();
     let demonym = false;
     for (const a of c.aliases) {
-      const country = ctx.countryOf(a.entityId) ?? (ctx.type(a.entityId) === 'place' ? a.entityId : undefined);
       // (Not a surname, a generic phrase, a small town, nor an acronym other than a country's own:
-      // "BPM", a film's title, is also an Antiguan party's.)
+      // "BPM", a film's title, is also an Antiguan party's. Surnames are skipped before their
+      // entity is looked up: most of a long text's aliases are namesakes' surnames.)
+      if (a.kind === 'short' || a.kind === 'generic') continue;
+      const country = ctx.countryOf(a.entityId) ?? (ctx.type(a.entityId) === 'place' ? a.entityId : undefined);
       const weak =
-        a.kind === 'short' ||
-        a.kind === 'generic' ||
         (a.kind === 'acronym' && country !== a.entityId) ||
         (ctx.type(a.entityId) === 'place' && ctx.rank?.(a.entityId) === 0);
       if (weak || !country) continue;

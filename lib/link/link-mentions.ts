@@ -81,6 +81,7 @@ export function linkMentions(
     when,
     decided,
     lastAgreement: undefined,
+    seen: new Map(),
   };
   const mentions: Mention[] = [];
   for (let i = 0; i < candidates.length; i++) {

@@ -6,7 +6,7 @@ import { casingFits, inTitleCase, partOfLongerName, startsUnknownName, titleAfte
 import type { Mention } from './link-mentions';
 import { resolveMetonym } from './metonym';
 import { chooseNamesake, outOfPlace } from './namesakes';
-import { entityIds, mentionOf, type Reading } from './reading';
+import { entityIds, mentionOf, once, type Reading } from './reading';
 import { linkSharedShortForm, linkShortForm, linkSurnameOfNamed } from './short-forms';
 import {
   asLanguage,
@@ -56,7 +56,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
   // An acronym the text spells out as something else: "Central Business District, or “CBD”" is
   // not the Caribbean Development Bank (but "Partido Socialista Obrero Español (PSOE)" is PSOE).
   if (named.some((a) => a.kind === 'acronym')) {
-    const spelt = spelledOut(text, c.text);
+    const spelt = once(r, `spelt ${c.text}`, () => spelledOut(text, c.text));
     if (spelt)
       named = named.filter(
         (a) =>
@@ -139,10 +139,13 @@ function outOfItsCountry(r: Reading, i: number, a: AliasEntry): boolean {
   const country = ctx.countryOf(a.entityId);
   if (country === undefined || ctx.type(a.entityId) !== 'organization') return false;
   if (a.kind === 'acronym') return !r.countries.has(country);
-  const name = ctx.name(a.entityId) ?? '';
-  if (a.kind !== 'name' || /\s/.test(c.text) || /\s/.test(name) || r.lands.has(country)) return false;
+  if (a.kind !== 'name' || /\s/.test(c.text) || r.lands.has(country)) return false;
   const inTitle = (o: Candidate) => inTitleCase(text, o.start, o.end);
-  return inTitle(c) && all.every((o) => o.text !== c.text || inTitle(o));
+  return (
+    inTitle(c) &&
+    !/\s/.test(ctx.name(a.entityId) ?? ' ') &&
+    once(r, `titled ${c.text}`, () => all.every((o) => o.text !== c.text || inTitle(o)))
+  );
 }
 
 /** Several entities share the alias (`named`, of entities `ids`): choose one, or none. */

@@ -40,6 +40,12 @@ export interface Reading {
   decided: ReadonlyMap<number, Decider>;
   /** The agreement the last generic phrase was linked to, and where: the one mutable part, updated as linking goes. */
   lastAgreement: { id: string; end: number } | undefined;
+  /**
+   * What rules that read the whole text found, by a key of theirs (an acronym's spelling out, a
+   * name's uses): each is worked out once per scan, not once per candidate, which on a long
+   * text made the scan quadratic.
+   */
+  seen: Map<string, unknown>;
 }
 
 /** The distinct entities of some aliases, in order of first appearance. */
@@ -50,4 +56,10 @@ export function entityIds(aliases: readonly AliasEntry[]): string[] {
 /** Candidate `c` linked to `entityId`, for `reason`. */
 export function mentionOf(c: Candidate, entityId: string, reason: LinkReason): Mention {
   return { entityId, start: c.start, end: c.end, text: c.text, reason };
+}
+
+/** `work()`, once per scan for `key` (see `Reading.seen`). */
+export function once<T>(r: Reading, key: string, work: () => T): T {
+  if (!r.seen.has(key)) r.seen.set(key, work());
+  return r.seen.get(key) as T;
 }

@@ -129,9 +129,10 @@ const headTitleBefore = (r: Reading, c: Candidate) =>
  */
 export function linkSurnameOfNamed(r: Reading, i: number): Mention | undefined {
   const c = r.all[i] as Candidate;
-  if (/\s/.test(c.text) || !c.aliases.every((a) => a.kind === 'short')) return undefined;
+  if (r.surnames.size === 0 || /\s/.test(c.text)) return undefined;
   const named = r.surnames.get(c.text.replace(/['’]s$/u, ''));
-  if (!named || named.at >= c.start || c.aliases.some((a) => a.entityId === named.id)) return undefined;
+  if (!named || named.at >= c.start || !c.aliases.every((a) => a.kind === 'short' && a.entityId !== named.id))
+    return undefined;
   // After a head's title, a head of that surname, not a relative named before: "Paolo Duterte …
   // President Duterte".
   if (

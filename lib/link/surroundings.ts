@@ -1,6 +1,6 @@
 import type { Candidate } from '../match/find-candidates';
 import { PREFIX_BEFORE } from './capitals';
-import type { Reading } from './reading';
+import { once, type Reading } from './reading';
 
 // What the words around a candidate say about it, before any entity is weighed:
 // half of a compound or of a handle, a language rather than a country, a thing
@@ -91,10 +91,12 @@ const THE_BEFORE = /(^|[^\p{L}])the[ \t]+$/iu;
  */
 export function thingNamedAfter(r: Reading, c: Candidate, id: string): boolean {
   if (/\s/.test(c.text) || r.ctx.type(id) !== 'organization' || !LEGAL_FORM.test(r.ctx.name(id) ?? '')) return false;
-  const same = r.all.filter((o) => o.text === c.text);
-  const afterThe = (o: Candidate) => THE_BEFORE.test(r.text.slice(Math.max(0, o.start - 5), o.start));
-  const alone = (o: Candidate) => /^\s*([,.;:!?)”"’]|$)/u.test(r.text.slice(o.end, o.end + 2));
-  return same.every(afterThe) && same.some(alone);
+  return once(r, `thing ${c.text}`, () => {
+    const same = r.all.filter((o) => o.text === c.text);
+    const afterThe = (o: Candidate) => THE_BEFORE.test(r.text.slice(Math.max(0, o.start - 5), o.start));
+    const alone = (o: Candidate) => /^\s*([,.;:!?)”"’]|$)/u.test(r.text.slice(o.end, o.end + 2));
+    return same.every(afterThe) && same.some(alone);
+  });
 }
 
 // Nouns that end a body's name: "… Department of Conservation", "… Federal Police", "… Airlines".
