@@ -109,9 +109,10 @@ function inLongerName(r: Reading, i: number, id: string | undefined): boolean {
 }
 
 /**
- * Whether a head of state's or government's surname, alone, is theirs here: the text is about
- * their country, or gives their title ("President Obama"). Hundreds of heads share their surname
- * with a word, a given name or a character: "the board game Simon", "the Moon", "translated into
+ * Whether a head of state's or government's surname, alone, is theirs here: some name in the
+ * text is one of their country's ("Paris", "the White House", "Russian"; see `Reading.touched`),
+ * or their title comes before it ("President Obama"). Hundreds of heads share their surname with
+ * a word, a given name or a character: "the board game Simon", "the Moon", "translated into
  * English", "Lady Bird", "Note:" are no governor-general's, president's or prime minister's.
  */
 function headHere(r: Reading, c: Candidate, id: string): boolean {
