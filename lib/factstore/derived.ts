@@ -16,11 +16,23 @@ export function aliasInputs(entities: Iterable<Entity>): AliasInput[] {
   // A name with no letter ("50", a party's short name) is no name in running text.
   const named = (t: string) => /\p{L}/u.test(t);
   for (const e of entities) {
-    out.push({ entityId: e.id, text: e.name, kind: 'name' });
-    for (const a of e.aliases)
-      if (named(a.text)) out.push({ entityId: e.id, text: a.text, kind: a.kind ?? 'name', lang: a.lang });
+    const add = (text: string, kind: AliasInput['kind'], lang?: string) => {
+      out.push({ entityId: e.id, text, kind, lang });
+      // A person's initials are written with and without a space: "George H. W. Bush", "George H.W. Bush".
+      if (e.type === 'person')
+        for (const other of initialsWritten(text)) out.push({ entityId: e.id, text: other, kind, lang });
+    };
+    add(e.name, 'name');
+    for (const a of e.aliases) if (named(a.text)) add(a.text, a.kind ?? 'name', a.lang);
   }
   return out;
+}
+
+/** A name's other way of writing consecutive initials: "H. W." ↔ "H.W." (none when it has none). */
+function initialsWritten(text: string): string[] {
+  const joined = text.replace(/(?<![\p{L}.])(\p{Lu})\.[ \t]+(?=\p{Lu}\.)/gu, '$1.');
+  const spaced = text.replace(/(?<![\p{L}.])(\p{Lu})\.(?=\p{Lu}\.)/gu, '$1. ');
+  return [...new Set([joined, spaced])].filter((v) => v !== text);
 }
 
 /** What a pack is, for the options page (without its entities). */

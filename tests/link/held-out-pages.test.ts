@@ -106,6 +106,14 @@ describe('names on pages the linker was not tuned on', { timeout: 120_000 }, () 
     expect(linked(text)).toContain(link);
   });
 
+  it('links a name whose initials are written without a space, as the store writes them with one', () => {
+    // The store: "George H. W. Bush"; the page: "George H.W. Bush", then "Bush".
+    expect(linked('In 1991 he ran afoul of President George H.W. Bush. Bush held back the loan guarantees.')).toEqual([
+      'George H.W. Bush→p-george-h-w-bush-united-states',
+      'Bush→p-george-h-w-bush-united-states',
+    ]);
+  });
+
   it('links a president whom two datasets give as one person (Congress’s file has no Wikidata id for him)', () => {
     // Before, "William Clinton" (Congress) and "Bill Clinton" (Wikidata) were two entities, tied
     // as namesakes: neither was linked.
