@@ -7,6 +7,7 @@
 // DuckDB; the YAML list and the Phoenix dictionaries are parsed in JS and
 // loaded through NDJSON, then joined in SQL. Every fact cites the record it
 // comes from; descriptions say only what the data says.
+import { LEGAL_SUFFIX } from '../../lib/text/legal-form';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -2451,9 +2452,6 @@ const US_STATES = new Set(
 );
 
 // A legal form at the end of a company name ("Inc.", ", Ltd.", "plc", "N.V.").
-const LEGAL_SUFFIX =
-  /(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Companies|Ltd|Limited|plc|PLC|N\.?V|S\.?A|SA|AG|SE|LLC|L\.?P|LP|Holdings?|Group|Trust|& Co|S\.?p\.?A|A\/S|ASA|AB|Oyj|Bhd|Tbk|S\.?A\.?B\.? de C\.?V)\.?)+$/;
-
 interface CompanyRow {
   key: string;
   name: string | null;

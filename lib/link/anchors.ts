@@ -30,6 +30,10 @@ export interface Anchors {
   touched: Set<string>;
 }
 
+/** An entity's country, or the entity itself when it is a country. */
+const countryOrSelf = (ctx: LinkContext, id: string) =>
+  ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
+
 const strongOnly = (aliases: readonly AliasEntry[]) =>
   aliases.filter((a) => a.kind === 'name' || a.kind === 'acronym' || a.kind === 'demonym');
 
@@ -45,7 +49,7 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
   const countries = new Map<string, number>();
   const lands = new Set<string>();
   const count = (id: string) => {
-    const country = ctx.countryOf(id) ?? (ctx.type(id) === 'place' ? id : undefined);
+    const country = countryOrSelf(ctx, id);
     if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
     if (country && ctx.type(id) === 'place') lands.add(country);
   };
@@ -94,7 +98,7 @@ export function findAnchors(candidates: readonly Candidate[], ctx: LinkContext, 
       // "BPM", a film's title, is also an Antiguan party's. Surnames are skipped before their
       // entity is looked up: most of a long text's aliases are namesakes' surnames.)
       if (a.kind === 'short' || a.kind === 'generic') continue;
-      const country = ctx.countryOf(a.entityId) ?? (ctx.type(a.entityId) === 'place' ? a.entityId : undefined);
+      const country = countryOrSelf(ctx, a.entityId);
       const weak =
         (a.kind === 'acronym' && country !== a.entityId) ||
         (ctx.type(a.entityId) === 'place' && ctx.rank?.(a.entityId) === 0);

@@ -94,7 +94,7 @@ export function inTitleCase(text: string, start: number, end: number): boolean {
 
 // Titles, which come before a name without being part of it: "Sen. Warner", "Iraqi Prime Minister".
 const TITLES = new Set(
-  'president minister premier chancellor senator sen rep representative congressman congresswoman governor gov mayor secretary treasurer speaker leader chairman chairwoman chair king queen prince princess emperor pope ayatollah sheikh emir sultan general gen admiral adm colonel col judge justice ambassador commissioner mr mrs ms dr prof sir dame lord lady attorney-general counsel spokesman spokeswoman deputy vice'.split(
+  'president minister premier chancellor senator sen rep representative congressman congresswoman governor gov mayor secretary treasurer speaker leader chairman chairwoman chair king queen prince princess emperor pope ayatollah sheikh emir sultan general gen admiral adm colonel col judge justice ambassador commissioner mr mrs ms dr prof sir dame lord lady attorney-general counsel spokesman spokeswoman spokesperson deputy vice chief ceo executive founder politburo secretary-general'.split(
     ' ',
   ),
 );
@@ -123,15 +123,13 @@ const DESCRIBED =
 const PLACE_NOUN_AFTER =
   /^[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(region|province|republic|state|district|county|city|town|village|oblast|krai|prefecture|governorate|territory|island|valley|mountains|desert|border|coast)\b/u;
 
-/** Whether the capitalised word right after `end` is a title or a description: "Microsoft President Brad Smith". */
+/** A word without what may follow it in a sentence: "Copts." → "Copts", "Assad's" → "Assad". */
+const bareWord = (w: string) => w.replace(/(['’]s)?[.,;:!?’']*$/u, '');
+
+/** Whether the capitalised word right after `end` is a title: "Microsoft President Brad Smith", "Boeing Chief …". */
 export function titleAfter(text: string, end: number): boolean {
   const m = /^[ \t]+(\p{Lu}[\p{L}.'’-]*)/u.exec(text.slice(end, end + 30));
-  if (!m) return false;
-  const bare = (m[1] as string).replace(/(['’]s)?[.,;:!?’']*$/u, '');
-  return (
-    TITLES.has(bare.toLowerCase()) ||
-    /^(Chief|CEO|Executive|Secretary-General|Politburo|Chairman|Founder|Spokes(man|woman|person))$/.test(bare)
-  );
+  return m !== null && TITLES.has(bareWord(m[1] as string).toLowerCase());
 }
 
 /**
@@ -165,7 +163,7 @@ export function startsUnknownName(text: string, c: Candidate, next: Candidate | 
     .split(/\s+/)
     .slice(0, 3)) {
     if (!/^\p{Lu}/u.test(w)) break;
-    const bare = w.replace(/(['’]s)?[.,;:!?’']*$/u, '');
+    const bare = bareWord(w);
     if (TITLES.has(bare.toLowerCase()) || DESCRIBED.test(bare)) return false;
   }
   return !inTitleCase(text, c.start, c.end);

@@ -10,7 +10,7 @@ import { entityIds, mentionOf, once, type Reading } from './reading';
 import { linkSharedShortForm, linkShortForm, linkSurnameOfNamed } from './short-forms';
 import {
   asLanguage,
-  BODY_KIND_AFTER,
+  bodyKindAfter,
   bodyNameAfter,
   inCompound,
   inHandle,
@@ -96,7 +96,7 @@ export function linkOne(r: Reading, i: number): Mention | undefined {
           ctx.type(id) === 'person' ||
           (ctx.type(id) === 'organization' &&
             alias.kind === 'name' &&
-            !BODY_KIND_AFTER.test(text.slice(c.end, c.end + 20)) &&
+            !bodyKindAfter(text, c.end) &&
             !titleAfter(text, c.end));
         if (!/\s/.test(c.text) && partOfLongerName(text, c.start, c.end, checkWordAfter)) return undefined;
         // A town or region at the start of a longer name the store does not know is that name's

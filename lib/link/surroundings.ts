@@ -1,5 +1,6 @@
 import type { Candidate } from '../match/find-candidates';
 import { PREFIX_BEFORE } from './capitals';
+import { LEGAL_SUFFIX } from '../text/legal-form';
 import { once, type Reading } from './reading';
 
 // What the words around a candidate say about it, before any entity is weighed:
@@ -79,9 +80,6 @@ export function asLanguage(text: string, c: Candidate): boolean {
   return NO_NOUN_AFTER.test(after) || ADVERB_AFTER.test(after);
 }
 
-// A company's name, by its legal form: "Polaris Inc.", "Dana Incorporated", "Copa Holdings, S.A.".
-const LEGAL_FORM =
-  /[\s,](Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|LLC|Holdings)\.?$/;
 const THE_BEFORE = /(^|[^\p{L}])the[ \t]+$/iu;
 
 /**
@@ -90,7 +88,7 @@ const THE_BEFORE = /(^|[^\p{L}])the[ \t]+$/iu;
  * schooners"), as a company is not ("Like Walmart, Uber…"; "the Walmart store" is the company's).
  */
 export function thingNamedAfter(r: Reading, c: Candidate, id: string): boolean {
-  if (/\s/.test(c.text) || r.ctx.type(id) !== 'organization' || !LEGAL_FORM.test(r.ctx.name(id) ?? '')) return false;
+  if (/\s/.test(c.text) || r.ctx.type(id) !== 'organization' || !LEGAL_SUFFIX.test(r.ctx.name(id) ?? '')) return false;
   return once(r, `thing ${c.text}`, () => {
     const same = r.all.filter((o) => o.text === c.text);
     const afterThe = (o: Candidate) => THE_BEFORE.test(r.text.slice(Math.max(0, o.start - 5), o.start));
@@ -103,9 +101,18 @@ export function thingNamedAfter(r: Reading, c: Candidate, id: string): boolean {
 const BODY_NOUN =
   /^(Department|Agency|Institute|Institution|Commission|Council|Bureau|Service|Authority|Police|Party|Company|Corporation|University|College|Foundation|Centre|Center|Museum|Society|Association|League|Airlines|Airways|Railways?|Times|Post|Herald|Daily)$/;
 
-// A word after a body's one-word name that says what kind of body it is: the body's own fuller name.
-export const BODY_KIND_AFTER =
-  /^[ \t]+(Group|Institution|Institute|Inc|Incorporated|Corp|Corporation|Company|Co|Holdings|Ltd|LLC|PLC|Foundation|Party)\b/;
+/**
+ * Whether the word after a body's one-word name says what kind of body it is, so that the two are
+ * the body's own fuller name: a legal form ("Alibaba Group", "Polaris Inc.") or "Brookings
+ * Institution", "Likud Party".
+ */
+export function bodyKindAfter(text: string, end: number): boolean {
+  const next = /^[ \t]+\S+/.exec(text.slice(end, end + 20))?.[0] ?? '';
+  return (
+    LEGAL_SUFFIX.test(next.replace(/[,;:!?)”"’]+$/u, '')) ||
+    /^[ \t]+(Institution|Institute|Foundation|Party)\b/.test(next)
+  );
+}
 
 /** Whether the capitalised words after `end` (up to four) name a body: "Department of Conservation". */
 export function bodyNameAfter(text: string, end: number): boolean {
