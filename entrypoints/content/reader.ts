@@ -54,7 +54,8 @@ export function listenToReader(d: ReaderDeps): {
     document,
     'pointermove',
     (event) => {
-      if (loading || !event.isTrusted) return;
+      // (Not on a site where Backstory is switched off: no card opens there.)
+      if (loading || !event.isTrusted || !session.enabled) return;
       loading = true;
       void card.load();
     },

@@ -127,7 +127,7 @@ export class StoreHolder {
 export const CACHE_WAIT_MS = 1000;
 
 /** `promise`, or a rejection once `ms` have passed. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
     promise.then(

@@ -2,6 +2,7 @@ import { scanText } from '../../factstore/scan';
 import type { FactStore } from '../../factstore/store';
 import type { PaintedMention } from '../../messages';
 import { siteOf } from '../../site-settings';
+import { withTimeout } from '../store-holder';
 import { noteCounts, passagesOn } from './notes';
 import type { RelatedCoverage } from './related';
 import { countMentions, type TabScan, type TabScans } from './tab-scans';
@@ -9,15 +10,6 @@ import type { BackgroundHooks, HandlersFor } from './types';
 
 /** The longest a scan's answer waits for the page's notes (ms). */
 const NOTES_WAIT_MS = 50;
-
-/** What `promise` resolves to within `ms`, or undefined (also if it fails). */
-function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  return Promise.race([promise.catch(() => undefined), late]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Scanning a page's text: the mentions go back to the page to be painted; the
@@ -107,10 +99,10 @@ export function scanHandlers(
       // Which of the names sent back have notes (all of them were found on the page). Notes that
       // cannot be read, or not at once, are left out: the underlines never wait for them (the
       // page then asks with `notesFor`).
-      const notes = await within(
-        NOTES_WAIT_MS,
+      const notes = await withTimeout(
         Promise.all([passages, noteCounts(hooks.notes, [...new Set(shown.map((m) => m.entityId))])]),
-      );
+        NOTES_WAIT_MS,
+      ).catch(() => undefined);
       if (!notes) return { enabled: true, mentions };
       const [onPage, entityNotes] = notes;
       return { enabled: true, mentions, notes: { passages: onPage, entityNotes } };
