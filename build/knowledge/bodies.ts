@@ -7,7 +7,7 @@
 // DuckDB; the YAML list and the Phoenix dictionaries are parsed in JS and
 // loaded through NDJSON, then joined in SQL. Every fact cites the record it
 // comes from; descriptions say only what the data says.
-import { LEGAL_SUFFIX } from '../../lib/text/legal-form';
+
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, Entity, Fact, Pack, Source } from '../../lib/factstore/schema';
 import { slugId } from '../../lib/factstore/world-pack';
+import { LEGAL_SUFFIX } from '../../lib/text/legal-form';
 import { shareTranslations } from './body-translations';
 import { type BuildContext, recordSource } from './context';
 import { countryPhrase, decodeHtml, foldName, isDictionaryWord, longDate } from './names';

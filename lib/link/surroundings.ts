@@ -1,6 +1,6 @@
 import type { Candidate } from '../match/find-candidates';
-import { PREFIX_BEFORE } from './capitals';
 import { LEGAL_SUFFIX } from '../text/legal-form';
+import { PREFIX_BEFORE } from './capitals';
 import { once, type Reading } from './reading';
 
 // What the words around a candidate say about it, before any entity is weighed:
